@@ -1,0 +1,95 @@
+/**
+ * The acm-report command line. Every command exits 0 on success, 1 when the
+ * input is invalid (problems printed in Thai and English) and 2 when the
+ * command itself was called wrongly.
+ */
+
+import { Command, CommanderError, Option } from 'commander';
+import { runDemo, SEED_ROUND_FOLDER } from './commands/demo-command.js';
+import { runImport } from './commands/import-command.js';
+import { RENDER_FORMATS, runRender } from './commands/render-command.js';
+import { runSchemas } from './commands/schemas-command.js';
+import { runValidate } from './commands/validate-command.js';
+import { EXIT_USAGE, UsageError } from './usage-error.js';
+
+const program = new Command('acm-report')
+  .description(
+    "Monitoring reports on Thai agencies' anti-corruption plans (รายงานการกำกับติดตามการดำเนินการป้องกันการทุจริต)",
+  )
+  .version('0.1.0')
+  .exitOverride()
+  .showHelpAfterError('(run acm-report --help for usage)');
+
+program
+  .command('import')
+  .description('read a report in the standard outline (.txt) into round.json and items/<no>.json')
+  .argument('<file>', 'the report text, e.g. events/seed/opdc-fy2566-h1.txt')
+  .requiredOption('--out <dir>', 'folder to write round.json and items/ into')
+  .option('--agency <code>', 'agency code, e.g. opdc (the text does not name it)')
+  .option('--agency-name <name>', 'agency name in Thai')
+  .option('--agency-name-en <name>', 'agency name in English')
+  .option('--divisions <codes>', 'comma-separated division code per plan item, in plan order')
+  .option(
+    '--due <date>',
+    'submission deadline, YYYY-MM-DD (default: 30 days after the period ends)',
+  )
+  .option('--json', 'print notices and problems as JSON')
+  .action(async (file, options) => {
+    process.exitCode = await runImport(file, options);
+  });
+
+program
+  .command('validate')
+  .description('check a submission, round or report (.json), an outline (.txt) or a round folder')
+  .argument('<file>', 'file or folder to check')
+  .option('--json', 'print the result as JSON')
+  .addHelpText('after', '\nExit status: 0 valid, 1 invalid, 2 usage error.')
+  .action(async (file, options) => {
+    process.exitCode = await runValidate(file, options);
+  });
+
+program
+  .command('render')
+  .description('render a round folder (round.json + items/) as a report')
+  .requiredOption('--in <dir>', 'round folder, as written by import')
+  .addOption(
+    new Option('--format <format>', `output format (${RENDER_FORMATS.join(', ')})`).default('text'),
+  )
+  .option('--out <file>', 'file to write (default: standard output)')
+  .option('--no-summary', 'leave out the roll-up summary section (text)')
+  .action(async (options) => {
+    process.exitCode = await runRender(options);
+  });
+
+program
+  .command('schemas')
+  .description('write the JSON Schema of every document type')
+  .option('--out <dir>', 'folder to write into', 'schemas')
+  .action(async (options) => {
+    process.exitCode = await runSchemas(options);
+  });
+
+program
+  .command('demo')
+  .description('render the FY 2566 six-month seed round to out/ (what npm start runs)')
+  .option('--in <dir>', 'round folder', SEED_ROUND_FOLDER)
+  .option('--out <dir>', 'output folder', 'out')
+  .action(async (options) => {
+    process.exitCode = await runDemo(options);
+  });
+
+try {
+  await program.parseAsync(process.argv);
+} catch (error) {
+  if (error instanceof CommanderError) {
+    // Help and version exit 0; every other commander error is a usage error.
+    process.exitCode = error.exitCode === 0 ? 0 : EXIT_USAGE;
+  } else if (error instanceof UsageError) {
+    console.error(`acm-report: ${error.message}`);
+    process.exitCode = EXIT_USAGE;
+  } else {
+    console.error('acm-report: unexpected failure; please report it with this output:');
+    console.error(error);
+    process.exitCode = 70;
+  }
+}

@@ -1,0 +1,45 @@
+/**
+ * `acm-report demo` (what `npm start` runs): renders the FY 2566 six-month
+ * round of the committed fixtures to out/ and prints the roll-up. Until the
+ * embedded AWS stack lands, this is the main job run end to end offline.
+ */
+
+import { mkdir, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { formatBahtEnglish, parseBaht } from '../../shared/money/baht.js';
+import { assembleReport } from '../../shared/report/assemble-report.js';
+import { renderReportText } from '../../shared/report/render-report-text.js';
+import { rollupSummaryLines } from '../../shared/report/rollup-summary.js';
+import { formatProblems } from '../print-problems.js';
+import { readRoundFolder } from '../read-round-folder.js';
+import { EXIT_INVALID, EXIT_OK } from '../usage-error.js';
+
+export const SEED_ROUND_FOLDER = 'events/seed';
+
+export async function runDemo(options: { in: string; out: string }): Promise<number> {
+  const step = (n: number, text: string) => console.log(`[${n}/4] ${text}`);
+  step(1, `Reading the round and its submissions from ${options.in}/`);
+  const folder = await readRoundFolder(options.in);
+  step(2, `Validating ${folder.submissions.length} submission(s) and building the report`);
+  const report = assembleReport(folder.round, folder.submissions);
+  if (!report.ok || folder.problems.length > 0) {
+    console.error(formatProblems([...folder.problems, ...report.problems]));
+    return EXIT_INVALID;
+  }
+  step(3, `Rendering to ${options.out}/`);
+  await mkdir(options.out, { recursive: true });
+  const textPath = join(options.out, 'report.txt');
+  const jsonPath = join(options.out, 'report.json');
+  await writeFile(textPath, renderReportText(report.value));
+  await writeFile(jsonPath, `${JSON.stringify(report.value, null, 2)}\n`);
+  step(4, 'Roll-up');
+  const { rollup, agency } = report.value;
+  const total = parseBaht(rollup.budgetUsed);
+  console.log(`\n${report.value.title}\n${agency.nameTh}\n`);
+  for (const line of rollupSummaryLines(rollup)) console.log(`  ${line}`);
+  console.log(
+    `\n  ${rollup.items} items (${rollup.byKind.project} projects, ${rollup.byKind.activity} activities, ${rollup.byKind.measure} measures); budget used ${total.ok ? formatBahtEnglish(total.satang) : rollup.budgetUsed} THB; ${rollup.itemsWithProblems} with problems, ${rollup.itemsWithRecommendations} with recommendations`,
+  );
+  console.log(`\nWrote ${textPath} and ${jsonPath}`);
+  return EXIT_OK;
+}

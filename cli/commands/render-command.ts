@@ -1,0 +1,53 @@
+/** `acm-report render --in <dir> --format text|json --out <file>`. */
+
+import { mkdir, writeFile } from 'node:fs/promises';
+import { dirname } from 'node:path';
+import { assembleReport } from '../../shared/report/assemble-report.js';
+import { renderReportText } from '../../shared/report/render-report-text.js';
+import type { Report } from '../../shared/schemas/report-schema.js';
+import { formatProblems } from '../print-problems.js';
+import { readRoundFolder } from '../read-round-folder.js';
+import { EXIT_INVALID, EXIT_OK, UsageError } from '../usage-error.js';
+
+export const RENDER_FORMATS = ['text', 'json'] as const;
+export type RenderFormat = (typeof RENDER_FORMATS)[number];
+
+export interface RenderCommandOptions {
+  in: string;
+  format: string;
+  out?: string;
+  summary: boolean;
+}
+
+export function renderAs(report: Report, format: RenderFormat, summary: boolean): string {
+  return format === 'json'
+    ? `${JSON.stringify(report, null, 2)}\n`
+    : renderReportText(report, { summary });
+}
+
+export async function runRender(options: RenderCommandOptions): Promise<number> {
+  const format = options.format as RenderFormat;
+  if (!RENDER_FORMATS.includes(format)) {
+    throw new UsageError(
+      `--format ${options.format} is not available; use ${RENDER_FORMATS.join(' or ')}` +
+        (['pdf', 'html'].includes(options.format) ? ' (PDF and HTML are not built yet)' : ''),
+    );
+  }
+  const folder = await readRoundFolder(options.in);
+  const report = assembleReport(folder.round, folder.submissions);
+  const problems = [...folder.problems, ...report.problems];
+  if (!report.ok || problems.length > 0) {
+    console.error(formatProblems(problems));
+    console.error(`\n${options.in}: ${problems.length} problem(s); nothing was rendered.`);
+    return EXIT_INVALID;
+  }
+  const output = renderAs(report.value, format, options.summary);
+  if (options.out) {
+    await mkdir(dirname(options.out), { recursive: true });
+    await writeFile(options.out, output);
+    console.error(`Wrote ${options.out} (${format}, ${report.value.items.length} plan items)`);
+  } else {
+    process.stdout.write(output);
+  }
+  return EXIT_OK;
+}

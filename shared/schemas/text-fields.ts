@@ -1,0 +1,154 @@
+/**
+ * The building blocks every document shares: codes, texts and outline bodies.
+ * Refinements name a code of the message catalogue
+ * (shared/validation/validation-messages.ts), in `params.code` or as the
+ * issue's message, so a rejection always has a
+ * Thai and English explanation and a fix.
+ */
+
+import { z } from 'zod';
+import { findForbiddenCharacter, normaliseParagraph } from '../thai/normalise-text.js';
+import { parseWholeNumber } from '../thai/thai-digits.js';
+
+export const SCHEMA_VERSION = 1 as const;
+export const MAX_PARAGRAPH_CHARS = 10_000;
+export const MAX_TITLE_CHARS = 1_000;
+export const MAX_POINTS_PER_LEVEL = 500;
+export const MAX_PARAGRAPHS_PER_BLOCK = 200;
+/** ๑.๒.๑ → ๑) → ๑.๑) → (๑): the seed's four outline levels. */
+export const MAX_OUTLINE_DEPTH = 4;
+
+/**
+ * Identifiers for agencies and divisions end up in S3 keys and URLs, so they
+ * are restricted to lower-case letters, digits and inner hyphens: no slashes,
+ * dots or spaces that could walk out of a prefix.
+ */
+export const Code = z
+  .string()
+  .regex(/^[a-z0-9](?:[a-z0-9-]{0,62}[a-z0-9])?$/, { error: 'code.format' });
+
+function textOfLength(max: number, allowLineBreaks: boolean) {
+  return z
+    .string()
+    .superRefine((value, ctx) => {
+      const forbidden = findForbiddenCharacter(value);
+      if (forbidden) {
+        ctx.addIssue({
+          code: 'custom',
+          params: { code: 'text.forbiddenCharacter', ...forbidden },
+        });
+      } else if (!allowLineBreaks && /[\r\n]/.test(value)) {
+        ctx.addIssue({ code: 'custom', params: { code: 'text.lineBreak' } });
+      }
+    })
+    .transform((value) => normaliseParagraph(value.replace(/[\r\n]+/g, ' ')))
+    .pipe(z.string().min(1).max(max));
+}
+
+/** One paragraph of prose: one line, NFC, at most 10,000 characters. */
+export const Paragraph = textOfLength(MAX_PARAGRAPH_CHARS, false);
+/** A title or a name: one line, at most 1,000 characters. */
+export const Title = textOfLength(MAX_TITLE_CHARS, false);
+
+/** A whole number given as a JSON number or as digits (Thai or Arabic). */
+export function wholeNumber(min: number, max: number) {
+  return z.union([z.number(), z.string()]).transform((value, ctx) => {
+    const n = typeof value === 'number' ? value : parseWholeNumber(value);
+    if (!Number.isInteger(n) || n < min || n > max) {
+      ctx.addIssue({
+        code: 'custom',
+        params: { code: 'number.range', min, max },
+      });
+      return z.NEVER;
+    }
+    return n;
+  });
+}
+
+export interface OutlinePoint {
+  text: string;
+  /** Unnumbered continuation paragraphs that follow the point's own text. */
+  paragraphs?: string[];
+  points?: OutlinePoint[];
+}
+
+const paragraphList = z.array(Paragraph).max(MAX_PARAGRAPHS_PER_BLOCK);
+
+/**
+ * A numbered point of the outline. Its number is never stored: it is the
+ * point's position, and renderers derive "๑.๒.๓", "๓)", "๓.๑)" or "(๓)".
+ */
+export const Point: z.ZodType<OutlinePoint, OutlinePointInput> = z.strictObject({
+  text: Paragraph,
+  paragraphs: paragraphList.optional(),
+  get points() {
+    return pointList.optional();
+  },
+});
+
+export interface OutlinePointInput {
+  text: string;
+  paragraphs?: string[];
+  points?: OutlinePointInput[];
+}
+
+const pointList: z.ZodType<OutlinePoint[], OutlinePointInput[]> = z
+  .array(Point)
+  .max(MAX_POINTS_PER_LEVEL);
+
+function depthOf(points: OutlinePoint[] | undefined): number {
+  if (!points || points.length === 0) return 0;
+  return 1 + Math.max(...points.map((p) => depthOf(p.points)));
+}
+
+/**
+ * The body of one section of a plan item: unnumbered lead paragraphs, then
+ * numbered points (which may nest four levels deep and carry continuation
+ * paragraphs of their own).
+ */
+export const Body = z
+  .strictObject({
+    paragraphs: paragraphList.optional(),
+    points: pointList.optional(),
+  })
+  .superRefine((body, ctx) => {
+    if (!body.paragraphs?.length && !body.points?.length) {
+      ctx.addIssue({ code: 'custom', params: { code: 'body.empty' } });
+    }
+    const depth = depthOf(body.points);
+    if (depth > MAX_OUTLINE_DEPTH) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['points'],
+        params: { code: 'body.tooDeep', max: MAX_OUTLINE_DEPTH, depth },
+      });
+    }
+  });
+
+export type SectionBody = z.output<typeof Body>;
+
+/** "none" (or its Thai "ไม่มี"), stated explicitly, or a section body. */
+export const NoneOrBody = z.preprocess(
+  (value) => (value === 'ไม่มี' ? 'none' : value),
+  z.union([z.literal('none'), Body]),
+);
+
+export type NoneOrSectionBody = z.output<typeof NoneOrBody>;
+
+export const IsoDate = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, { error: 'date.format', abort: true })
+  // The pattern lets 2023-02-30 through; a round trip through Date does not.
+  .refine(
+    (value) => {
+      const date = new Date(`${value}T00:00:00Z`);
+      return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === value;
+    },
+    { error: 'date.format' },
+  );
+
+/** Buddhist-era fiscal year; 2500–2700 BE covers 1957–2157 CE. */
+export const FiscalYear = wholeNumber(2500, 2700);
+export const PeriodCode = z.enum(['H1', 'FY']);
+export const ItemKind = z.enum(['project', 'activity', 'measure']);
+export type ItemKindCode = z.output<typeof ItemKind>;

@@ -1,0 +1,20 @@
+/**
+ * Buddhist-era dates in Thai, straight from Intl: "๒ ธันวาคม ๒๕๖๕".
+ * The time zone is fixed to Bangkok so a date never slips a day on a server
+ * that runs in UTC.
+ */
+
+const longThaiDate = new Intl.DateTimeFormat('th-TH-u-ca-buddhist-nu-thai', {
+  dateStyle: 'long',
+  timeZone: 'Asia/Bangkok',
+});
+
+/** "2022-12-02" → "๒ ธันวาคม ๒๕๖๕". Accepts an ISO date or a Date. */
+export function formatThaiDate(date: string | Date): string {
+  const value =
+    typeof date === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(date)
+      ? // Noon Bangkok time keeps the calendar day whatever the host's zone.
+        new Date(`${date}T12:00:00+07:00`)
+      : new Date(date);
+  return longThaiDate.format(value);
+}

@@ -51,13 +51,13 @@ export const Paragraph = textOfLength(MAX_PARAGRAPH_CHARS, false);
 export const Title = textOfLength(MAX_TITLE_CHARS, false);
 
 /** A whole number given as a JSON number or as digits (Thai or Arabic). */
-export function wholeNumber(min: number, max: number) {
+export function wholeNumber(min: number, max: number, code = 'number.range') {
   return z.union([z.number(), z.string()]).transform((value, ctx) => {
     const n = typeof value === 'number' ? value : parseWholeNumber(value);
     if (!Number.isInteger(n) || n < min || n > max) {
       ctx.addIssue({
         code: 'custom',
-        params: { code: 'number.range', min, max },
+        params: { code, min, max },
       });
       return z.NEVER;
     }
@@ -148,7 +148,7 @@ export const IsoDate = z
   );
 
 /** Buddhist-era fiscal year; 2500–2700 BE covers 1957–2157 CE. */
-export const FiscalYear = wholeNumber(2500, 2700);
+export const FiscalYear = wholeNumber(2500, 2700, 'fiscalYear.range');
 export const PeriodCode = z.enum(['H1', 'FY']);
 export const ItemKind = z.enum(['project', 'activity', 'measure']);
 export type ItemKindCode = z.output<typeof ItemKind>;

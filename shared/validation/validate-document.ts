@@ -109,15 +109,28 @@ export function validateAnyDocument(
     return { ok: false, problems: [makeProblem('document.notObject', '$')] };
   }
   const type = (input as { type?: unknown }).type;
-  if (typeof type !== 'string' || !(type in DOCUMENT_SCHEMAS)) {
+  const allowed = Object.keys(DOCUMENT_SCHEMAS)
+    .map((t) => JSON.stringify(t))
+    .join(', ');
+  if (type === undefined) {
+    return {
+      ok: false,
+      problems: [
+        makeProblem('value.required', '$.type', {
+          field: 'type',
+          expectedTh: allowed,
+          expectedEn: `one of ${allowed}`,
+        }),
+      ],
+    };
+  }
+  if (typeof type !== 'string' || !Object.hasOwn(DOCUMENT_SCHEMAS, type)) {
     return {
       ok: false,
       problems: [
         makeProblem('document.unknownType', '$.type', {
-          received: JSON.stringify(type ?? null),
-          allowed: Object.keys(DOCUMENT_SCHEMAS)
-            .map((t) => JSON.stringify(t))
-            .join(', '),
+          received: JSON.stringify(type),
+          allowed,
         }),
       ],
     };

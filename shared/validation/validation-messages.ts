@@ -117,6 +117,12 @@ export const MESSAGES: Record<string, MessageTemplate> = {
     fixTh: 'ใส่จำนวนเต็ม (เลขไทยหรือเลขอารบิกก็ได้) ในช่วงดังกล่าว',
     fixEn: 'Give a whole number (Thai or Arabic digits) in that range',
   },
+  'fiscalYear.range': {
+    th: '{field} ต้องเป็นปีงบประมาณ พ.ศ. เช่น 2566 หรือ ๒๕๖๖',
+    en: '{field} must be a Buddhist-era fiscal year (พ.ศ.), e.g. 2566',
+    fixTh: 'ใช้ปี พ.ศ. ที่ปีงบประมาณสิ้นสุด (ค.ศ. + ๕๔๓)',
+    fixEn: 'Give the Buddhist-era year in which the fiscal year ends (Common Era year + 543)',
+  },
   'code.format': {
     th: '{field} ต้องเป็นรหัสตัวพิมพ์เล็กภาษาอังกฤษ ตัวเลข และขีดกลาง (เช่น "opdc" หรือ "div-planning")',
     en: '{field} must be a code of lower-case letters, digits and inner hyphens (e.g. "opdc", "div-planning")',

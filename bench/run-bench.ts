@@ -1,0 +1,118 @@
+/**
+ * `npm run bench`: wall time and peak memory of import + validate + render
+ * for the seed round and synthetic rounds of 500 and 2,000 items, each in a
+ * fresh process beside a baseline process that only loads the same modules.
+ * Prints a table and the 2,000/500 ratios, and writes out/bench.json.
+ */
+
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { importReportOutline } from '../shared/outline/import-report-outline.js';
+import { SEED_TEXT_FILE } from './bench-paths.js';
+import { syntheticRoundText } from './synthetic-round.js';
+
+const OUT = 'out';
+const WORK = join(OUT, 'bench');
+mkdirSync(WORK, { recursive: true });
+
+interface CaseResult {
+  name: string;
+  items: number;
+  medianMs: number;
+  minMs: number;
+  peakRssMiB: number;
+  rssOverBaselineMiB: number;
+  msPerItem: number;
+}
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = Math.floor(sorted.length / 2);
+  return sorted.length % 2
+    ? (sorted[middle] ?? 0)
+    : ((sorted[middle - 1] ?? 0) + (sorted[middle] ?? 0)) / 2;
+}
+
+function runCase(file: string, runs: number, mode = ''): { times: number[]; maxRssKiB: number } {
+  const output = execFileSync(
+    process.execPath,
+    ['bin/run-ts.mjs', 'bench/pipeline-case.ts', file, String(runs), mode],
+    { encoding: 'utf8' },
+  );
+  return JSON.parse(output.trim().split('\n').at(-1) ?? '{}');
+}
+
+const seed = readFileSync(SEED_TEXT_FILE, 'utf8');
+const imported = importReportOutline(seed);
+if (!imported.ok) throw new Error('the seed does not import');
+
+const cases: Array<{ name: string; items: number; file: string; runs: number }> = [
+  { name: 'seed (FY 2566 H1)', items: imported.submissions.length, file: SEED_TEXT_FILE, runs: 20 },
+];
+for (const size of [500, 2000]) {
+  const file = join(WORK, `synthetic-${size}.txt`);
+  process.stdout.write(`Generating a synthetic round of ${size} items … `);
+  writeFileSync(file, syntheticRoundText(imported.round, imported.submissions, size));
+  console.log('done');
+  cases.push({ name: `synthetic ${size}`, items: size, file, runs: size > 1000 ? 5 : 7 });
+}
+
+process.stdout.write('Measuring the baseline process (modules loaded, no work) … ');
+const baseline = runCase(SEED_TEXT_FILE, 0, 'baseline');
+const baselineMiB = baseline.maxRssKiB / 1024;
+console.log(`${baselineMiB.toFixed(1)} MiB`);
+
+const results: CaseResult[] = [];
+for (const c of cases) {
+  process.stdout.write(`Running ${c.name} (${c.runs} runs after a warm-up) … `);
+  const { times, maxRssKiB } = runCase(c.file, c.runs);
+  const medianMs = median(times);
+  const peakRssMiB = maxRssKiB / 1024;
+  results.push({
+    name: c.name,
+    items: c.items,
+    medianMs,
+    minMs: Math.min(...times),
+    peakRssMiB,
+    rssOverBaselineMiB: peakRssMiB - baselineMiB,
+    msPerItem: medianMs / c.items,
+  });
+  console.log(`${medianMs.toFixed(1)} ms`);
+}
+
+const [, small, large] = results;
+if (!small || !large) throw new Error('missing synthetic results');
+const ratios = {
+  time2000over500: large.medianMs / small.medianMs,
+  memory2000over500: large.rssOverBaselineMiB / small.rssOverBaselineMiB,
+  sizeRatio: large.items / small.items,
+  perItemTime2000over500: large.msPerItem / small.msPerItem,
+};
+
+console.log('\nimport + validate + render (text), median wall time and peak RSS per fresh process');
+console.table(
+  results.map((r) => ({
+    case: r.name,
+    items: r.items,
+    'median ms': r.medianMs.toFixed(1),
+    'min ms': r.minMs.toFixed(1),
+    'ms/item': r.msPerItem.toFixed(3),
+    'peak RSS MiB': r.peakRssMiB.toFixed(1),
+    'over baseline MiB': r.rssOverBaselineMiB.toFixed(1),
+  })),
+);
+console.log(`baseline process (modules loaded only): ${baselineMiB.toFixed(1)} MiB RSS`);
+console.log(
+  `2,000 / 500 items (4× the items): time ×${ratios.time2000over500.toFixed(2)}, memory over baseline ×${ratios.memory2000over500.toFixed(2)}; per-item time ×${ratios.perItemTime2000over500.toFixed(2)} (1.00 = linear)`,
+);
+
+const report = {
+  when: new Date().toISOString(),
+  node: process.version,
+  baselineRssMiB: baselineMiB,
+  pipeline: results,
+  ratios,
+};
+writeFileSync(join(OUT, 'bench.json'), `${JSON.stringify(report, null, 2)}\n`);
+console.log(`\nWrote ${join(OUT, 'bench.json')}`);

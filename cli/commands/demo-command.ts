@@ -1,6 +1,7 @@
 /**
  * `acm-report demo` (what `npm start` runs): renders the FY 2566 six-month
- * round of the committed fixtures to out/ and prints the roll-up. Until the
+ * round of the committed fixtures to out/ as text, JSON, PDF and HTML and
+ * prints the roll-up. Until the
  * embedded AWS stack lands, this is the main job run end to end offline.
  */
 
@@ -8,16 +9,17 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { formatBahtEnglish, parseBaht } from '../../shared/money/baht.js';
 import { assembleReport } from '../../shared/report/assemble-report.js';
-import { renderReportText } from '../../shared/report/render-report-text.js';
 import { rollupSummaryLines } from '../../shared/report/rollup-summary.js';
 import { formatProblems } from '../print-problems.js';
 import { readRoundFolder } from '../read-round-folder.js';
 import { EXIT_INVALID, EXIT_OK } from '../usage-error.js';
+import { RENDER_FORMATS, renderAs } from './render-command.js';
 
 export const SEED_ROUND_FOLDER = 'events/seed';
 
 export async function runDemo(options: { in: string; out: string }): Promise<number> {
   const step = (n: number, text: string) => console.log(`[${n}/4] ${text}`);
+  const extensions = { text: 'txt', json: 'json', pdf: 'pdf', html: 'html' } as const;
   step(1, `Reading the round and its submissions from ${options.in}/`);
   const folder = await readRoundFolder(options.in);
   step(2, `Validating ${folder.submissions.length} submission(s) and building the report`);
@@ -26,12 +28,16 @@ export async function runDemo(options: { in: string; out: string }): Promise<num
     console.error(formatProblems([...folder.problems, ...report.problems]));
     return EXIT_INVALID;
   }
-  step(3, `Rendering to ${options.out}/`);
+  step(3, `Rendering ${RENDER_FORMATS.join(', ')} to ${options.out}/`);
   await mkdir(options.out, { recursive: true });
-  const textPath = join(options.out, 'report.txt');
-  const jsonPath = join(options.out, 'report.json');
-  await writeFile(textPath, renderReportText(report.value));
-  await writeFile(jsonPath, `${JSON.stringify(report.value, null, 2)}\n`);
+  const written: string[] = [];
+  for (const format of RENDER_FORMATS) {
+    const started = performance.now();
+    const path = join(options.out, `report.${extensions[format]}`);
+    await writeFile(path, await renderAs(report.value, format));
+    written.push(path);
+    console.log(`      ${path} (${Math.round(performance.now() - started)} ms)`);
+  }
   step(4, 'Roll-up');
   const { rollup, agency } = report.value;
   const total = parseBaht(rollup.budgetUsed);
@@ -40,6 +46,6 @@ export async function runDemo(options: { in: string; out: string }): Promise<num
   console.log(
     `\n  ${rollup.items} items (${rollup.byKind.project} projects, ${rollup.byKind.activity} activities, ${rollup.byKind.measure} measures); budget used ${total.ok ? formatBahtEnglish(total.satang) : rollup.budgetUsed} THB; ${rollup.itemsWithProblems} with problems, ${rollup.itemsWithRecommendations} with recommendations`,
   );
-  console.log(`\nWrote ${textPath} and ${jsonPath}`);
+  console.log(`\nWrote ${written.join(', ')}`);
   return EXIT_OK;
 }

@@ -2,6 +2,8 @@
 
 import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
+import { renderReportHtml } from '../../shared/publish/render-report-html.js';
+import { renderReportPdf } from '../../shared/publish/render-report-pdf.js';
 import { assembleReport } from '../../shared/report/assemble-report.js';
 import { renderReportText } from '../../shared/report/render-report-text.js';
 import type { Report } from '../../shared/schemas/report-schema.js';
@@ -9,7 +11,7 @@ import { formatProblems } from '../print-problems.js';
 import { readRoundFolder } from '../read-round-folder.js';
 import { EXIT_INVALID, EXIT_OK, UsageError } from '../usage-error.js';
 
-export const RENDER_FORMATS = ['text', 'json'] as const;
+export const RENDER_FORMATS = ['text', 'json', 'pdf', 'html'] as const;
 export type RenderFormat = (typeof RENDER_FORMATS)[number];
 
 export interface RenderCommandOptions {
@@ -19,18 +21,28 @@ export interface RenderCommandOptions {
   summary: boolean;
 }
 
-export function renderAs(report: Report, format: RenderFormat, summary: boolean): string {
-  return format === 'json'
-    ? `${JSON.stringify(report, null, 2)}\n`
-    : renderReportText(report, { summary });
+export async function renderAs(
+  report: Report,
+  format: RenderFormat,
+  summary = true,
+): Promise<string | Uint8Array> {
+  switch (format) {
+    case 'json':
+      return `${JSON.stringify(report, null, 2)}\n`;
+    case 'pdf':
+      return renderReportPdf(report);
+    case 'html':
+      return renderReportHtml(report);
+    case 'text':
+      return renderReportText(report, { summary });
+  }
 }
 
 export async function runRender(options: RenderCommandOptions): Promise<number> {
   const format = options.format as RenderFormat;
   if (!RENDER_FORMATS.includes(format)) {
     throw new UsageError(
-      `--format ${options.format} is not available; use ${RENDER_FORMATS.join(' or ')}` +
-        (['pdf', 'html'].includes(options.format) ? ' (PDF and HTML are not built yet)' : ''),
+      `--format ${options.format} is not available; use ${RENDER_FORMATS.join(', ')}`,
     );
   }
   const folder = await readRoundFolder(options.in);
@@ -41,7 +53,10 @@ export async function runRender(options: RenderCommandOptions): Promise<number> 
     console.error(`\n${options.in}: ${problems.length} problem(s); nothing was rendered.`);
     return EXIT_INVALID;
   }
-  const output = renderAs(report.value, format, options.summary);
+  if (format === 'pdf' && !options.out) {
+    throw new UsageError('--format pdf needs --out <file.pdf> (PDF is binary)');
+  }
+  const output = await renderAs(report.value, format, options.summary);
   if (options.out) {
     await mkdir(dirname(options.out), { recursive: true });
     await writeFile(options.out, output);

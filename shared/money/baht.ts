@@ -48,14 +48,18 @@ export function toDecimalString(satang: Satang): string {
   return cents === 0n ? whole.toString() : `${whole}.${cents.toString().padStart(2, '0')}`;
 }
 
-/** 424130000n → "๔,๒๔๑,๓๐๐ บาท"; satang are shown only when there are some. */
-export function formatBahtThai(satang: Satang): string {
+/** 424130000n → "๔,๒๔๑,๓๐๐" (for tables whose heading names the unit). */
+export function formatBahtThaiNumber(satang: Satang): string {
   const whole = satang / 100n;
   const cents = satang % 100n;
   const wholeText = thaiGroupedNumber(whole);
-  if (cents === 0n) return `${wholeText} บาท`;
-  const centsText = thaiGroupedNumber(cents).padStart(2, '๐');
-  return `${wholeText}.${centsText} บาท`;
+  if (cents === 0n) return wholeText;
+  return `${wholeText}.${thaiGroupedNumber(cents).padStart(2, '๐')}`;
+}
+
+/** 424130000n → "๔,๒๔๑,๓๐๐ บาท"; satang are shown only when there are some. */
+export function formatBahtThai(satang: Satang): string {
+  return `${formatBahtThaiNumber(satang)} บาท`;
 }
 
 /** 424130000n → "4,241,300.00" for English-language summaries. */

@@ -139,10 +139,10 @@ describe('acm-report import and render', () => {
     expect(report.rollup.budgetUsed).toBe('23963535');
   });
 
-  it('exits 2 for a format that does not exist yet, saying so', () => {
-    const run = cli('render', '--in', SEED_FOLDER, '--format', 'pdf');
+  it('exits 2 for a format it does not know, naming the ones it does', () => {
+    const run = cli('render', '--in', SEED_FOLDER, '--format', 'docx');
     expect(run.code).toBe(2);
-    expect(run.stderr).toContain('--format pdf is not available');
+    expect(run.stderr).toContain('--format docx is not available');
   });
 
   it('refuses to import a text without plan items, writing nothing', () => {

@@ -1,0 +1,89 @@
+/**
+ * Line breaking for Thai, which writes no spaces between words: lines break
+ * only at the word boundaries Intl.Segmenter finds (the same ICU dictionary
+ * Chromium uses), at spaces, and — only for a word wider than the whole
+ * line — between grapheme clusters, so nothing runs past the margin.
+ */
+
+const words = new Intl.Segmenter('th', { granularity: 'word' });
+const graphemes = new Intl.Segmenter('th', { granularity: 'grapheme' });
+
+export type MeasureText = (text: string) => number;
+
+/** Punctuation that must not end a line: it belongs to what follows. */
+const OPENING = /^[([{“‘"'<]+$/;
+/** Punctuation and marks that must not start a line: they belong to what precedes ("ต่าง ๆ", "ฯลฯ"). */
+const CLOSING = /^[)\]}”’"'>,.:;!?%ๆฯ…]+$/;
+
+/** Splits `text` into pieces that may not be separated across lines. */
+function unbreakablePieces(text: string): string[] {
+  const pieces: string[] = [];
+  let carry = '';
+  for (const { segment } of words.segment(text)) {
+    if (CLOSING.test(segment) && pieces.length > 0) {
+      // Pull the closing mark (and any space before it) onto the previous piece.
+      let glued = segment;
+      while (pieces.length > 1 && (pieces.at(-1) ?? '').trim() === '') glued = pieces.pop() + glued;
+      pieces[pieces.length - 1] += glued;
+      continue;
+    }
+    if (OPENING.test(segment)) {
+      carry += segment;
+      continue;
+    }
+    pieces.push(carry + segment);
+    carry = '';
+  }
+  if (carry) pieces.push(carry);
+  return pieces;
+}
+
+function splitOverlong(piece: string, maxWidth: number, measure: MeasureText): string[] {
+  const lines: string[] = [];
+  let line = '';
+  for (const { segment } of graphemes.segment(piece)) {
+    if (line && measure(line + segment) > maxWidth) {
+      lines.push(line);
+      line = segment;
+    } else {
+      line += segment;
+    }
+  }
+  if (line) lines.push(line);
+  return lines;
+}
+
+/**
+ * Greedy line filling. A line keeps the space it breaks at as trailing
+ * whitespace (invisible, but it lets a text extractor tell a break at a space
+ * from a break between two Thai words), so `lines.join('')` is the text.
+ */
+export function breakThaiLines(text: string, maxWidth: number, measure: MeasureText): string[] {
+  const lines: string[] = [];
+  let line = '';
+  // Widths add up piece by piece: pieces end at word boundaries, where no
+  // shaping crosses, and measuring the growing line each time would be quadratic.
+  let width = 0;
+  for (const piece of unbreakablePieces(text)) {
+    const isSpace = piece.trim() === '';
+    if (line === '' && isSpace) continue;
+    const pieceWidth = measure(piece);
+    if (isSpace || width + pieceWidth <= maxWidth) {
+      line += piece;
+      width += pieceWidth;
+      continue;
+    }
+    if (line !== '') lines.push(line);
+    if (pieceWidth <= maxWidth) {
+      line = piece;
+      width = pieceWidth;
+    } else {
+      const parts = splitOverlong(piece, maxWidth, measure);
+      line = parts.pop() ?? '';
+      width = measure(line);
+      lines.push(...parts);
+    }
+  }
+  if (line !== '') lines.push(line);
+  return lines;
+}

@@ -1,0 +1,196 @@
+/**
+ * Exact text extraction for Thai in pdfkit.
+ *
+ * Sarabun's GSUB decomposes SARA AM (ำ) into two glyphs, NIKHAHIT + SARA AA,
+ * so that a tone mark can sit between them (น้ำ). A PDF maps each glyph to
+ * text once, through the font's ToUnicode table, and pdfkit fills that table
+ * with the first text it sees for a glyph. The SARA AA glyph then stands for
+ * both "า" and half of "ำ", and every text extractor reads one of them wrong
+ * ("ำา", or a stray control character). Marked-content ActualText fixes this
+ * for readers that honour it (poppler), but not for those that only read
+ * glyphs (pdf.js, most search indexers).
+ *
+ * Underneath lies a second fault: fontkit caches one Glyph object per glyph
+ * id with the code points of its *first* use, so after "ำ" has been laid out
+ * once, every later "า" claims to carry no text. getGlyph is wrapped so each
+ * use gets its own code points (sharing the cached outline and metrics).
+ *
+ * The fix here works for every reader. fontkit marks the second glyph of a
+ * decomposition as carrying no text; such a "tail" glyph takes over the
+ * text of its "head" (so ำ's SARA AA glyph maps to "ำ"), and the head glyph
+ * is drawn as a vector outline instead of text, at exactly the place the
+ * shaper put it. A glyph used with two different texts (or widths) gets a
+ * duplicate glyph id in the subset, so each id has one meaning.
+ */
+
+/** The parts of a fontkit glyph this module uses. */
+interface Glyph {
+  id: number;
+  codePoints: number[];
+  path: { toSVG(): string };
+}
+
+interface Position {
+  xAdvance: number;
+  yAdvance: number;
+  xOffset: number;
+  yOffset: number;
+  advanceWidth: number;
+}
+
+/**
+ * pdfkit's EmbeddedFont, whose `encode` we replace. These are internals of
+ * pdfkit 0.20 (js/pdfkit.js, class EmbeddedFont); the unit tests extract
+ * text from real PDFs, so a change there fails loudly rather than silently.
+ */
+interface EmbeddedFont {
+  layout(text: string, features?: unknown): { glyphs: Glyph[]; positions: Position[] };
+  subset: { includeGlyph(id: number): number; glyphs: number[] };
+  widths: number[];
+  unicode: number[][];
+  scale: number;
+  font: {
+    unitsPerEm: number;
+    glyphForCodePoint(codePoint: number): { id: number };
+    getGlyph(id: number, codePoints?: number[]): Glyph;
+  };
+  encode(text: string, features?: unknown): [string[], Position[]];
+}
+
+/** A head glyph to draw as an outline, positioned in 1/1000 em from the run's origin. */
+export interface OutlineGlyph {
+  svgPath: string;
+  x: number;
+  y: number;
+  /** Font units per em, to scale the outline. */
+  unitsPerEm: number;
+}
+
+export interface ExactTextFont {
+  /** Outline glyphs of the text encoded since the last call, to draw at the run's origin. */
+  takeOutlines(): OutlineGlyph[];
+}
+
+const hex4 = (n: number) => n.toString(16).padStart(4, '0');
+
+function sameCodePoints(a: readonly number[], b: readonly number[]): boolean {
+  return a.length === b.length && a.every((value, index) => value === b[index]);
+}
+
+/** Gives every use of a glyph its own code points (see the second fault above). */
+function unpoisonGlyphCache(font: EmbeddedFont['font']): void {
+  const cachedGetGlyph = font.getGlyph.bind(font);
+  font.getGlyph = (id: number, codePoints: number[] = []) => {
+    const shared = cachedGetGlyph(id, codePoints);
+    if (!shared || sameCodePoints(shared.codePoints, codePoints)) return shared;
+    // Inherits the outline and metrics; only the text differs.
+    return Object.create(shared, { codePoints: { value: codePoints, enumerable: true } });
+  };
+}
+
+export function installExactText(font: EmbeddedFont): ExactTextFont {
+  unpoisonGlyphCache(font.font);
+  /** glyph id + text → subset glyph id. */
+  const subsetIds = new Map<string, number>();
+  /** Original glyph ids that already have a subset id with some text. */
+  const seenGlyphs = new Set<number>();
+  let outlines: OutlineGlyph[] = [];
+
+  function subsetIdFor(glyph: Glyph, codePoints: number[], width: number): number {
+    const key = `${glyph.id}:${codePoints.join(',')}:${width}`;
+    const known = subsetIds.get(key);
+    if (known !== undefined) return known;
+    let gid: number;
+    if (!seenGlyphs.has(glyph.id)) {
+      gid = font.subset.includeGlyph(glyph.id);
+      seenGlyphs.add(glyph.id);
+    } else {
+      // Same outline, different text: a second copy of the glyph in the subset.
+      font.subset.glyphs.push(glyph.id);
+      gid = font.subset.glyphs.length - 1;
+    }
+    font.unicode[gid] = codePoints;
+    font.widths[gid] = width;
+    subsetIds.set(key, gid);
+    return gid;
+  }
+
+  /** A glyph whose text maps (through cmap) to another glyph was substituted. */
+  function isSubstituted(glyph: Glyph): boolean {
+    const first = glyph.codePoints[0];
+    return first !== undefined && font.font.glyphForCodePoint(first).id !== glyph.id;
+  }
+
+  font.encode = (text: string, features?: unknown): [string[], Position[]] => {
+    const { glyphs, positions } = font.layout(text, features);
+    const kept: Array<{ glyph: Glyph; codePoints: number[]; position: Position }> = [];
+    let pendingHead: number[] | undefined;
+    let x = 0;
+    const drawAsOutline = (glyph: Glyph, position: Position) => {
+      outlines.push({
+        svgPath: glyph.path.toSVG(),
+        x: x + position.xOffset,
+        y: position.yOffset,
+        unitsPerEm: font.font.unitsPerEm,
+      });
+      // The glyph leaves the text flow; its advance (a mark's is 0) goes to its neighbour.
+      const previous = kept.at(-1);
+      if (previous) previous.position.xAdvance += position.xAdvance;
+    };
+    glyphs.forEach((glyph, index) => {
+      const position = { ...(positions[index] as Position) };
+      const next = glyphs[index + 1];
+      // fontkit gives a 1→2 substitution's text to the first glyph and none
+      // to the second, which always follows it directly (ำ → ํ + า).
+      if (isSubstituted(glyph) && next !== undefined && next.codePoints.length === 0) {
+        drawAsOutline(glyph, position);
+        pendingHead = glyph.codePoints;
+      } else if (position.yOffset !== 0 && kept.length > 0) {
+        // A mark raised or lowered (a tone above an upper vowel): pdfkit would
+        // move the text matrix there and back, which readers take for a gap.
+        // Drawn as an outline, its text joins the glyph before it.
+        drawAsOutline(glyph, position);
+        const previous = kept.at(-1);
+        if (previous) previous.codePoints = [...previous.codePoints, ...glyph.codePoints];
+      } else {
+        let codePoints = glyph.codePoints;
+        if (codePoints.length === 0 && pendingHead) {
+          codePoints = pendingHead;
+          pendingHead = undefined;
+        }
+        const previous = kept.at(-1);
+        if (position.xAdvance === 0 && position.xOffset !== 0 && previous) {
+          // A mark shifted sideways: kerning the previous glyph and giving the
+          // mark the width that returns the pen draws the same, with no jump
+          // of the text matrix for a reader to mistake for a space.
+          previous.position.xAdvance += position.xOffset;
+          position.xAdvance = -position.xOffset;
+          position.xOffset = 0;
+        }
+        kept.push({ glyph, codePoints, position });
+      }
+      x += (positions[index] as Position).xAdvance;
+    });
+    const encoded: string[] = [];
+    const placed: Position[] = [];
+    for (const { glyph, codePoints, position } of kept) {
+      // A mark's width is its advance (0, or the pen's return above), so the
+      // PDF's widths agree with where the next glyph is drawn.
+      const width =
+        position.xAdvance === 0 || position.advanceWidth === 0
+          ? position.xAdvance
+          : position.advanceWidth;
+      encoded.push(hex4(subsetIdFor(glyph, codePoints, width)));
+      placed.push({ ...position, advanceWidth: width });
+    }
+    return [encoded, placed];
+  };
+
+  return {
+    takeOutlines() {
+      const taken = outlines;
+      outlines = [];
+      return taken;
+    },
+  };
+}

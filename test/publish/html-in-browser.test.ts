@@ -1,0 +1,163 @@
+/**
+ * The published HTML report and index in a real browser (Debian's Chromium
+ * through playwright-core): every heading and link is there, nothing
+ * overflows sideways on a phone or a desktop, and axe-core finds no serious
+ * or critical accessibility violation.
+ */
+
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { PublishedEntry } from '../../shared/publish/published-entry.js';
+import { renderIndexHtml } from '../../shared/publish/render-index-html.js';
+import { renderReportHtml } from '../../shared/publish/render-report-html.js';
+import { renderReportText } from '../../shared/report/render-report-text.js';
+import { launchChromium } from '../helpers/chromium.js';
+import { seedReport } from '../helpers/seed-round.js';
+import { serveFolder } from '../helpers/static-server.js';
+
+const report = seedReport();
+const AXE_SOURCE = readFileSync(
+  createRequire(import.meta.url).resolve('axe-core/axe.min.js'),
+  'utf8',
+);
+let browser: Browser;
+let site: { url: string; close(): Promise<void> };
+
+const entry: PublishedEntry = {
+  agencyId: report.agency.id,
+  agencyNameTh: report.agency.nameTh,
+  fiscalYear: report.fiscalYear,
+  period: report.period,
+  version: 1,
+  publishedAt: '2023-04-20T10:00:00+07:00',
+  paths: { json: 'report.json', pdf: 'report.pdf', html: 'report.html' },
+  sha256: { json: 'a'.repeat(64), pdf: 'b'.repeat(64), html: 'c'.repeat(64) },
+};
+
+beforeAll(async () => {
+  const root = mkdtempSync(join(tmpdir(), 'acm-report-site-'));
+  writeFileSync(
+    join(root, 'report.html'),
+    renderReportHtml(report, { links: { index: 'index.html' } }),
+  );
+  writeFileSync(join(root, 'index.html'), renderIndexHtml([entry]));
+  writeFileSync(join(root, 'report.json'), JSON.stringify(report));
+  writeFileSync(join(root, 'report.pdf'), '%PDF-1.7 placeholder for link checks');
+  site = await serveFolder(root);
+  browser = await launchChromium();
+}, 300_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await site?.close();
+});
+
+async function open(path: string, width: number): Promise<Page> {
+  const page = await browser.newPage({ viewport: { width, height: 900 } });
+  await page.goto(`${site.url}/${path}`);
+  await page.evaluate(() => document.fonts.ready);
+  return page;
+}
+
+async function horizontalOverflow(page: Page): Promise<number> {
+  return page.evaluate(
+    () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+  );
+}
+
+async function seriousViolations(page: Page): Promise<string[]> {
+  await page.addScriptTag({ content: AXE_SOURCE });
+  const violations = await page.evaluate(async () => {
+    // biome-ignore lint/suspicious/noExplicitAny: axe is injected into the page at run time.
+    const result = await (window as any).axe.run(document);
+    return result.violations as Array<{ id: string; impact: string; nodes: unknown[] }>;
+  });
+  return violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.id} (${v.nodes.length})`);
+}
+
+describe('HTML report in Chromium', () => {
+  it('has lang="th", one h1, a heading per item and section, and the summary', async () => {
+    const page = await open('report.html', 1280);
+    expect(await page.getAttribute('html', 'lang')).toBe('th');
+    expect(await page.locator('h1').count()).toBe(1);
+    const h2 = await page.locator('main h2').allTextContents();
+    expect(h2.map((t) => t.slice(0, 2))).toEqual(['๑.', '๒.', '๓.', '๔.', '๕.', '๖.', 'สร']);
+    expect(await page.locator('main h3').count()).toBe(report.items.length * 5);
+    await page.close();
+  });
+
+  it('links every table-of-contents entry to a heading that exists, and offers PDF and JSON', async () => {
+    const page = await open('report.html', 1280);
+    const targets = await page
+      .locator('nav.toc a')
+      .evaluateAll((links) => links.map((a) => a.getAttribute('href')));
+    expect(targets).toHaveLength(report.items.length + 1);
+    for (const target of targets) {
+      expect(await page.locator(target ?? '#missing').count(), String(target)).toBe(1);
+    }
+    for (const href of ['report.pdf', 'report.json', 'index.html']) {
+      const response = await page.request.get(`${site.url}/${href}`);
+      expect(response.status(), href).toBe(200);
+    }
+    await page.close();
+  });
+
+  it.each([375, 1280])('does not overflow horizontally at %i px', async (width) => {
+    const page = await open('report.html', width);
+    expect(await horizontalOverflow(page)).toBeLessThanOrEqual(0);
+    await page.close();
+  });
+
+  it('reads (innerText) exactly as the text render, numbering and Thai digits included', async () => {
+    const page = await open('report.html', 1280);
+    // innerText, not textContent: what the page shows, with its line breaks.
+    const title = await page.locator('header h1').innerText();
+    const items = await page.locator('main section.item').allInnerTexts();
+    const normalise = (text: string) => text.replace(/\s+/g, ' ').trim();
+    expect(normalise(`${title}\n${items.join('\n')}`)).toBe(
+      normalise(renderReportText(report, { summary: false })),
+    );
+    expect(await page.locator('#summary').innerText()).toContain('๒๓,๙๖๓,๕๓๕ บาท');
+    await page.close();
+  });
+
+  it('has no serious or critical accessibility violation (axe-core)', async () => {
+    const page = await open('report.html', 1280);
+    expect(await seriousViolations(page)).toEqual([]);
+    await page.close();
+  });
+});
+
+describe('HTML index in Chromium', () => {
+  it('lists the report with working links to HTML, PDF and JSON', async () => {
+    const page = await open('index.html', 1280);
+    expect(await page.locator('h1').count()).toBe(1);
+    expect(await page.locator('main h2').allTextContents()).toEqual([report.agency.nameTh]);
+    const hrefs = await page
+      .locator('ul.formats a')
+      .evaluateAll((links) => links.map((a) => a.getAttribute('href')));
+    expect(hrefs).toEqual(['report.html', 'report.pdf', 'report.json']);
+    for (const href of hrefs) {
+      expect((await page.request.get(`${site.url}/${href}`)).status(), String(href)).toBe(200);
+    }
+    await page.close();
+  });
+
+  it.each([375, 1280])('does not overflow horizontally at %i px', async (width) => {
+    const page = await open('index.html', width);
+    expect(await horizontalOverflow(page)).toBeLessThanOrEqual(0);
+    await page.close();
+  });
+
+  it('has no serious or critical accessibility violation (axe-core)', async () => {
+    const page = await open('index.html', 1280);
+    expect(await seriousViolations(page)).toEqual([]);
+    await page.close();
+  });
+});

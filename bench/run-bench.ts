@@ -2,14 +2,17 @@
  * `npm run bench`: wall time and peak memory of import + validate + render
  * for the seed round and synthetic rounds of 500 and 2,000 items, each in a
  * fresh process beside a baseline process that only loads the same modules.
- * Prints a table and the 2,000/500 ratios, and writes out/bench.json.
+ * Then the PDF renderer against headless Chromium (bench/pdf-bench.ts).
+ * Prints tables and ratios, and writes every figure to out/bench.json.
  */
 
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { importReportOutline } from '../shared/outline/import-report-outline.js';
+import { buildReport } from '../shared/report/build-report.js';
 import { SEED_TEXT_FILE } from './bench-paths.js';
+import { printPdfBench, runPdfBench } from './pdf-bench.js';
 import { syntheticRoundText } from './synthetic-round.js';
 
 const OUT = 'out';
@@ -107,12 +110,19 @@ console.log(
   `2,000 / 500 items (4× the items): time ×${ratios.time2000over500.toFixed(2)}, memory over baseline ×${ratios.memory2000over500.toFixed(2)}; per-item time ×${ratios.perItemTime2000over500.toFixed(2)} (1.00 = linear)`,
 );
 
+const seedReport = buildReport(imported.round, imported.submissions);
+if (!seedReport.ok) throw new Error('the seed report does not build');
+console.log('\n— PDF —');
+const pdf = await runPdfBench(seedReport.value, (line) => console.log(line));
+printPdfBench(pdf);
+
 const report = {
   when: new Date().toISOString(),
   node: process.version,
   baselineRssMiB: baselineMiB,
   pipeline: results,
   ratios,
+  pdf,
 };
 writeFileSync(join(OUT, 'bench.json'), `${JSON.stringify(report, null, 2)}\n`);
 console.log(`\nWrote ${join(OUT, 'bench.json')}`);

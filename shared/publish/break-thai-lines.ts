@@ -8,7 +8,11 @@
 const words = new Intl.Segmenter('th', { granularity: 'word' });
 const graphemes = new Intl.Segmenter('th', { granularity: 'grapheme' });
 
-export type MeasureText = (text: string) => number;
+/**
+ * Width of `text`, which starts at offset `start` of the paragraph: a
+ * measurer may answer from the paragraph's shaping instead of shaping again.
+ */
+export type MeasureText = (text: string, start: number) => number;
 
 /** Punctuation that must not end a line: it belongs to what follows. */
 const OPENING = /^[([{“‘"'<]+$/;
@@ -38,18 +42,29 @@ function unbreakablePieces(text: string): string[] {
   return pieces;
 }
 
-function splitOverlong(piece: string, maxWidth: number, measure: MeasureText): string[] {
+function splitOverlong(
+  piece: string,
+  start: number,
+  maxWidth: number,
+  measure: MeasureText,
+): string[] {
   const lines: string[] = [];
-  let line = '';
+  let line: string[] = [];
+  let lineStart = start;
   for (const { segment } of graphemes.segment(piece)) {
-    if (line && measure(line + segment) > maxWidth) {
-      lines.push(line);
-      line = segment;
+    const text = line.join('');
+    if (text && measure(text + segment, lineStart) > maxWidth) {
+      // A closing mark takes the grapheme before it along to the new line.
+      const carried = CLOSING.test(segment) && line.length > 1 ? [line.pop() as string] : [];
+      const finished = line.join('');
+      lines.push(finished);
+      lineStart += finished.length;
+      line = [...carried, segment];
     } else {
-      line += segment;
+      line.push(segment);
     }
   }
-  if (line) lines.push(line);
+  if (line.length) lines.push(line.join(''));
   return lines;
 }
 
@@ -64,10 +79,13 @@ export function breakThaiLines(text: string, maxWidth: number, measure: MeasureT
   // Widths add up piece by piece: pieces end at word boundaries, where no
   // shaping crosses, and measuring the growing line each time would be quadratic.
   let width = 0;
+  let offset = 0;
   for (const piece of unbreakablePieces(text)) {
+    const start = offset;
+    offset += piece.length;
     const isSpace = piece.trim() === '';
     if (line === '' && isSpace) continue;
-    const pieceWidth = measure(piece);
+    const pieceWidth = measure(piece, start);
     if (isSpace || width + pieceWidth <= maxWidth) {
       line += piece;
       width += pieceWidth;
@@ -78,9 +96,9 @@ export function breakThaiLines(text: string, maxWidth: number, measure: MeasureT
       line = piece;
       width = pieceWidth;
     } else {
-      const parts = splitOverlong(piece, maxWidth, measure);
+      const parts = splitOverlong(piece, start, maxWidth, measure);
       line = parts.pop() ?? '';
-      width = measure(line);
+      width = measure(line, offset - line.length);
       lines.push(...parts);
     }
   }

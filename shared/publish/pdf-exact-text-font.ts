@@ -24,13 +24,14 @@
  */
 
 /** The parts of a fontkit glyph this module uses. */
-interface Glyph {
+export interface Glyph {
   id: number;
   codePoints: number[];
+  advanceWidth: number;
   path: { toSVG(): string };
 }
 
-interface Position {
+export interface Position {
   xAdvance: number;
   yAdvance: number;
   xOffset: number;
@@ -43,16 +44,18 @@ interface Position {
  * pdfkit 0.20 (js/pdfkit.js, class EmbeddedFont); the unit tests extract
  * text from real PDFs, so a change there fails loudly rather than silently.
  */
-interface EmbeddedFont {
+export interface EmbeddedFont {
   layout(text: string, features?: unknown): { glyphs: Glyph[]; positions: Position[] };
   subset: { includeGlyph(id: number): number; glyphs: number[] };
   widths: number[];
   unicode: number[][];
   scale: number;
+  name: string;
   font: {
     unitsPerEm: number;
     glyphForCodePoint(codePoint: number): { id: number };
     getGlyph(id: number, codePoints?: number[]): Glyph;
+    layout(text: string): { glyphs: Glyph[]; positions: Position[] };
   };
   encode(text: string, features?: unknown): [string[], Position[]];
 }
@@ -78,7 +81,7 @@ function sameCodePoints(a: readonly number[], b: readonly number[]): boolean {
 }
 
 /** Gives every use of a glyph its own code points (see the second fault above). */
-function unpoisonGlyphCache(font: EmbeddedFont['font']): void {
+export function unpoisonGlyphCache(font: EmbeddedFont['font']): void {
   const cachedGetGlyph = font.getGlyph.bind(font);
   font.getGlyph = (id: number, codePoints: number[] = []) => {
     const shared = cachedGetGlyph(id, codePoints);
@@ -88,7 +91,20 @@ function unpoisonGlyphCache(font: EmbeddedFont['font']): void {
   };
 }
 
-export function installExactText(font: EmbeddedFont): ExactTextFont {
+/** A glyph run already shaped by the caller, in pdfkit's 1/1000 em units. */
+export interface ShapedGlyphs {
+  glyphs: Glyph[];
+  positions: Position[];
+}
+
+/**
+ * `prepared` may supply the run for a text the caller has shaped already
+ * (a line cut from its paragraph's shaping); otherwise pdfkit shapes it.
+ */
+export function installExactText(
+  font: EmbeddedFont,
+  prepared: (text: string) => ShapedGlyphs | undefined = () => undefined,
+): ExactTextFont {
   unpoisonGlyphCache(font.font);
   /** glyph id + text → subset glyph id. */
   const subsetIds = new Map<string, number>();
@@ -122,7 +138,7 @@ export function installExactText(font: EmbeddedFont): ExactTextFont {
   }
 
   font.encode = (text: string, features?: unknown): [string[], Position[]] => {
-    const { glyphs, positions } = font.layout(text, features);
+    const { glyphs, positions } = prepared(text) ?? font.layout(text, features);
     const kept: Array<{ glyph: Glyph; codePoints: number[]; position: Position }> = [];
     let pendingHead: number[] | undefined;
     let x = 0;

@@ -6,7 +6,19 @@
 
 import type PDFDocument from 'pdfkit';
 import { breakThaiLines } from './break-thai-lines.js';
-import { type ExactTextFont, installExactText } from './pdf-exact-text-font.js';
+import {
+  type EmbeddedFont,
+  type ExactTextFont,
+  installExactText,
+  type ShapedGlyphs,
+} from './pdf-exact-text-font.js';
+import {
+  allowShaping,
+  prefetchShaping,
+  shapeText,
+  sliceShaped,
+  widthBetween,
+} from './shaped-text.js';
 
 type Doc = InstanceType<typeof PDFDocument>;
 /** pdfkit's struct element; its typings lag behind the implementation. */
@@ -27,12 +39,19 @@ export interface PageBox {
   bottom: number;
 }
 
+/** Line breaks of paragraphs already laid out, across renders (same font, size, width). */
+const lineBreaks = new Map<string, string[]>();
+const LINE_BREAK_CACHE_LIMIT = 20_000;
+
 /** Line height as a multiple of the font size: Thai stacks marks above and below. */
 export const LINE_HEIGHT = 1.55;
 
 export class PdfTextWriter {
   y: number;
   private readonly exact = new Map<FontName, ExactTextFont>();
+  private readonly fonts = new Map<FontName, EmbeddedFont>();
+  /** Runs cut from a paragraph's shaping, handed to the font's encoder by text. */
+  private readonly prepared = new Map<string, ShapedGlyphs>();
 
   constructor(
     readonly doc: Doc,
@@ -47,7 +66,13 @@ export class PdfTextWriter {
       // pdfkit does not cache a registered font that matches the constructor's
       // font by name, and would parse the TTF again on every font() call.
       internals._fontFamilies[name] = internals._font;
-      this.exact.set(name, installExactText(internals._font));
+      const font = internals._font as EmbeddedFont;
+      this.exact.set(
+        name,
+        installExactText(font, (text) => this.prepared.get(text)),
+      );
+      allowShaping(font);
+      this.fonts.set(name, font);
     }
     this.y = box.top;
   }
@@ -57,7 +82,6 @@ export class PdfTextWriter {
   }
 
   private current: { font?: FontName; size?: number; color?: string } = {};
-  private readonly widths = new Map<string, number>();
 
   /** Switches font, size and colour, emitting operators only for what changed. */
   private use(style: TextStyle, withColour = true): void {
@@ -72,16 +96,21 @@ export class PdfTextWriter {
     }
   }
 
-  /** Width of `text` in points; memoised, as reports repeat words a great deal. */
+  private fontFor(style: TextStyle): EmbeddedFont {
+    const font = this.fonts.get(style.font);
+    if (!font) throw new Error(`font ${style.font} is not registered`);
+    return font;
+  }
+
+  /** Shapes these texts in one go ahead of drawing them (see prefetchShaping). */
+  prefetch(font: FontName, texts: readonly string[]): void {
+    prefetchShaping(this.fontFor({ font, size: 0 }), texts);
+  }
+
+  /** Width of `text` in points, from its (cached) shaping. */
   measure(text: string, style: TextStyle): number {
-    const key = `${style.font}/${style.size}/${text}`;
-    let width = this.widths.get(key);
-    if (width === undefined) {
-      this.use(style, false);
-      width = this.doc.widthOfString(text);
-      this.widths.set(key, width);
-    }
-    return width;
+    const shaped = shapeText(this.fontFor(style), text);
+    return ((shaped.sums.at(-1) ?? 0) / 1000) * style.size;
   }
 
   /** Forgets the graphics state we assumed (after save/restore or a page switch). */
@@ -103,10 +132,20 @@ export class PdfTextWriter {
     }
   }
 
-  /** Draws one line at (x, y) without wrapping, then its outline glyphs. */
-  drawRun(text: string, x: number, y: number, style: TextStyle): void {
+  /**
+   * Draws one line at (x, y) without wrapping, then its outline glyphs.
+   * `glyphs` is the line's shaping when the caller cut it from a paragraph.
+   */
+  drawRun(text: string, x: number, y: number, style: TextStyle, glyphs?: ShapedGlyphs): void {
     this.use(style);
-    this.doc.text(text, x, y, { lineBreak: false });
+    const shaped = glyphs ?? shapeText(this.fontFor(style), text);
+    this.prepared.set(text, shaped);
+    const width = (shaped.positions.reduce((sum, p) => sum + p.xAdvance, 0) / 1000) * style.size;
+    // pdfkit's internal single-line drawer: text() would lay the line out
+    // again only to advance doc.x, which this writer does not use.
+    // biome-ignore lint/suspicious/noExplicitAny: _fragment is not in pdfkit's typings.
+    (this.doc as any)._fragment(text, x, y, { lineBreak: false, textWidth: width, wordCount: 1 });
+    this.prepared.delete(text);
     const exact = this.exact.get(style.font);
     const outlines = exact?.takeOutlines() ?? [];
     if (outlines.length === 0) return;
@@ -133,10 +172,11 @@ export class PdfTextWriter {
     style: TextStyle,
     align: 'left' | 'center' | 'right' = 'left',
     width = this.width,
+    glyphs?: ShapedGlyphs,
   ): void {
     const height = this.lineHeight(style);
     this.ensureSpace(height);
-    const textWidth = this.measure(text.trimEnd(), style);
+    const textWidth = align === 'left' ? 0 : this.measure(text.trimEnd(), style);
     const left =
       align === 'left'
         ? x
@@ -144,7 +184,7 @@ export class PdfTextWriter {
           ? x + (width - textWidth) / 2
           : x + width - textWidth;
     const content = this.doc.markStructureContent('Span', { actual: text } as never);
-    this.drawRun(text, left, this.y, style);
+    this.drawRun(text, left, this.y, style, glyphs);
     this.doc.endMarkedContent();
     parent.add(content);
     this.y += height;
@@ -167,20 +207,48 @@ export class PdfTextWriter {
   ): void {
     const textX = options.textX ?? options.x;
     const width = this.box.left + this.width - textX;
-    const lines = breakThaiLines(text, width, (t) => this.measure(t, options.style));
+    // One shaping for the paragraph, with the space that ends the block.
+    const shaped = shapeText(this.fontFor(options.style), `${text} `);
+    const scale = options.style.size / 1000;
+    const breakKey = `${options.style.font}/${options.style.size}/${width}/${text}`;
+    let lines = lineBreaks.get(breakKey);
+    if (!lines) {
+      lines = breakThaiLines(
+        text,
+        width,
+        (piece, start) => widthBetween(shaped, start, start + piece.length) * scale,
+      );
+      if (lineBreaks.size >= LINE_BREAK_CACHE_LIMIT) lineBreaks.clear();
+      lineBreaks.set(breakKey, lines);
+    }
     const height = this.lineHeight(options.style);
     // Keep a label with at least the first two lines of its text.
     this.ensureSpace(height * Math.min(lines.length, 2));
     if (options.label) {
-      const content = this.doc.markStructureContent('Span', { actual: options.label } as never);
-      this.drawRun(options.label, options.x, this.y, options.style);
+      // The label's trailing space stands for the one between number and text.
+      const label = `${options.label} `;
+      const content = this.doc.markStructureContent('Span', { actual: label } as never);
+      this.drawRun(label, options.x, this.y, options.style);
       this.doc.endMarkedContent();
       (options.labelParent ?? parent).add(content);
     }
+    // Lines are consecutive slices of the (trimmed) text; the last one also
+    // takes the space that ends the block, as a paragraph break does in text.
+    let start = 0;
     lines.forEach((line, index) => {
-      // A trailing space ends the block, as a paragraph break does in text.
       const last = index === lines.length - 1;
-      this.taggedRun(parent, last ? `${line.trimEnd()} ` : line, textX, options.style);
+      const end = start + line.length + (last ? 1 : 0);
+      const lineText = last ? `${line} ` : line;
+      this.taggedRun(
+        parent,
+        lineText,
+        textX,
+        options.style,
+        'left',
+        this.width,
+        sliceShaped(shaped, start, end),
+      );
+      start += line.length;
     });
   }
 

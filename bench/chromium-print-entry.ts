@@ -1,0 +1,41 @@
+/**
+ * Benchmark baseline: headless Chromium printing the same report's HTML to
+ * PDF (what a Chromium-on-Lambda publisher would do). Launches the browser,
+ * prints argv[3] times, prints the time of each print (ms) as one JSON line.
+ */
+
+import { readFileSync } from 'node:fs';
+import { chromium } from 'playwright-core';
+
+const [htmlPath, runsText, executablePath] = process.argv.slice(2);
+if (!htmlPath || !executablePath)
+  throw new Error('usage: chromium-print <report.html> <runs> <chromium>');
+const html = readFileSync(htmlPath, 'utf8');
+const launchStarted = performance.now();
+const browser = await chromium.launch({
+  executablePath,
+  headless: true,
+  args: [
+    '--no-sandbox',
+    '--disable-gpu',
+    '--disable-quic',
+    '--no-first-run',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+  ],
+});
+const launchMs = performance.now() - launchStarted;
+const page = await browser.newPage();
+const times: number[] = [];
+let bytes = 0;
+for (let run = 0; run < Number(runsText ?? 1); run++) {
+  const started = performance.now();
+  await page.setContent(html, { waitUntil: 'load' });
+  await page.evaluate(() => document.fonts.ready);
+  const pdf = await page.pdf({ format: 'A4', printBackground: true });
+  times.push(performance.now() - started);
+  bytes = pdf.byteLength;
+}
+await browser.close();
+console.log(JSON.stringify({ launchMs, times, bytes }));

@@ -28,7 +28,7 @@ export interface PdfRenderOptions {
 
 const PAGE = { left: 72, right: 60, top: 78, bottom: 72 };
 const BODY: TextStyle = { font: 'regular', size: 14 };
-const TITLE: TextStyle = { font: 'bold', size: 18 };
+const TITLE: TextStyle = { font: 'bold', size: 17 };
 const ITEM: TextStyle = { font: 'bold', size: 15 };
 const SECTION: TextStyle = { font: 'bold', size: 14 };
 const RUNNING: TextStyle = { font: 'regular', size: 10, color: '#555555' };
@@ -60,7 +60,14 @@ function writeBlock(
       const heading = doc.struct('H1');
       section.add(heading);
       for (const line of block.lines) {
-        const parts = breakLinesFor(writer, line, writer.width, TITLE);
+        // A title line too wide for the page breaks where Thai covers break
+        // it, before "ประจำปีงบประมาณ", rather than wherever the width runs out.
+        const fits = writer.measure(line, TITLE) <= writer.width;
+        const at = line.indexOf(' ประจำปีงบประมาณ');
+        const parts =
+          fits || at < 0
+            ? breakLinesFor(writer, line, writer.width, TITLE)
+            : [line.slice(0, at + 1), line.slice(at + 1)];
         parts.forEach((part, index) => {
           const text = index === parts.length - 1 ? `${part.trimEnd()} ` : part;
           writer.taggedRun(heading, text, x, TITLE, 'center');
@@ -168,7 +175,7 @@ function writeSummary(writer: Writer, doc: Doc, root: StructElement, report: Rep
 
 function writeSummaryTable(writer: Writer, doc: Doc, section: StructElement, report: Report): void {
   const left = writer.box.left;
-  const widths = [44, writer.width - 44 - 120 - 110, 120, 110];
+  const widths = [30, writer.width - 30 - 130 - 100, 130, 100];
   const columnsX = widths.map((_, i) => left + widths.slice(0, i).reduce((a, b) => a + b, 0));
   const pad = 4;
   const table = doc.struct('Table');
@@ -179,7 +186,8 @@ function writeSummaryTable(writer: Writer, doc: Doc, section: StructElement, rep
     // Lay out every cell first: the row is as tall as its tallest cell.
     const cellLines = cells.map((cell, i) => {
       const width = (widths[i] ?? 0) - pad * 2;
-      return i === 1 ? breakLinesFor(writer, cell, width, style) : [cell];
+      // Every cell wraps at Thai word boundaries; a code without any (a division id) breaks by character.
+      return breakLinesFor(writer, cell, width, style).map((line) => line.trimEnd());
     });
     const height = Math.max(...cellLines.map((l) => l.length)) * writer.lineHeight(style) + pad;
     writer.ensureSpace(height);

@@ -106,35 +106,41 @@ export function installExactText(
   prepared: (text: string) => ShapedGlyphs | undefined = () => undefined,
 ): ExactTextFont {
   unpoisonGlyphCache(font.font);
-  /** glyph id + text → subset glyph id. */
-  const subsetIds = new Map<string, number>();
-  /** Original glyph ids that already have a subset id with some text. */
-  const seenGlyphs = new Set<number>();
   let outlines: OutlineGlyph[] = [];
+  /** Original glyph id → the subset ids made for it, each with its text and width. */
+  const subsetIds = new Map<number, Array<{ codePoints: number[]; width: number; gid: number }>>();
 
   function subsetIdFor(glyph: Glyph, codePoints: number[], width: number): number {
-    const key = `${glyph.id}:${codePoints.join(',')}:${width}`;
-    const known = subsetIds.get(key);
-    if (known !== undefined) return known;
+    const uses = subsetIds.get(glyph.id);
+    const known = uses?.find((u) => u.width === width && sameCodePoints(u.codePoints, codePoints));
+    if (known) return known.gid;
     let gid: number;
-    if (!seenGlyphs.has(glyph.id)) {
+    if (!uses) {
       gid = font.subset.includeGlyph(glyph.id);
-      seenGlyphs.add(glyph.id);
     } else {
-      // Same outline, different text: a second copy of the glyph in the subset.
+      // Same outline, different text or width: a second copy of the glyph in the subset.
       font.subset.glyphs.push(glyph.id);
       gid = font.subset.glyphs.length - 1;
     }
     font.unicode[gid] = codePoints;
     font.widths[gid] = width;
-    subsetIds.set(key, gid);
+    subsetIds.set(glyph.id, [...(uses ?? []), { codePoints, width, gid }]);
     return gid;
   }
+
+  /** The glyph each code point maps to through the cmap, remembered (it is asked per glyph). */
+  const cmapGlyph = new Map<number, number>();
 
   /** A glyph whose text maps (through cmap) to another glyph was substituted. */
   function isSubstituted(glyph: Glyph): boolean {
     const first = glyph.codePoints[0];
-    return first !== undefined && font.font.glyphForCodePoint(first).id !== glyph.id;
+    if (first === undefined) return false;
+    let id = cmapGlyph.get(first);
+    if (id === undefined) {
+      id = font.font.glyphForCodePoint(first).id;
+      cmapGlyph.set(first, id);
+    }
+    return id !== glyph.id;
   }
 
   font.encode = (text: string, features?: unknown): [string[], Position[]] => {

@@ -6,6 +6,7 @@
 
 import { readFileSync } from 'node:fs';
 import { chromium } from 'playwright-core';
+import { CHROMIUM_ARGS } from '../bin/ensure-chromium.mjs';
 
 const [htmlPath, runsText, executablePath] = process.argv.slice(2);
 if (!htmlPath || !executablePath)
@@ -15,15 +16,7 @@ const launchStarted = performance.now();
 const browser = await chromium.launch({
   executablePath,
   headless: true,
-  args: [
-    '--no-sandbox',
-    '--disable-gpu',
-    '--disable-quic',
-    '--no-first-run',
-    '--disable-background-networking',
-    '--disable-component-update',
-    '--disable-sync',
-  ],
+  args: CHROMIUM_ARGS,
 });
 const launchMs = performance.now() - launchStarted;
 const page = await browser.newPage();

@@ -8,7 +8,6 @@
 import { cpSync, mkdirSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { build } from 'esbuild';
-// @ts-expect-error: a plain ESM script without type declarations.
 import { ensureChromium } from '../bin/ensure-chromium.mjs';
 import { renderReportHtml } from '../shared/publish/render-report-html.js';
 import { buildReport } from '../shared/report/build-report.js';

@@ -1,0 +1,49 @@
+/**
+ * Powertools logger and metrics, one of each per function, and the middy
+ * middlewares every handler uses. The service name and metrics namespace
+ * come from POWERTOOLS_SERVICE_NAME / POWERTOOLS_METRICS_NAMESPACE, set by
+ * the CDK construct.
+ */
+
+import { Logger } from '@aws-lambda-powertools/logger';
+import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
+import { Metrics } from '@aws-lambda-powertools/metrics';
+import { logMetrics } from '@aws-lambda-powertools/metrics/middleware';
+import type { MiddlewareObj } from '@middy/core';
+
+export interface Observability {
+  logger: Logger;
+  metrics: Metrics;
+}
+
+export function createObservability(): Observability {
+  return { logger: new Logger(), metrics: new Metrics() };
+}
+
+/**
+ * Sets the correlation id from the event. (Powertools can do this from a
+ * JMESPath, but that pulls in its JMESPath engine for a one-field lookup.)
+ */
+export function correlationId<E>(
+  logger: Logger,
+  pick: (event: E) => string | undefined,
+): MiddlewareObj<E> {
+  return {
+    before: (request) => {
+      const id = pick(request.event);
+      if (id) logger.setCorrelationId(id);
+    },
+  };
+}
+
+/** The middlewares every handler starts with, in order. */
+export function observed<E>(
+  { logger, metrics }: Observability,
+  pick: (event: E) => string | undefined,
+): MiddlewareObj<E>[] {
+  return [
+    injectLambdaContext(logger, { resetKeys: true }) as MiddlewareObj<E>,
+    logMetrics(metrics, { captureColdStartMetric: true }) as MiddlewareObj<E>,
+    correlationId(logger, pick),
+  ];
+}

@@ -1,0 +1,42 @@
+/** GET /agencies/{agencyId}/rounds/{roundId} — a round's configuration, for anyone in the agency. */
+
+import middy from '@middy/core';
+import { documentClient } from '../../shared/adapters/dynamodb-client.js';
+import { DynamoDbRoundRepository } from '../../shared/adapters/dynamodb-round-repository.js';
+import { mayReadRound } from '../../shared/workflow/authorisation.js';
+import { workflowProblem } from '../../shared/workflow/workflow-messages.js';
+import { requireEnv } from '../common/environment.js';
+import {
+  callerOf,
+  type HttpEvent,
+  type HttpResult,
+  httpErrors,
+  json,
+  problems,
+  requestIdOf,
+  unauthenticated,
+} from '../common/http.js';
+import { lazy } from '../common/lazy.js';
+import { createObservability, observed } from '../common/observability.js';
+
+const observability = createObservability();
+const rounds = lazy(() => new DynamoDbRoundRepository(documentClient(), requireEnv('TABLE_NAME')));
+
+async function getRound(event: HttpEvent): Promise<HttpResult> {
+  const caller = callerOf(event);
+  if (!caller) return unauthenticated();
+  const agencyId = event.pathParameters?.agencyId ?? '';
+  const roundId = event.pathParameters?.roundId ?? '';
+  const denied = mayReadRound(caller, agencyId);
+  if (denied) return problems(403, [denied]);
+
+  const record = await rounds().getRound(agencyId, roundId);
+  if (!record)
+    return problems(404, [workflowProblem('round.notFound', '$', { agencyId, roundId })]);
+  return json(200, record);
+}
+
+export const handler = middy<HttpEvent, HttpResult>()
+  .use(observed(observability, requestIdOf))
+  .use(httpErrors(observability.logger))
+  .handler(getRound);

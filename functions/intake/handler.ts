@@ -1,0 +1,94 @@
+/**
+ * Intake: S3 (incoming/) → SQS → here. Each object is converted, validated
+ * and stored as its plan item's next version, and its approval execution is
+ * started; or refused with every problem recorded for the division to read.
+ *
+ * Idempotent on (key, etag) through Powertools; the use case is itself safe
+ * to repeat, so an expired idempotency record only costs a second look.
+ * Failed records go back to the queue alone (ReportBatchItemFailures).
+ */
+
+import { BatchProcessor, EventType, processPartialResponse } from '@aws-lambda-powertools/batch';
+import { IdempotencyConfig, makeIdempotent } from '@aws-lambda-powertools/idempotency';
+import { DynamoDBPersistenceLayer } from '@aws-lambda-powertools/idempotency/dynamodb';
+import middy from '@middy/core';
+import type { SQSBatchResponse, SQSEvent, SQSRecord } from 'aws-lambda';
+import { readDocxText } from '../../shared/adapters/docx-text-reader.js';
+import { documentClient, dynamoClient } from '../../shared/adapters/dynamodb-client.js';
+import { DynamoDbRoundRepository } from '../../shared/adapters/dynamodb-round-repository.js';
+import { DynamoDbSubmissionRepository } from '../../shared/adapters/dynamodb-submission-repository.js';
+import { S3BlobStore } from '../../shared/adapters/s3-blob-store.js';
+import { s3Client } from '../../shared/adapters/s3-client.js';
+import { sfnClient } from '../../shared/adapters/sfn-client.js';
+import { SfnWorkflowClient } from '../../shared/adapters/sfn-workflow-client.js';
+import { acceptUpload, type IncomingObject } from '../../shared/workflow/accept-upload.js';
+import { now, requireEnv } from '../common/environment.js';
+import { lazy } from '../common/lazy.js';
+import { createObservability, observed } from '../common/observability.js';
+import { objectsIn } from '../common/s3-notification.js';
+
+const { logger, metrics } = createObservability();
+const observability = { logger, metrics };
+const processor = new BatchProcessor(EventType.SQS);
+
+const ports = lazy(() => {
+  const table = requireEnv('TABLE_NAME');
+  return {
+    rounds: new DynamoDbRoundRepository(documentClient(), table),
+    submissions: new DynamoDbSubmissionRepository(documentClient(), table),
+    objects: new S3BlobStore(s3Client()),
+    workflow: new SfnWorkflowClient(sfnClient(), requireEnv('STATE_MACHINE_ARN')),
+    readDocx: readDocxText,
+    bucket: requireEnv('INCOMING_BUCKET'),
+    now,
+  };
+});
+
+const idempotency = new IdempotencyConfig({ expiresAfterSeconds: 7 * 24 * 60 * 60 });
+
+/** What the idempotency record keeps: a summary, not the problems (items hold at most 400 KB). */
+const acceptObject = makeIdempotent(
+  async (object: IncomingObject) => {
+    const outcome = await acceptUpload(ports(), object);
+    return outcome.kind === 'rejected'
+      ? { kind: outcome.kind, uploadId: outcome.uploadId, problemCount: outcome.problems.length }
+      : outcome;
+  },
+  {
+    persistenceStore: new DynamoDBPersistenceLayer({
+      tableName: process.env.TABLE_NAME ?? 'unset',
+      keyAttr: 'pk',
+      sortKeyAttr: 'sk',
+      awsSdkV3Client: dynamoClient(),
+    }),
+    config: idempotency,
+  },
+);
+
+async function intakeRecord(record: SQSRecord): Promise<void> {
+  const bucket = requireEnv('INCOMING_BUCKET');
+  for (const object of objectsIn(record)) {
+    if (object.bucket !== bucket) {
+      logger.warn('object from an unexpected bucket', { bucket: object.bucket });
+      continue;
+    }
+    const outcome = await acceptObject({ key: object.key, etag: object.etag });
+    logger.info('intake', { key: object.key, outcome });
+    metrics.addMetric(
+      `Uploads${outcome.kind[0]?.toUpperCase()}${outcome.kind.slice(1)}`,
+      'Count',
+      1,
+    );
+  }
+}
+
+export const handler = middy<SQSEvent, SQSBatchResponse>()
+  .use(observed<SQSEvent>(observability, (event) => event.Records[0]?.messageId))
+  .handler(async (event, context) => {
+    idempotency.registerLambdaContext(context);
+    // All failed is reported like some failed: the same records go back, and the logs stay quiet.
+    return processPartialResponse(event, intakeRecord, processor, {
+      context,
+      throwOnFullBatchFailure: false,
+    });
+  });

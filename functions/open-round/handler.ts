@@ -1,0 +1,67 @@
+/**
+ * POST /agencies/{agencyId}/rounds — the coordinator opens a round: plan
+ * items, responsible divisions, due date and approval chain.
+ */
+
+import middy from '@middy/core';
+import { documentClient } from '../../shared/adapters/dynamodb-client.js';
+import { DynamoDbRoundRepository } from '../../shared/adapters/dynamodb-round-repository.js';
+import { validateRound } from '../../shared/validation/validate-document.js';
+import { mayOpenRound } from '../../shared/workflow/authorisation.js';
+import { roundIdOf } from '../../shared/workflow/round-id.js';
+import { workflowProblem } from '../../shared/workflow/workflow-messages.js';
+import { now, requireEnv } from '../common/environment.js';
+import {
+  callerOf,
+  type HttpEvent,
+  type HttpResult,
+  httpErrors,
+  json,
+  problems,
+  requestIdOf,
+  unauthenticated,
+} from '../common/http.js';
+import { jsonBody } from '../common/json-body.js';
+import { lazy } from '../common/lazy.js';
+import { createObservability, observed } from '../common/observability.js';
+
+const observability = createObservability();
+const rounds = lazy(() => new DynamoDbRoundRepository(documentClient(), requireEnv('TABLE_NAME')));
+
+async function openRound(event: HttpEvent): Promise<HttpResult> {
+  const caller = callerOf(event);
+  if (!caller) return unauthenticated();
+  const agencyId = event.pathParameters?.agencyId ?? '';
+  const denied = mayOpenRound(caller, agencyId);
+  if (denied) return problems(403, [denied]);
+
+  const body = jsonBody(event);
+  if (!body.ok) return problems(400, body.problems);
+  const round = validateRound(body.value);
+  if (!round.ok) return problems(422, round.problems);
+  if (round.value.agency.id !== agencyId) {
+    return problems(422, [
+      workflowProblem('round.agencyMismatch', '$.agency.id', {
+        received: round.value.agency.id,
+        expected: agencyId,
+      }),
+    ]);
+  }
+
+  const roundId = roundIdOf(round.value.fiscalYear, round.value.period);
+  const opened = await rounds().openRound({
+    agencyId,
+    roundId,
+    round: round.value,
+    openedBy: caller.sub,
+    openedAt: now().toISOString(),
+  });
+  if (!opened) return problems(409, [workflowProblem('round.exists', '$', { roundId })]);
+  observability.metrics.addMetric('RoundsOpened', 'Count', 1);
+  return json(201, { agencyId, roundId, round: round.value });
+}
+
+export const handler = middy<HttpEvent, HttpResult>()
+  .use(observed(observability, requestIdOf))
+  .use(httpErrors(observability.logger))
+  .handler(openRound);

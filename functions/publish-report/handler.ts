@@ -1,0 +1,53 @@
+/**
+ * The agency head signed off: publish report.json, report.pdf and
+ * report.html under a new version, then the agency's index, to the
+ * published bucket that CloudFront serves.
+ */
+
+import middy from '@middy/core';
+import { documentClient } from '../../shared/adapters/dynamodb-client.js';
+import { DynamoDbPublishedRepository } from '../../shared/adapters/dynamodb-published-repository.js';
+import { DynamoDbRoundRepository } from '../../shared/adapters/dynamodb-round-repository.js';
+import { S3BlobStore } from '../../shared/adapters/s3-blob-store.js';
+import { s3Client } from '../../shared/adapters/s3-client.js';
+import { renderIndexHtml } from '../../shared/publish/render-index-html.js';
+import { renderReportHtml } from '../../shared/publish/render-report-html.js';
+import { renderReportPdf } from '../../shared/publish/render-report-pdf.js';
+import { publishRound } from '../../shared/workflow/publish-round.js';
+import { RoundTaskSchema } from '../../shared/workflow/workflow-payloads.js';
+import { now, requireEnv } from '../common/environment.js';
+import { lazy } from '../common/lazy.js';
+import { createObservability, observed } from '../common/observability.js';
+import { taskCorrelationId } from '../common/task-correlation.js';
+
+const observability = createObservability();
+const ports = lazy(() => {
+  const table = requireEnv('TABLE_NAME');
+  return {
+    rounds: new DynamoDbRoundRepository(documentClient(), table),
+    published: new DynamoDbPublishedRepository(documentClient(), table),
+    objects: new S3BlobStore(s3Client()),
+    render: {
+      pdf: (report: Parameters<typeof renderReportPdf>[0]) => renderReportPdf(report),
+      html: renderReportHtml,
+      index: renderIndexHtml,
+    },
+    privateBucket: requireEnv('INCOMING_BUCKET'),
+    publicBucket: requireEnv('PUBLISHED_BUCKET'),
+    now,
+  };
+});
+
+type Published = Awaited<ReturnType<typeof publishRound>>;
+
+async function onPublish(event: unknown): Promise<Published> {
+  const task = RoundTaskSchema.parse(event);
+  const published = await publishRound(ports(), task);
+  observability.logger.info('published', { ...published });
+  observability.metrics.addMetric('ReportsPublished', 'Count', 1);
+  return published;
+}
+
+export const handler = middy<unknown, Published>()
+  .use(observed(observability, taskCorrelationId))
+  .handler(onPublish);

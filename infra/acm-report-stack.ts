@@ -1,0 +1,96 @@
+/**
+ * The acm-report stack: storage, intake, the approval chain, publishing, the
+ * API and the alarms, named per stage so several stages share an account.
+ */
+
+import { CfnOutput, Stack, type StackProps } from 'aws-cdk-lib';
+import type { Construct } from 'constructs';
+import { AcmFunction } from './constructs/acm-function.js';
+import { Api } from './constructs/api.js';
+import { ApprovalChain } from './constructs/approval-chain.js';
+import type { WaitTimeouts } from './constructs/approval-state-machine.js';
+import { Intake } from './constructs/intake.js';
+import { Operations } from './constructs/operations.js';
+import { Publishing } from './constructs/publishing.js';
+import { Storage } from './constructs/storage.js';
+import { acknowledgeStackFindings } from './nag-acknowledgements.js';
+
+export interface AcmReportStackProps extends StackProps {
+  stage: string;
+  /** Agencies whose role groups the user pool gets. */
+  agencies: string[];
+  /** Web portal origins (CORS for the API and for browser uploads). */
+  portalOrigins: string[];
+  notifyWebhookUrl?: string;
+  waits?: WaitTimeouts;
+}
+
+export class AcmReportStack extends Stack {
+  readonly storage: Storage;
+  readonly intake: Intake;
+  readonly approvalChain: ApprovalChain;
+  readonly publishing: Publishing;
+  readonly api: Api;
+  readonly operations: Operations;
+
+  constructor(scope: Construct, id: string, props: AcmReportStackProps) {
+    super(scope, id, props);
+    const { stage } = props;
+    // Named, not referenced: functions the state machine invokes also need its ARN.
+    const stateMachineName = `acm-report-${stage}-approvals`;
+    const stateMachineArn = AcmFunction.stateMachineArn(this, stateMachineName);
+
+    this.storage = new Storage(this, 'Storage', { stage, uploadOrigins: props.portalOrigins });
+    const { table, incoming, published, accessLogs } = this.storage;
+    this.publishing = new Publishing(this, 'Publishing', {
+      stage,
+      table,
+      incoming,
+      published,
+      accessLogs,
+    });
+    this.approvalChain = new ApprovalChain(this, 'ApprovalChain', {
+      stage,
+      table,
+      incoming,
+      stateMachineName,
+      stateMachineArn,
+      publishReport: this.publishing.publishReport.function,
+      ...(props.waits ? { waits: props.waits } : {}),
+      ...(props.notifyWebhookUrl ? { notifyWebhookUrl: props.notifyWebhookUrl } : {}),
+    });
+    this.intake = new Intake(this, 'Intake', { stage, table, incoming, stateMachineArn });
+    this.api = new Api(this, 'Api', {
+      stage,
+      table,
+      incoming,
+      stateMachineArn,
+      agencies: props.agencies,
+      portalOrigins: props.portalOrigins,
+    });
+    this.operations = new Operations(this, 'Operations', {
+      stage,
+      stateMachine: this.approvalChain.workflow.stateMachine,
+      deadLetterQueues: {
+        intake: this.intake.queue.deadLetterQueue,
+        approvals: this.approvalChain.approvals.deadLetterQueue,
+      },
+    });
+
+    new CfnOutput(this, 'ApiUrl', { value: this.api.url });
+    new CfnOutput(this, 'UserPoolId', { value: this.api.userPool.userPoolId });
+    new CfnOutput(this, 'UserPoolClientId', { value: this.api.client.userPoolClientId });
+    new CfnOutput(this, 'PublicUrl', {
+      value: `https://${this.publishing.distribution.distributionDomainName}`,
+    });
+    new CfnOutput(this, 'IncomingBucket', { value: incoming.bucketName });
+    new CfnOutput(this, 'StateMachineArn', { value: stateMachineArn });
+    new CfnOutput(this, 'AlarmTopicArn', { value: this.operations.topic.topicArn });
+
+    acknowledgeStackFindings(this, {
+      api: this.api,
+      approvalChain: this.approvalChain,
+      publishing: this.publishing,
+    });
+  }
+}

@@ -1,0 +1,227 @@
+/**
+ * The HTTP API: a Cognito user pool whose groups carry each person's roles
+ * and divisions per agency (`{agency}:{role}`, `{agency}:division:{code}`),
+ * a JWT authorizer on every route, and one small function per route.
+ */
+
+import { Duration, RemovalPolicy } from 'aws-cdk-lib';
+import { AccessLogFormat } from 'aws-cdk-lib/aws-apigateway';
+import {
+  CorsHttpMethod,
+  HttpApi,
+  HttpMethod,
+  HttpStage,
+  LogGroupLogDestination,
+} from 'aws-cdk-lib/aws-apigatewayv2';
+import { HttpJwtAuthorizer } from 'aws-cdk-lib/aws-apigatewayv2-authorizers';
+import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
+import {
+  AccountRecovery,
+  CfnUserPoolGroup,
+  Mfa,
+  UserPool,
+  type UserPoolClient,
+} from 'aws-cdk-lib/aws-cognito';
+import type { Table } from 'aws-cdk-lib/aws-dynamodb';
+import { PolicyStatement } from 'aws-cdk-lib/aws-iam';
+import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
+import type { Bucket } from 'aws-cdk-lib/aws-s3';
+import { Construct } from 'constructs';
+import { roleGroupName, STAFF_ROLES } from '../../shared/workflow/roles.js';
+import { AcmFunction } from './acm-function.js';
+import { grantInboxQuery, grantObjects, grantTable, type TableAction } from './grants.js';
+
+export interface ApiProps {
+  stage: string;
+  table: Table;
+  incoming: Bucket;
+  stateMachineArn: string;
+  /** Agencies whose role groups are created here; division groups are added by an administrator. */
+  agencies: string[];
+  /** Origins of the web portal; the API answers CORS preflights for them. */
+  portalOrigins: string[];
+}
+
+interface Route {
+  name: string;
+  method: HttpMethod;
+  path: string;
+  description: string;
+  table: readonly TableAction[];
+}
+
+const ROUTES: readonly Route[] = [
+  {
+    name: 'open-round',
+    method: HttpMethod.POST,
+    path: '/agencies/{agencyId}/rounds',
+    description: 'Opens a round (coordinator)',
+    table: ['PutItem'],
+  },
+  {
+    name: 'get-round',
+    method: HttpMethod.GET,
+    path: '/agencies/{agencyId}/rounds/{roundId}',
+    description: 'Reads a round',
+    table: ['GetItem'],
+  },
+  {
+    name: 'round-status',
+    method: HttpMethod.GET,
+    path: '/agencies/{agencyId}/rounds/{roundId}/status',
+    description: 'Round status: missing divisions, items waiting, overdue',
+    table: ['Query'],
+  },
+  {
+    name: 'request-upload',
+    method: HttpMethod.POST,
+    path: '/agencies/{agencyId}/rounds/{roundId}/items/{itemNo}/uploads',
+    description: 'Presigns an upload POST for one plan item',
+    table: ['GetItem', 'PutItem'],
+  },
+  {
+    name: 'get-upload',
+    method: HttpMethod.GET,
+    path: '/agencies/{agencyId}/uploads/{uploadId}',
+    description: 'Reads the result of an upload',
+    table: ['GetItem'],
+  },
+  {
+    name: 'list-approvals',
+    method: HttpMethod.GET,
+    path: '/approvals',
+    description: "The caller's approvals inbox",
+    table: [],
+  },
+  {
+    name: 'decide-approval',
+    method: HttpMethod.POST,
+    path: '/approvals/{approvalId}',
+    description: 'Approves or returns a pending approval',
+    table: ['GetItem', 'UpdateItem'],
+  },
+];
+
+export class Api extends Construct {
+  readonly userPool: UserPool;
+  readonly client: UserPoolClient;
+  readonly httpApi: HttpApi;
+  readonly functions: Record<string, AcmFunction> = {};
+
+  constructor(scope: Construct, id: string, props: ApiProps) {
+    super(scope, id);
+    this.userPool = new UserPool(this, 'Users', {
+      userPoolName: `acm-report-${props.stage}`,
+      // Staff are added by an administrator; nobody signs themselves up.
+      selfSignUpEnabled: false,
+      signInAliases: { email: true },
+      mfa: Mfa.REQUIRED,
+      mfaSecondFactor: { otp: true, sms: false },
+      passwordPolicy: {
+        minLength: 12,
+        requireDigits: true,
+        requireLowercase: true,
+        requireUppercase: true,
+        requireSymbols: true,
+        tempPasswordValidity: Duration.days(3),
+      },
+      accountRecovery: AccountRecovery.EMAIL_ONLY,
+      deletionProtection: true,
+      removalPolicy: RemovalPolicy.RETAIN,
+    });
+    this.client = this.userPool.addClient('Portal', {
+      authFlows: { userSrp: true },
+      generateSecret: false,
+      preventUserExistenceErrors: true,
+      accessTokenValidity: Duration.hours(1),
+      idTokenValidity: Duration.hours(1),
+      refreshTokenValidity: Duration.days(1),
+    });
+    for (const agency of props.agencies) {
+      for (const role of STAFF_ROLES) {
+        new CfnUserPoolGroup(this, `Group-${agency}-${role}`, {
+          userPoolId: this.userPool.userPoolId,
+          groupName: roleGroupName(agency, role),
+          description: `${role} of ${agency}`,
+        });
+      }
+    }
+
+    const authorizer = new HttpJwtAuthorizer(
+      'Cognito',
+      `https://cognito-idp.${this.userPool.stack.region}.amazonaws.com/${this.userPool.userPoolId}`,
+      { jwtAudience: [this.client.userPoolClientId] },
+    );
+    this.httpApi = new HttpApi(this, 'HttpApi', {
+      apiName: `acm-report-${props.stage}`,
+      defaultAuthorizer: authorizer,
+      createDefaultStage: false,
+      corsPreflight: {
+        allowOrigins: props.portalOrigins,
+        allowMethods: [CorsHttpMethod.GET, CorsHttpMethod.POST],
+        allowHeaders: ['authorization', 'content-type'],
+        maxAge: Duration.hours(1),
+      },
+    });
+    const accessLogs = new LogGroup(this, 'AccessLogs', {
+      retention: RetentionDays.SIX_MONTHS,
+      removalPolicy: RemovalPolicy.DESTROY,
+    });
+    new HttpStage(this, 'DefaultStage', {
+      httpApi: this.httpApi,
+      stageName: '$default',
+      autoDeploy: true,
+      throttle: { rateLimit: 50, burstLimit: 100 },
+      accessLogSettings: {
+        destination: new LogGroupLogDestination(accessLogs),
+        format: AccessLogFormat.jsonWithStandardFields(),
+      },
+    });
+
+    for (const route of ROUTES) {
+      const fn = new AcmFunction(this, route.name, {
+        name: route.name,
+        stage: props.stage,
+        description: route.description,
+        environment: { TABLE_NAME: props.table.tableName },
+      });
+      this.functions[route.name] = fn;
+      if (route.table.length > 0) grantTable(fn.function, props.table, route.table);
+      this.httpApi.addRoutes({
+        path: route.path,
+        methods: [route.method],
+        integration: new HttpLambdaIntegration(`${route.name}-integration`, fn.function),
+      });
+    }
+
+    const upload = this.fn('request-upload');
+    upload.addEnvironment('INCOMING_BUCKET', props.incoming.bucketName);
+    // The presigned POST is signed with this role: it may create upload objects, nothing else.
+    grantObjects(
+      upload,
+      props.incoming,
+      ['PutObject'],
+      'incoming/',
+      'the presigned POST names one upload key.',
+    );
+    grantInboxQuery(this.fn('list-approvals'), props.table);
+    const decide = this.fn('decide-approval');
+    decide.addEnvironment('STATE_MACHINE_ARN', props.stateMachineArn);
+    decide.addToRolePolicy(
+      new PolicyStatement({
+        actions: ['states:SendTaskSuccess'],
+        resources: [props.stateMachineArn],
+      }),
+    );
+  }
+
+  private fn(name: string) {
+    const found = this.functions[name];
+    if (!found) throw new Error(`no function ${name}`);
+    return found.function;
+  }
+
+  get url(): string {
+    return this.httpApi.apiEndpoint;
+  }
+}

@@ -1,0 +1,166 @@
+/**
+ * Uploads and submission versions in the single table. Versions are written
+ * once (attribute_not_exists) and only their status changes afterwards.
+ */
+
+import {
+  BatchGetCommand,
+  type BatchGetCommandOutput,
+  type DynamoDBDocumentClient,
+  GetCommand,
+  PutCommand,
+  QueryCommand,
+  UpdateCommand,
+} from '@aws-sdk/lib-dynamodb';
+import type { WaitingRole } from '../workflow/roles.js';
+import type {
+  SubmissionRef,
+  SubmissionVersion,
+  VersionStatus,
+} from '../workflow/submission-version.js';
+import type { UploadRecord } from '../workflow/upload-record.js';
+import { succeeds } from './conditional-write.js';
+import { submissionPartition, uploadRecordKey, versionKey, withoutKeys } from './table-keys.js';
+
+type VersionKeyRef = Pick<SubmissionRef, 'agencyId' | 'roundId' | 'itemNo' | 'version'>;
+
+const keyOf = (ref: VersionKeyRef) =>
+  versionKey(ref.agencyId, ref.roundId, ref.itemNo, ref.version);
+
+/** BatchGetItem takes at most 100 keys per call. */
+const BATCH_GET_LIMIT = 100;
+
+export class DynamoDbSubmissionRepository {
+  constructor(
+    private readonly client: DynamoDBDocumentClient,
+    private readonly tableName: string,
+  ) {}
+
+  async putUpload(record: UploadRecord): Promise<void> {
+    await this.client.send(
+      new PutCommand({
+        TableName: this.tableName,
+        Item: { ...uploadRecordKey(record.agencyId, record.uploadId), ...record },
+        // Upload ids are random; a clash would mean two requests sharing one key.
+        ConditionExpression: 'attribute_not_exists(pk)',
+      }),
+    );
+  }
+
+  async getUpload(agencyId: string, uploadId: string): Promise<UploadRecord | undefined> {
+    const { Item } = await this.client.send(
+      new GetCommand({
+        TableName: this.tableName,
+        Key: uploadRecordKey(agencyId, uploadId),
+        ConsistentRead: true,
+      }),
+    );
+    return Item ? withoutKeys<UploadRecord>(Item) : undefined;
+  }
+
+  /** Settles an upload as accepted or rejected; a replayed event settles it the same way again. */
+  async settleUpload(
+    record: UploadRecord,
+    result: Pick<
+      UploadRecord,
+      'status' | 'version' | 'problems' | 'problemCount' | 'resultKey' | 'settledAt'
+    >,
+  ): Promise<void> {
+    await this.client.send(
+      new PutCommand({
+        TableName: this.tableName,
+        Item: { ...uploadRecordKey(record.agencyId, record.uploadId), ...record, ...result },
+        ConditionExpression: 'attribute_exists(pk)',
+      }),
+    );
+  }
+
+  /** The newest version of an item: the last key of its partition. */
+  async latestVersion(
+    agencyId: string,
+    roundId: string,
+    itemNo: number,
+  ): Promise<SubmissionVersion | undefined> {
+    const { Items } = await this.client.send(
+      new QueryCommand({
+        TableName: this.tableName,
+        KeyConditionExpression: 'pk = :pk AND begins_with(sk, :v)',
+        ExpressionAttributeValues: {
+          ':pk': submissionPartition(agencyId, roundId, itemNo),
+          ':v': 'V#',
+        },
+        ScanIndexForward: false,
+        Limit: 1,
+        ConsistentRead: true,
+      }),
+    );
+    const item = Items?.[0];
+    return item ? withoutKeys<SubmissionVersion>(item) : undefined;
+  }
+
+  /** Writes a new version; false if that number is already taken. */
+  async putVersion(version: SubmissionVersion): Promise<boolean> {
+    return succeeds(() =>
+      this.client.send(
+        new PutCommand({
+          TableName: this.tableName,
+          Item: { ...keyOf(version), ...version },
+          ConditionExpression: 'attribute_not_exists(pk)',
+        }),
+      ),
+    );
+  }
+
+  async getVersion(ref: VersionKeyRef): Promise<SubmissionVersion | undefined> {
+    const { Item } = await this.client.send(
+      new GetCommand({ TableName: this.tableName, Key: keyOf(ref), ConsistentRead: true }),
+    );
+    return Item ? withoutKeys<SubmissionVersion>(Item) : undefined;
+  }
+
+  async setVersionStatus(
+    ref: VersionKeyRef,
+    status: VersionStatus,
+    waitingOn?: WaitingRole,
+  ): Promise<void> {
+    await this.client.send(
+      new UpdateCommand({
+        TableName: this.tableName,
+        Key: keyOf(ref),
+        UpdateExpression: waitingOn
+          ? 'SET #status = :status, waitingOn = :role'
+          : 'SET #status = :status REMOVE waitingOn',
+        ConditionExpression: 'attribute_exists(pk)',
+        ExpressionAttributeNames: { '#status': 'status' },
+        ExpressionAttributeValues: {
+          ':status': status,
+          ...(waitingOn ? { ':role': waitingOn } : {}),
+        },
+      }),
+    );
+  }
+
+  /** Several versions at once (a round's approved ones), in no particular order. */
+  async getVersions(refs: readonly VersionKeyRef[]): Promise<SubmissionVersion[]> {
+    const found: SubmissionVersion[] = [];
+    for (let i = 0; i < refs.length; i += BATCH_GET_LIMIT) {
+      let keys: Record<string, unknown>[] | undefined = refs
+        .slice(i, i + BATCH_GET_LIMIT)
+        .map(keyOf);
+      for (let attempt = 0; keys && keys.length > 0; attempt += 1) {
+        // Unprocessed keys mean throttling; back off before asking again.
+        if (attempt > 0) await new Promise((resolve) => setTimeout(resolve, 50 * 2 ** attempt));
+        const out: BatchGetCommandOutput = await this.client.send(
+          new BatchGetCommand({
+            RequestItems: { [this.tableName]: { Keys: keys, ConsistentRead: true } },
+          }),
+        );
+        for (const item of out.Responses?.[this.tableName] ?? []) {
+          found.push(withoutKeys<SubmissionVersion>(item));
+        }
+        keys = out.UnprocessedKeys?.[this.tableName]?.Keys;
+      }
+    }
+    return found;
+  }
+}

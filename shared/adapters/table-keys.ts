@@ -1,0 +1,71 @@
+/**
+ * The single table's key layout. Every partition key carries the agency id,
+ * so one deployment serves many agencies and no agency's request reads
+ * another's partition. Every request path is a GetItem or a Query on one of
+ * these keys: there is no Scan.
+ *
+ *   ROUND#{agency}#{round}              ROUND             round document and sign-off
+ *   ROUND#{agency}#{round}              ITEM#{0001}       a plan item's current version and status
+ *   SUBMISSION#{agency}#{round}#{item}  V#{000001}        an immutable submission version
+ *   UPLOAD#{agency}#{uploadId}          UPLOAD            an upload request and its result
+ *   APPROVAL#{agency}#{approvalId}      APPROVAL          an approval (task token beside it)
+ *   PUBLISHED                           REPORT#{agency}#{round}#v{0001}  a published report
+ *     (one partition for the whole site index: a few publications per agency a year)
+ *
+ * GSI1 (inbox) holds pending approvals only: INBOX#{agency}#{role}[#{division}] / {requestedAt}#{id}.
+ */
+
+import type { Audience } from '../workflow/approval.js';
+
+export const KEY = { pk: 'pk', sk: 'sk', gsi1pk: 'gsi1pk', gsi1sk: 'gsi1sk' } as const;
+export const INBOX_INDEX = 'gsi1';
+/** Powertools idempotency records expire through this TTL attribute. */
+export const TTL_ATTRIBUTE = 'expiration';
+
+const pad = (n: number, width: number) => String(n).padStart(width, '0');
+
+export const roundKey = (agencyId: string, roundId: string) => ({
+  pk: `ROUND#${agencyId}#${roundId}`,
+  sk: 'ROUND',
+});
+
+export const itemStateKey = (agencyId: string, roundId: string, itemNo: number) => ({
+  pk: `ROUND#${agencyId}#${roundId}`,
+  sk: `ITEM#${pad(itemNo, 4)}`,
+});
+
+export const submissionPartition = (agencyId: string, roundId: string, itemNo: number) =>
+  `SUBMISSION#${agencyId}#${roundId}#${itemNo}`;
+
+export const versionKey = (agencyId: string, roundId: string, itemNo: number, version: number) => ({
+  pk: submissionPartition(agencyId, roundId, itemNo),
+  sk: `V#${pad(version, 6)}`,
+});
+
+export const uploadRecordKey = (agencyId: string, uploadId: string) => ({
+  pk: `UPLOAD#${agencyId}#${uploadId}`,
+  sk: 'UPLOAD',
+});
+
+export const approvalKey = (agencyId: string, approvalId: string) => ({
+  pk: `APPROVAL#${agencyId}#${approvalId}`,
+  sk: 'APPROVAL',
+});
+
+export const inboxPartition = (audience: Audience) =>
+  audience.division
+    ? `INBOX#${audience.agencyId}#${audience.role}#${audience.division}`
+    : `INBOX#${audience.agencyId}#${audience.role}`;
+
+export const PUBLISHED_PARTITION = 'PUBLISHED';
+
+export const publishedKey = (agencyId: string, roundId: string, version: number) => ({
+  pk: PUBLISHED_PARTITION,
+  sk: `REPORT#${agencyId}#${roundId}#v${pad(version, 4)}`,
+});
+
+/** Drops the key attributes (and anything secret) from a stored item. */
+export function withoutKeys<T>(item: Record<string, unknown>): T {
+  const { pk, sk, gsi1pk, gsi1sk, taskToken, ...rest } = item;
+  return rest as T;
+}

@@ -1,0 +1,101 @@
+/**
+ * What the workflow's use cases need from the outside world, as interfaces.
+ * The DynamoDB, S3, SQS and Step Functions adapters in shared/adapters
+ * satisfy them structurally; unit tests hand in plain in-memory fakes.
+ */
+
+import type { Validated } from '../validation/validation-problem.js';
+import type { Approval, Audience } from './approval.js';
+import type { Notice } from './approval-notice.js';
+import type { WaitingRole } from './roles.js';
+import type { ItemState, RoundRecord, SignOff } from './round-record.js';
+import type { SubmissionRef, SubmissionVersion, VersionStatus } from './submission-version.js';
+import type { UploadRecord } from './upload-record.js';
+
+type VersionKeyRef = Pick<SubmissionRef, 'agencyId' | 'roundId' | 'itemNo' | 'version'>;
+type ItemVersionRef = SubmissionRef;
+
+export interface RoundStore {
+  getRound(agencyId: string, roundId: string): Promise<RoundRecord | undefined>;
+  getRoundWithItems(
+    agencyId: string,
+    roundId: string,
+  ): Promise<{ record: RoundRecord; items: ItemState[] } | undefined>;
+  recordRejectedUpload(
+    target: { agencyId: string; roundId: string; itemNo: number; division: string },
+    uploadId: string,
+    at: string,
+  ): Promise<void>;
+  advanceCurrent(ref: ItemVersionRef, waitingOn: WaitingRole, at: string): Promise<boolean>;
+  setItemStatus(
+    ref: ItemVersionRef,
+    status: VersionStatus,
+    at: string,
+    waitingOn?: WaitingRole,
+  ): Promise<boolean>;
+  claimSignOff(agencyId: string, roundId: string, next: SignOff): Promise<boolean>;
+  settleSignOff(agencyId: string, roundId: string, signOff: SignOff): Promise<boolean>;
+  claimPublishedVersion(agencyId: string, roundId: string, attempt: number): Promise<number>;
+}
+
+export interface SubmissionStore {
+  getUpload(agencyId: string, uploadId: string): Promise<UploadRecord | undefined>;
+  settleUpload(
+    record: UploadRecord,
+    result: Pick<
+      UploadRecord,
+      'status' | 'version' | 'problems' | 'problemCount' | 'resultKey' | 'settledAt'
+    >,
+  ): Promise<void>;
+  latestVersion(
+    agencyId: string,
+    roundId: string,
+    itemNo: number,
+  ): Promise<SubmissionVersion | undefined>;
+  putVersion(version: SubmissionVersion): Promise<boolean>;
+  getVersion(ref: VersionKeyRef): Promise<SubmissionVersion | undefined>;
+  setVersionStatus(
+    ref: VersionKeyRef,
+    status: VersionStatus,
+    waitingOn?: WaitingRole,
+  ): Promise<void>;
+  getVersions(refs: readonly VersionKeyRef[]): Promise<SubmissionVersion[]>;
+}
+
+export interface ApprovalStore {
+  recordPending(approval: Approval, taskToken: string): Promise<boolean>;
+  get(
+    agencyId: string,
+    approvalId: string,
+  ): Promise<{ approval: Approval; taskToken: string } | undefined>;
+  settle(approval: Approval): Promise<boolean>;
+  listInbox(audience: Audience, limit: number): Promise<Approval[]>;
+  getMany(agencyId: string, approvalIds: readonly string[]): Promise<Approval[]>;
+}
+
+export interface ObjectStore {
+  head(
+    bucket: string,
+    key: string,
+  ): Promise<{ size: number; contentType: string | undefined; etag: string }>;
+  getBytes(bucket: string, key: string, etag?: string): Promise<Uint8Array>;
+  getJson(bucket: string, key: string): Promise<unknown>;
+  put(
+    bucket: string,
+    key: string,
+    body: Uint8Array | string,
+    options: { contentType: string; cacheControl?: string; metadata?: Record<string, string> },
+  ): Promise<void>;
+  putJson(bucket: string, key: string, value: unknown, cacheControl?: string): Promise<void>;
+}
+
+export interface NoticeQueue {
+  send(notice: Notice): Promise<void>;
+}
+
+export interface Workflow {
+  start(name: string, input: unknown): Promise<'started' | 'already-started'>;
+  resume(taskToken: string, output: unknown): Promise<'resumed' | 'gone'>;
+}
+
+export type DocxReader = (bytes: Uint8Array) => Promise<Validated<string>>;

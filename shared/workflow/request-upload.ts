@@ -1,0 +1,97 @@
+/**
+ * A division asks to upload its report on one plan item: check the round,
+ * the item and the caller, record the request (so intake knows who uploads
+ * and refuses anything nobody asked for), and presign a POST for exactly
+ * that key, size and type.
+ */
+
+import { z } from 'zod';
+import { makeProblem } from '../validation/make-problem.js';
+import { validateWith } from '../validation/validate-document.js';
+import type { Validated, ValidationProblem } from '../validation/validation-problem.js';
+import { mayUpload } from './authorisation.js';
+import type { Caller } from './caller.js';
+import type { RoundStore } from './ports.js';
+import { UPLOAD_FORMATS, type UploadFormat, uploadKey } from './upload-key.js';
+import type { UploadRecord } from './upload-record.js';
+import { workflowProblem } from './workflow-messages.js';
+
+/** Long enough to pick a file on a slow connection, short enough that a leaked form soon dies. */
+export const UPLOAD_URL_SECONDS = 15 * 60;
+
+const UploadRequestSchema = z.strictObject({
+  format: z.enum(Object.keys(UPLOAD_FORMATS) as [UploadFormat, ...UploadFormat[]]),
+});
+
+export function readUploadRequest(input: unknown): Validated<{ format: UploadFormat }> {
+  return validateWith(UploadRequestSchema, input);
+}
+
+export interface PresignedUpload {
+  url: string;
+  fields: Record<string, string>;
+}
+
+export interface RequestUploadPorts {
+  rounds: Pick<RoundStore, 'getRound'>;
+  putUpload(record: UploadRecord): Promise<void>;
+  presign(
+    key: string,
+    options: { contentType: string; maxBytes: number; expiresSeconds: number; uploadedBy: string },
+  ): Promise<PresignedUpload>;
+  newUploadId: () => string;
+  now: () => Date;
+}
+
+export type RequestUploadOutcome =
+  | { kind: 'presigned'; record: UploadRecord; post: PresignedUpload; maxBytes: number }
+  | { kind: 'not-found' | 'forbidden'; problems: ValidationProblem[] };
+
+export async function requestUpload(
+  ports: RequestUploadPorts,
+  caller: Caller,
+  where: { agencyId: string; roundId: string; itemNo: number },
+  format: UploadFormat,
+): Promise<RequestUploadOutcome> {
+  const { agencyId, roundId, itemNo } = where;
+  const record = await ports.rounds.getRound(agencyId, roundId);
+  if (!record) {
+    return {
+      kind: 'not-found',
+      problems: [workflowProblem('round.notFound', '$', { agencyId, roundId })],
+    };
+  }
+  const item = record.round.items[itemNo - 1];
+  if (!item) {
+    return {
+      kind: 'not-found',
+      problems: [makeProblem('submission.unknownItem', '$.itemNo', { itemNo })],
+    };
+  }
+  const denied = mayUpload(caller, agencyId, item);
+  if (denied) return { kind: 'forbidden', problems: [denied] };
+
+  const now = ports.now();
+  const uploadId = ports.newUploadId();
+  const target = { agencyId, roundId, itemNo, division: item.division, uploadId };
+  const key = uploadKey(target);
+  const { contentType, maxBytes } = UPLOAD_FORMATS[format];
+  const upload: UploadRecord = {
+    ...target,
+    format,
+    key,
+    uploadedBy: caller.sub,
+    uploadedByName: caller.name,
+    requestedAt: now.toISOString(),
+    expiresAt: new Date(now.getTime() + UPLOAD_URL_SECONDS * 1000).toISOString(),
+    status: 'requested',
+  };
+  await ports.putUpload(upload);
+  const post = await ports.presign(key, {
+    contentType,
+    maxBytes,
+    expiresSeconds: UPLOAD_URL_SECONDS,
+    uploadedBy: caller.sub,
+  });
+  return { kind: 'presigned', record: upload, post, maxBytes };
+}

@@ -2,7 +2,9 @@
  * `npm run bench`: wall time and peak memory of import + validate + render
  * for the seed round and synthetic rounds of 500 and 2,000 items, each in a
  * fresh process beside a baseline process that only loads the same modules.
- * Then the PDF renderer against headless Chromium (bench/pdf-bench.ts).
+ * Then the PDF renderer against headless Chromium (bench/pdf-bench.ts), and
+ * every Lambda bundle's size and import time against a naive baseline
+ * (bench/function-bundles.ts).
  * Prints tables and ratios, and writes every figure to out/bench.json.
  */
 
@@ -12,6 +14,7 @@ import { join } from 'node:path';
 import { importReportOutline } from '../shared/outline/import-report-outline.js';
 import { buildReport } from '../shared/report/build-report.js';
 import { SEED_TEXT_FILE } from './bench-paths.js';
+import { printFunctionBundlesBench, runFunctionBundlesBench } from './function-bundles.js';
 import { printPdfBench, runPdfBench } from './pdf-bench.js';
 import { syntheticRoundText } from './synthetic-round.js';
 
@@ -116,6 +119,10 @@ console.log('\n— PDF —');
 const pdf = await runPdfBench(seedReport.value, (line) => console.log(line));
 printPdfBench(pdf);
 
+console.log('\n— Lambda bundles —');
+const functionBundles = await runFunctionBundlesBench((line) => console.log(line));
+printFunctionBundlesBench(functionBundles);
+
 const report = {
   when: new Date().toISOString(),
   node: process.version,
@@ -123,6 +130,7 @@ const report = {
   pipeline: results,
   ratios,
   pdf,
+  functionBundles,
 };
 writeFileSync(join(OUT, 'bench.json'), `${JSON.stringify(report, null, 2)}\n`);
 console.log(`\nWrote ${join(OUT, 'bench.json')}`);

@@ -9,6 +9,7 @@ import { runDemo, SEED_ROUND_FOLDER } from './commands/demo-command.js';
 import { runImport } from './commands/import-command.js';
 import { RENDER_FORMATS, runRender } from './commands/render-command.js';
 import { runSchemas } from './commands/schemas-command.js';
+import { runStart } from './commands/start-command.js';
 import { runValidate } from './commands/validate-command.js';
 import { EXIT_USAGE, UsageError } from './usage-error.js';
 
@@ -70,8 +71,22 @@ program
   });
 
 program
+  .command('start')
+  .description(
+    'run the FY 2566 six-month round end to end on the embedded local AWS stack (what npm start runs)',
+  )
+  .option(
+    '--once',
+    'exit after publishing, leaving a copy of the published site in <out>/published/',
+  )
+  .option('--out <dir>', 'output folder', 'out')
+  .action(async (options) => {
+    process.exitCode = await runStart(options);
+  });
+
+program
   .command('demo')
-  .description('render the FY 2566 six-month seed round to out/ (what npm start runs)')
+  .description('render the FY 2566 six-month seed round to out/ offline, without the AWS stack')
   .option('--in <dir>', 'round folder', SEED_ROUND_FOLDER)
   .option('--out <dir>', 'output folder', 'out')
   .action(async (options) => {

@@ -12,7 +12,7 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import dynalite from 'dynalite';
-import { startFauxqs } from 'fauxqs';
+import { interceptLocalhostDns, startFauxqs } from 'fauxqs';
 import S3rver from 's3rver';
 
 /** s3rver accepts only this access key; the other emulators accept anything. */
@@ -73,6 +73,10 @@ export async function startEmbeddedServices(
   const s3 = url(await s3rver.run());
 
   const sqs = await startFauxqs({ port: 0, logger: false, defaultRegion: LOCAL_REGION });
+  // fauxqs queue URLs are http://sqs.<region>.localhost:<port>/…, and the SDK
+  // sends to the queue URL's host; not every resolver maps *.localhost to
+  // 127.0.0.1, so this process does.
+  const restoreDns = interceptLocalhostDns();
 
   return {
     endpoints: { dynamodb, s3, sqs: sqs.address.replace('localhost', '127.0.0.1') },
@@ -84,6 +88,7 @@ export async function startEmbeddedServices(
       await s3rver.close();
       await new Promise<void>((resolve) => dynamo.close(() => resolve()));
       await rm(s3Directory, { recursive: true, force: true });
+      restoreDns();
     },
   };
 }

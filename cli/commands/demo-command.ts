@@ -1,5 +1,5 @@
 /**
- * `acm-report demo` (what `npm start` runs): renders the FY 2566 six-month
+ * `acm-report demo`: renders the FY 2566 six-month
  * round of the committed fixtures to out/ as text, JSON, PDF and HTML and
  * prints the roll-up. Until the
  * embedded AWS stack lands, this is the main job run end to end offline.

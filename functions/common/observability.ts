@@ -17,7 +17,19 @@ export interface Observability {
 }
 
 export function createObservability(): Observability {
-  return { logger: new Logger(), metrics: new Metrics() };
+  const logger = new Logger();
+  // Metrics warns on every invocation that adds no metric (a read, say); that
+  // is expected here, so it goes to the structured log at debug level.
+  const metricsLogger = {
+    debug: (message: string, ...rest: unknown[]) => logger.debug(message, ...(rest as [])),
+    info: (message: string, ...rest: unknown[]) => logger.info(message, ...(rest as [])),
+    warn: (message: string, ...rest: unknown[]) =>
+      message.startsWith('No application metrics')
+        ? logger.debug(message)
+        : logger.warn(message, ...(rest as [])),
+    error: (message: string, ...rest: unknown[]) => logger.error(message, ...(rest as [])),
+  };
+  return { logger, metrics: new Metrics({ logger: metricsLogger }) };
 }
 
 /**

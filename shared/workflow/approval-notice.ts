@@ -70,10 +70,10 @@ export function divisionNotice(
     kind,
     agencyId: ref.agencyId,
     roundId: ref.roundId,
-    groups: [
-      divisionGroupName(ref.agencyId, ref.division),
-      roleGroupName(ref.agencyId, 'coordinator'),
-    ],
+    // Groups intersect: division + coordinator would reach only a coordinator
+    // inside that division. The division is told; the coordinator sees the
+    // return in the round status.
+    groups: [divisionGroupName(ref.agencyId, ref.division)],
     itemNo: ref.itemNo,
     version: ref.version,
     ...(comment ? { comment } : {}),

@@ -87,7 +87,11 @@ describe('Embedded AWS services', () => {
   });
 
   it('SQS: a message sent is received', async () => {
-    const client = new SQSClient({ ...common, endpoint: services.endpoints.sqs });
+    const client = new SQSClient({
+      ...common,
+      endpoint: services.endpoints.sqs,
+      useQueueUrlAsEndpoint: false,
+    });
     const { QueueUrl } = await client.send(new CreateQueueCommand({ QueueName: 'q' }));
     await client.send(new SendMessageCommand({ QueueUrl, MessageBody: 'สวัสดี' }));
     const received = await client.send(new ReceiveMessageCommand({ QueueUrl, WaitTimeSeconds: 1 }));

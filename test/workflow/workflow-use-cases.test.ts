@@ -249,7 +249,7 @@ describe('Use case: walk the chain to sign-off', () => {
     });
     expect(ports.state.notices.at(-1)).toMatchObject({
       kind: 'returned',
-      groups: ['opdc:division:division-placeholder-01', 'opdc:coordinator'],
+      groups: ['opdc:division:division-placeholder-01'],
       comment: 'ระบุผลการดำเนินงานไตรมาส ๒',
     });
     expect(ports.state.items.get('opdc/2566-h1/1')?.status).toBe('returned');

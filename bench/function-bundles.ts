@@ -1,0 +1,238 @@
+/**
+ * Every Lambda bundle as CDK builds it (esbuild: ESM, minified, platform
+ * node, the createRequire banner, the SDK bundled in): its size and its
+ * import (init) time in a fresh Node process, beside a naive baseline built
+ * in the same run: full zod plus the DynamoDB, Step Functions, S3 and SQS
+ * clients and lib-dynamodb, every export kept. Goal (issue 4): each non-PDF
+ * function imports in at most 60% of the baseline's time.
+ */
+
+import { execFileSync } from 'node:child_process';
+import { cpSync, existsSync, mkdirSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { build, type Metafile } from 'esbuild';
+import { median } from './bench-process.js';
+
+const WORK = join('out', 'bench', 'functions');
+/** At most this share of the baseline's import time, for every function that renders no PDF. */
+export const IMPORT_GOAL = 0.6;
+/** Functions that bundle pdfkit and fontkit (and read Sarabun beside them); measured, not held to the goal. */
+const PDF_FUNCTIONS = new Set(['publish-report']);
+const RUNS = 11;
+// Lambda runs node22; this machine runs Node 20, so the measured bundles target what runs them.
+const TARGET = 'node20';
+
+// The banner infra/constructs/acm-function.ts puts on every bundle: CommonJS
+// dependencies (mammoth, pdfkit) call require() for Node built-ins.
+const REQUIRE_SHIM =
+  "import { createRequire as __acmCreateRequire } from 'node:module'; const require = __acmCreateRequire(import.meta.url);";
+
+// Reading every export of every namespace keeps all of them: esbuild cannot
+// tree-shake what is enumerated at run time.
+const BASELINE_SOURCE = `
+import * as zod from 'zod';
+import * as dynamodb from '@aws-sdk/client-dynamodb';
+import * as sfn from '@aws-sdk/client-sfn';
+import * as s3 from '@aws-sdk/client-s3';
+import * as sqs from '@aws-sdk/client-sqs';
+import * as documents from '@aws-sdk/lib-dynamodb';
+const modules = [zod, dynamodb, sfn, s3, sqs, documents];
+export const touched = modules.reduce(
+  (n, m) => n + Object.values(m).filter((v) => v !== undefined).length,
+  0,
+);
+`;
+
+/**
+ * Imports the module named in argv[1] and prints how long that took. Lambda
+ * calls this the init phase: what runs before the first event.
+ */
+const MEASURE = `const started = performance.now();
+await import(process.argv[1]);
+console.log(JSON.stringify({ ms: performance.now() - started }));`;
+
+/** Packages whose minified bytes in each bundle are reported beside its size. */
+const WATCHED = ['zod', '@aws-sdk', '@smithy', '@aws-lambda-powertools', 'pdfkit', 'mammoth'];
+
+export interface BundleFigures {
+  name: string;
+  bytes: number;
+  importMs: number;
+  minImportMs: number;
+  /** Minified bytes each watched package contributes to the bundle. */
+  packageBytes: Record<string, number>;
+}
+
+export interface FunctionBundleFigures extends BundleFigures {
+  pdf: boolean;
+  /** Median import time over the baseline's. */
+  ofBaseline: number;
+  /** Undefined for a PDF function: it is measured but not held to the goal. */
+  meetsGoal: boolean | undefined;
+}
+
+export interface FunctionBundlesResult {
+  target: string;
+  runs: number;
+  goal: number;
+  baseline: BundleFigures;
+  functions: FunctionBundleFigures[];
+  allNonPdfMeetGoal: boolean;
+}
+
+function watchedPackageOf(path: string): string | undefined {
+  const name = /node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(path)?.[1];
+  if (!name) return undefined;
+  return WATCHED.find((w) => name === w || name.startsWith(`${w}/`));
+}
+
+function bytesByPackage(metafile: Metafile): Record<string, number> {
+  const totals: Record<string, number> = {};
+  for (const output of Object.values(metafile.outputs)) {
+    for (const [path, input] of Object.entries(output.inputs)) {
+      const watched = watchedPackageOf(path);
+      if (watched) totals[watched] = (totals[watched] ?? 0) + input.bytesInOutput;
+    }
+  }
+  return totals;
+}
+
+type Entry = { entryPoints: string[] } | { stdin: { contents: string; resolveDir: string } };
+
+async function bundle(entry: Entry, outfile: string): Promise<Record<string, number>> {
+  const { metafile } = await build({
+    ...entry,
+    outfile,
+    bundle: true,
+    minify: true,
+    platform: 'node',
+    format: 'esm',
+    target: TARGET,
+    mainFields: ['module', 'main'],
+    banner: { js: REQUIRE_SHIM },
+    tsconfig: 'tsconfig.json',
+    metafile: true,
+    logLevel: 'silent',
+  });
+  return bytesByPackage(metafile);
+}
+
+export function functionNames(): string[] {
+  return readdirSync('functions')
+    .filter((name) => existsSync(join('functions', name, 'handler.ts')))
+    .sort();
+}
+
+/**
+ * One import in a fresh process. The environment is PATH only: no AWS or
+ * Powertools variables, which proves the handlers create no client at import.
+ */
+function importOnce(file: string): number {
+  const stdout = execFileSync(
+    process.execPath,
+    ['--input-type=module', '-e', MEASURE, pathToFileURL(resolve(file)).href],
+    // stderr is kept from the table: on Node 20 the SDK warns that it will soon need Node 22.
+    { encoding: 'utf8', env: { PATH: process.env.PATH ?? '' }, stdio: ['ignore', 'pipe', 'pipe'] },
+  );
+  return (JSON.parse(stdout.trim().split('\n').at(-1) ?? '{}') as { ms: number }).ms;
+}
+
+export async function runFunctionBundlesBench(
+  log: (line: string) => void,
+): Promise<FunctionBundlesResult> {
+  rmSync(WORK, { recursive: true, force: true });
+  mkdirSync(WORK, { recursive: true });
+  const names = functionNames();
+  log(`Bundling ${names.length} functions and the naive baseline with esbuild …`);
+  const bundles: Array<{ name: string; file: string; packageBytes: Record<string, number> }> = [];
+  const baselineFile = join(WORK, 'naive-baseline', 'index.mjs');
+  bundles.push({
+    name: 'naive-baseline',
+    file: baselineFile,
+    packageBytes: await bundle(
+      { stdin: { contents: BASELINE_SOURCE, resolveDir: process.cwd() } },
+      baselineFile,
+    ),
+  });
+  for (const name of names) {
+    const file = join(WORK, name, 'index.mjs');
+    const packageBytes = await bundle(
+      { entryPoints: [join('functions', name, 'handler.ts')] },
+      file,
+    );
+    // The renderer reads Sarabun from ./fonts beside its module, as the CDK hook ships it.
+    if (PDF_FUNCTIONS.has(name)) {
+      cpSync(join('shared', 'publish', 'fonts'), join(WORK, name, 'fonts'), { recursive: true });
+    }
+    bundles.push({ name, file, packageBytes });
+  }
+
+  log(`Importing each bundle in ${RUNS} fresh processes (interleaved, after one warm-up) …`);
+  const times = new Map<string, number[]>(bundles.map((b) => [b.name, []]));
+  // Round-robin, so a slow moment on the machine lands on every bundle alike.
+  for (let run = 0; run <= RUNS; run++) {
+    for (const b of bundles) {
+      const ms = importOnce(b.file);
+      if (run > 0) times.get(b.name)?.push(ms);
+    }
+  }
+
+  const figures = bundles.map(
+    (b): BundleFigures => ({
+      name: b.name,
+      bytes: statSync(b.file).size,
+      importMs: median(times.get(b.name) ?? []),
+      minImportMs: Math.min(...(times.get(b.name) ?? [])),
+      packageBytes: b.packageBytes,
+    }),
+  );
+  const [baseline, ...rest] = figures;
+  if (!baseline) throw new Error('the baseline was not measured');
+  const functions = rest.map((f): FunctionBundleFigures => {
+    const pdf = PDF_FUNCTIONS.has(f.name);
+    const ofBaseline = f.importMs / baseline.importMs;
+    return { ...f, pdf, ofBaseline, meetsGoal: pdf ? undefined : ofBaseline <= IMPORT_GOAL };
+  });
+  return {
+    target: TARGET,
+    runs: RUNS,
+    goal: IMPORT_GOAL,
+    baseline,
+    functions,
+    allNonPdfMeetGoal: functions.every((f) => f.meetsGoal !== false),
+  };
+}
+
+const kib = (bytes: number) => (bytes / 1024).toFixed(0);
+
+export function printFunctionBundlesBench(result: FunctionBundlesResult): void {
+  const { baseline } = result;
+  console.log(
+    `\nFunction bundles (esbuild, ESM, minified, ${result.target}): size and import time, median of ${result.runs} fresh processes`,
+  );
+  console.table(
+    Object.fromEntries(
+      result.functions.map((f) => [
+        f.name,
+        {
+          KiB: kib(f.bytes),
+          'zod KiB': kib(f.packageBytes.zod ?? 0),
+          'import ms': f.importMs.toFixed(1),
+          '% of baseline': `${(f.ofBaseline * 100).toFixed(0)}%`,
+          [`≤ ${result.goal * 100}%`]:
+            f.meetsGoal === undefined ? 'PDF, not held' : f.meetsGoal ? '✓' : '✗',
+        },
+      ]),
+    ),
+  );
+  console.log(
+    `naive baseline (full zod + DynamoDB, SFN, S3, SQS clients + lib-dynamodb): ${kib(baseline.bytes)} KiB (zod ${kib(baseline.packageBytes.zod ?? 0)} KiB), import ${baseline.importMs.toFixed(1)} ms`,
+  );
+  const missed = result.functions.filter((f) => f.meetsGoal === false).map((f) => f.name);
+  console.log(
+    missed.length === 0
+      ? `Every non-PDF function imports in at most ${result.goal * 100}% of the baseline's time.`
+      : `Over ${result.goal * 100}% of the baseline: ${missed.join(', ')}`,
+  );
+}

@@ -1,0 +1,159 @@
+/**
+ * The HTTP API on 127.0.0.1: the template's routes, each to its function,
+ * as API Gateway (payload format 2.0) would call it, with the JWT
+ * authorizer's claims for the local identity the request names.
+ */
+
+import { randomUUID } from 'node:crypto';
+import { createServer, type IncomingMessage, type Server } from 'node:http';
+import type { APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
+import type { LocalFunctions } from './local-functions.js';
+import { claimsOf, LOCAL_TOKEN_PREFIX, type LocalIdentity } from './local-identities.js';
+import type { LocalResources } from './local-resources.js';
+import { type CfnTemplate, resolveIntrinsics, resourcesOfType } from './local-template.js';
+
+interface Route {
+  method: string;
+  pattern: RegExp;
+  parameters: string[];
+  routeKey: string;
+  functionArn: string;
+  authorised: boolean;
+}
+
+/** 1 MiB: API Gateway's own limit is 10 MB; nothing of ours posts more than a round. */
+const MAX_BODY_BYTES = 1024 * 1024;
+
+function routesOf(template: CfnTemplate, resources: LocalResources): Route[] {
+  const integrations = new Map(resourcesOfType(template, 'AWS::ApiGatewayV2::Integration'));
+  return resourcesOfType(template, 'AWS::ApiGatewayV2::Route').map(([, route]) => {
+    const p = route.Properties ?? {};
+    const routeKey = String(p.RouteKey);
+    const [method = 'GET', path = '/'] = routeKey.split(' ');
+    const target = (p.Target as { 'Fn::Join': [string, Array<string | { Ref: string }>] })[
+      'Fn::Join'
+    ][1];
+    const integrationId = (target.find((part) => typeof part === 'object') as { Ref: string }).Ref;
+    const integration = integrations.get(integrationId);
+    const parameters: string[] = [];
+    const pattern = new RegExp(
+      `^${path.replace(/\{([^}]+)\}/g, (_, name: string) => {
+        parameters.push(name);
+        return '([^/]+)';
+      })}$`,
+    );
+    return {
+      method,
+      pattern,
+      parameters,
+      routeKey,
+      functionArn: String(resolveIntrinsics(integration?.Properties?.IntegrationUri, resources)),
+      authorised: p.AuthorizationType === 'JWT',
+    };
+  });
+}
+
+async function readBody(request: IncomingMessage): Promise<string | undefined> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of request) {
+    size += (chunk as Buffer).length;
+    if (size > MAX_BODY_BYTES) throw new Error('body too large');
+    chunks.push(chunk as Buffer);
+  }
+  return chunks.length ? Buffer.concat(chunks).toString('utf8') : undefined;
+}
+
+export async function startLocalApi(
+  template: CfnTemplate,
+  resources: LocalResources,
+  functions: LocalFunctions,
+  identities: readonly LocalIdentity[],
+): Promise<{ url: string; close(): Promise<void> }> {
+  const routes = routesOf(template, resources);
+  const people = new Map(identities.map((i) => [i.id, i]));
+  const server: Server = createServer(async (request, response) => {
+    const send = (status: number, body: string, headers: Record<string, string> = {}) => {
+      response.writeHead(status, { 'content-type': 'application/json', ...headers });
+      response.end(body);
+    };
+    try {
+      const url = new URL(request.url ?? '/', 'http://127.0.0.1');
+      const match = routes
+        .map((route) => ({
+          route,
+          found: route.method === request.method ? route.pattern.exec(url.pathname) : null,
+        }))
+        .find((m) => m.found);
+      if (!match?.found) return send(404, JSON.stringify({ message: 'Not Found' }));
+      const { route, found } = match;
+      const authorization = request.headers.authorization ?? '';
+      const token = authorization.replace(/^Bearer\s+/i, '');
+      const identity = token.startsWith(LOCAL_TOKEN_PREFIX)
+        ? people.get(token.slice(LOCAL_TOKEN_PREFIX.length))
+        : undefined;
+      // As API Gateway's JWT authorizer: no valid token, no call to the function.
+      if (route.authorised && !identity)
+        return send(401, JSON.stringify({ message: 'Unauthorized' }));
+      const body = await readBody(request);
+      const now = new Date();
+      const headers = Object.fromEntries(
+        Object.entries(request.headers).map(([k, v]) => [
+          k,
+          Array.isArray(v) ? v.join(',') : (v ?? ''),
+        ]),
+      );
+      const event = {
+        version: '2.0',
+        routeKey: route.routeKey,
+        rawPath: url.pathname,
+        rawQueryString: url.search.replace(/^\?/, ''),
+        headers,
+        ...(url.search ? { queryStringParameters: Object.fromEntries(url.searchParams) } : {}),
+        pathParameters: Object.fromEntries(
+          route.parameters.map((name, i) => [name, decodeURIComponent(found[i + 1] ?? '')]),
+        ),
+        ...(body === undefined ? {} : { body, isBase64Encoded: false }),
+        requestContext: {
+          accountId: '000000000000',
+          apiId: 'local',
+          domainName: '127.0.0.1',
+          domainPrefix: 'local',
+          http: {
+            method: route.method,
+            path: url.pathname,
+            protocol: 'HTTP/1.1',
+            sourceIp: request.socket.remoteAddress ?? '127.0.0.1',
+            userAgent: headers['user-agent'] ?? '',
+          },
+          requestId: randomUUID(),
+          routeKey: route.routeKey,
+          stage: '$default',
+          time: now.toUTCString(),
+          timeEpoch: now.getTime(),
+          ...(identity
+            ? { authorizer: { jwt: { claims: claimsOf(identity), scopes: null } } }
+            : {}),
+        },
+      };
+      const result = (await functions.invoke(
+        route.functionArn,
+        event,
+      )) as APIGatewayProxyStructuredResultV2;
+      const resultHeaders = Object.fromEntries(
+        Object.entries(result.headers ?? {}).map(([k, v]) => [k, String(v)]),
+      );
+      send(result.statusCode ?? 200, result.body ?? '', resultHeaders);
+    } catch (error) {
+      // API Gateway answers 500 when the integration fails.
+      send(500, JSON.stringify({ message: 'Internal Server Error', detail: String(error) }));
+    }
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const address = server.address();
+  const port = typeof address === 'object' && address ? address.port : 0;
+  return {
+    url: `http://127.0.0.1:${port}`,
+    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  };
+}

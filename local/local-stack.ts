@@ -1,0 +1,207 @@
+/**
+ * The whole acm-report stack on this machine, no AWS account: the embedded
+ * services, the template's resources, its functions (from source), their
+ * SQS event sources, the S3 notifications, the state machine CDK
+ * synthesises (on aws-local-stepfunctions), the HTTP API with local
+ * identities, and the published bucket as the public site.
+ */
+
+import { S3Client } from '@aws-sdk/client-s3';
+import { aslDefinitionOf } from '../infra/asl-definition.js';
+import type { Notice } from '../shared/workflow/approval-notice.js';
+import {
+  type EmbeddedServices,
+  LOCAL_CREDENTIALS,
+  LOCAL_REGION,
+  startEmbeddedServices,
+} from './embedded-services.js';
+import { startLocalApi } from './local-api-server.js';
+import { type LocalFunctions, loadLocalFunctions } from './local-functions.js';
+import { type LocalIdentity, localIdentities } from './local-identities.js';
+import { type NotificationInbox, startNotificationInbox } from './local-notification-inbox.js';
+import { createLocalResources, type LocalResources } from './local-resources.js';
+import {
+  type CfnTemplate,
+  LOCAL_ACCOUNT,
+  resourcesOfType,
+  synthesiseLocalTemplate,
+} from './local-template.js';
+import { startPublicSite } from './public-site-server.js';
+import { wireS3Notifications } from './s3-notifications.js';
+import { type EventSources, startEventSources } from './sqs-event-sources.js';
+import {
+  type LocalStepFunctions,
+  startLocalStepFunctions,
+} from './step-functions/local-step-functions.js';
+
+export interface LocalStackOptions {
+  agencyId: string;
+  divisions: readonly string[];
+  /** Scales every waiting step's timeout (days in AWS) for a quick local run. */
+  timeScale?: number;
+  /** Where to say what happens (default: nowhere). */
+  log?: (line: string) => void;
+  /** Called with each notice the approvals notifier delivers. */
+  onNotice?: (notice: Notice) => void;
+}
+
+export interface LocalStack {
+  services: EmbeddedServices;
+  template: CfnTemplate;
+  resources: LocalResources;
+  functions: LocalFunctions;
+  stepFunctions: LocalStepFunctions;
+  identities: LocalIdentity[];
+  inbox: NotificationInbox;
+  apiUrl: string;
+  siteUrl: string;
+  s3: S3Client;
+  incomingBucket: string;
+  publishedBucket: string;
+  /** Resolves when queues are drained, notifications sent and executions idle. */
+  settle(timeoutMs?: number): Promise<void>;
+  close(): Promise<void>;
+}
+
+/**
+ * fauxqs queue URLs name the host sqs.<region>.localhost, and the SDK warns
+ * on every send that this differs from the AWS endpoint it would use (in AWS
+ * the two agree). The warning says nothing locally, so it is dropped.
+ */
+function silenceQueueUrlWarning(): void {
+  const warn = console.warn.bind(console);
+  console.warn = (...args: unknown[]) => {
+    const first = String(args[0] ?? '');
+    if (first.startsWith('QueueUrl=') || first.startsWith('Set [endpoint=string]')) return;
+    warn(...args);
+  };
+}
+
+function bucketOf(resources: LocalResources, part: string): string {
+  const entry = [...resources.buckets.entries()].find(([id]) => id.includes(part));
+  if (!entry) throw new Error(`no ${part} bucket in the template`);
+  return entry[1];
+}
+
+export async function startLocalStack(options: LocalStackOptions): Promise<LocalStack> {
+  const log = options.log ?? (() => undefined);
+  const region = LOCAL_REGION;
+  const inbox = await startNotificationInbox(options.onNotice);
+  log('Synthesising the CDK stack (the same template `cdk deploy` uses) …');
+  const template = synthesiseLocalTemplate(region, [options.agencyId], inbox.url);
+  log('Starting DynamoDB, S3 and SQS on 127.0.0.1 …');
+  const services = await startEmbeddedServices();
+  const resources = await createLocalResources(template, services, region);
+
+  // The SDK clients inside the handlers find the local services through
+  // the standard environment variables; nothing in the handlers changes.
+  Object.assign(process.env, {
+    AWS_REGION: region,
+    AWS_ACCESS_KEY_ID: LOCAL_CREDENTIALS.accessKeyId,
+    AWS_SECRET_ACCESS_KEY: LOCAL_CREDENTIALS.secretAccessKey,
+    AWS_ENDPOINT_URL_DYNAMODB: services.endpoints.dynamodb,
+    AWS_ENDPOINT_URL_S3: services.endpoints.s3,
+    // No SQS endpoint: the SDK sends to each queue URL's own host, as in AWS.
+    ACM_S3_FORCE_PATH_STYLE: 'true',
+    // s3rver would otherwise store the SDK's aws-chunked framing in objects.
+    AWS_REQUEST_CHECKSUM_CALCULATION: 'WHEN_REQUIRED',
+    AWS_RESPONSE_CHECKSUM_VALIDATION: 'WHEN_REQUIRED',
+    // Quiet handlers: warnings and errors only, no metric blobs on stdout.
+    POWERTOOLS_LOG_LEVEL: process.env.POWERTOOLS_LOG_LEVEL ?? 'WARN',
+    POWERTOOLS_METRICS_DISABLED: 'true',
+    POWERTOOLS_TRACE_ENABLED: 'false',
+  });
+  silenceQueueUrlWarning();
+  log('Loading the Lambda handlers from functions/ …');
+  const functions = await loadLocalFunctions(template, resources, {});
+
+  const [machine] = resourcesOfType(template, 'AWS::StepFunctions::StateMachine');
+  const stateMachineName = String(machine?.[1].Properties?.StateMachineName);
+  const { definition } = aslDefinitionOf(template as never, {
+    getAtt: (id, attribute) => resources.getAtt(id, attribute),
+    ref: (id) => resources.ref(id),
+  });
+  log('Starting the state machine runner with the synthesised definition …');
+  const stepFunctions = await startLocalStepFunctions({
+    definition,
+    stateMachineName,
+    region,
+    accountId: LOCAL_ACCOUNT,
+    invoke: (arn, payload) => functions.invoke(arn, payload),
+    ...(options.timeScale !== undefined ? { timeScale: options.timeScale } : {}),
+  });
+  process.env.AWS_ENDPOINT_URL_SFN = stepFunctions.endpoint;
+
+  const identities = localIdentities(options.agencyId, options.divisions);
+  const api = await startLocalApi(template, resources, functions, identities);
+  const eventSources: EventSources = startEventSources(template, resources, functions, {
+    endpoint: services.endpoints.sqs,
+    region,
+    retryAfterSeconds: 1,
+    onError: (error, name) =>
+      log(`  ! ${name}: ${error instanceof Error ? error.message : String(error)}`),
+  });
+  const notifications = wireS3Notifications(template, resources, services, region);
+  const s3 = new S3Client({
+    region,
+    credentials: LOCAL_CREDENTIALS,
+    endpoint: services.endpoints.s3,
+    forcePathStyle: true,
+    requestChecksumCalculation: 'WHEN_REQUIRED',
+    responseChecksumValidation: 'WHEN_REQUIRED',
+  });
+  const publishedBucket = bucketOf(resources, 'Published');
+  const site = await startPublicSite(s3, publishedBucket);
+
+  // Dead-letter queues keep what they hold; only the working queues must drain.
+  const queuesEmpty = () =>
+    [...resources.queues.values()]
+      .filter((queue) => !queue.name.endsWith('-dlq'))
+      .every((queue) => {
+        const inspected = services.sqs.inspectQueue(queue.name);
+        return (
+          !inspected ||
+          (inspected.messages.ready.length === 0 &&
+            inspected.messages.inflight.length === 0 &&
+            inspected.messages.delayed.length === 0)
+        );
+      });
+
+  return {
+    services,
+    template,
+    resources,
+    functions,
+    stepFunctions,
+    identities,
+    inbox,
+    apiUrl: api.url,
+    siteUrl: site.url,
+    s3,
+    incomingBucket: bucketOf(resources, 'Incoming'),
+    publishedBucket,
+    async settle(timeoutMs = 30_000) {
+      const deadline = Date.now() + timeoutMs;
+      // Quiet twice in a row: a message may be between a queue and a function.
+      let quiet = 0;
+      while (quiet < 2) {
+        if (Date.now() > deadline) throw new Error('the local stack did not settle in time');
+        await new Promise((resolve) => setTimeout(resolve, 100));
+        const idle =
+          notifications.pending() === 0 &&
+          eventSources.inFlight() === 0 &&
+          queuesEmpty() &&
+          stepFunctions.busy() === 0;
+        quiet = idle ? quiet + 1 : 0;
+      }
+    },
+    async close() {
+      await eventSources.stop();
+      await site.close();
+      await api.close();
+      await stepFunctions.close();
+      await services.close();
+      await inbox.close();
+    },
+  };
+}

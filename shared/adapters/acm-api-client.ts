@@ -1,0 +1,174 @@
+/**
+ * The acm-report HTTP API as a client sees it: used by the CLI against any
+ * deployment (local or AWS) and by the local demo. An answer that is not a
+ * success becomes an ApiError carrying the problems the API returned.
+ */
+
+import type { ValidationProblem } from '../validation/validation-problem.js';
+
+export type UploadFormat = 'json' | 'txt' | 'docx';
+
+export interface UploadView {
+  uploadId: string;
+  agencyId: string;
+  roundId: string;
+  itemNo: number;
+  division: string;
+  format: UploadFormat;
+  status: 'requested' | 'accepted' | 'rejected';
+  version?: number;
+  problems?: ValidationProblem[];
+}
+
+export interface PresignedUploadView extends UploadView {
+  expiresAt: string;
+  maxBytes: number;
+  post: { url: string; fields: Record<string, string> };
+}
+
+export interface ApprovalView {
+  approvalId: string;
+  role: string;
+  status: string;
+  phase?: string;
+  subject:
+    | { kind: 'item'; itemNo: number; division: string; version: number }
+    | { kind: 'sign-off' };
+  requestedAt?: string;
+  [key: string]: unknown;
+}
+
+export class ApiError extends Error {
+  override readonly name = 'ApiError';
+  constructor(
+    readonly status: number,
+    readonly problems: ValidationProblem[],
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+export const CONTENT_TYPES: Record<UploadFormat, string> = {
+  json: 'application/json',
+  txt: 'text/plain; charset=utf-8',
+  docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+};
+
+export class AcmApiClient {
+  constructor(
+    private readonly baseUrl: string,
+    /** The bearer token: a Cognito ID token in AWS, "local:<id>" locally. */
+    private readonly token: string,
+  ) {}
+
+  private async call<T>(method: string, path: string, body?: unknown): Promise<T> {
+    const response = await fetch(`${this.baseUrl.replace(/\/$/, '')}${path}`, {
+      method,
+      headers: {
+        authorization: `Bearer ${this.token}`,
+        ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+      },
+      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+    });
+    const text = await response.text();
+    let parsed: unknown;
+    try {
+      parsed = text ? JSON.parse(text) : {};
+    } catch {
+      parsed = { message: text };
+    }
+    if (!response.ok) {
+      const problems = (parsed as { problems?: ValidationProblem[] }).problems ?? [];
+      const message =
+        problems[0]?.message.en ?? (parsed as { message?: string }).message ?? response.statusText;
+      throw new ApiError(
+        response.status,
+        problems,
+        `${method} ${path}: ${response.status} ${message}`,
+      );
+    }
+    return parsed as T;
+  }
+
+  openRound(agencyId: string, round: unknown) {
+    return this.call<{ agencyId: string; roundId: string }>(
+      'POST',
+      `/agencies/${agencyId}/rounds`,
+      round,
+    );
+  }
+
+  roundStatus(agencyId: string, roundId: string) {
+    return this.call<Record<string, unknown>>(
+      'GET',
+      `/agencies/${agencyId}/rounds/${roundId}/status`,
+    );
+  }
+
+  requestUpload(agencyId: string, roundId: string, itemNo: number, format: UploadFormat) {
+    return this.call<PresignedUploadView>(
+      'POST',
+      `/agencies/${agencyId}/rounds/${roundId}/items/${itemNo}/uploads`,
+      {
+        format,
+      },
+    );
+  }
+
+  getUpload(agencyId: string, uploadId: string) {
+    return this.call<UploadView>('GET', `/agencies/${agencyId}/uploads/${uploadId}`);
+  }
+
+  listApprovals(agencyId: string) {
+    return this.call<{ approvals: ApprovalView[] }>(
+      'GET',
+      `/approvals?agency=${encodeURIComponent(agencyId)}`,
+    );
+  }
+
+  decide(approvalId: string, decision: 'approve' | 'return', comment?: string) {
+    return this.call<{ approval: ApprovalView }>('POST', `/approvals/${approvalId}`, {
+      decision,
+      ...(comment ? { comment } : {}),
+    });
+  }
+}
+
+/** Sends a file through a presigned POST, as a browser form would. */
+export async function postPresigned(
+  post: { url: string; fields: Record<string, string> },
+  bytes: Uint8Array,
+  fileName: string,
+  contentType: string,
+): Promise<void> {
+  const form = new FormData();
+  for (const [name, value] of Object.entries(post.fields)) form.append(name, value);
+  // The file must be the last field of the form: S3 ignores fields after it.
+  form.append('file', new Blob([new Uint8Array(bytes)], { type: contentType }), fileName);
+  const response = await fetch(post.url, { method: 'POST', body: form });
+  if (!response.ok && response.status !== 204) {
+    throw new ApiError(
+      response.status,
+      [],
+      `upload refused by storage: ${response.status} ${await response.text()}`,
+    );
+  }
+}
+
+/** Waits until an upload is accepted or rejected. */
+export async function waitForUpload(
+  client: AcmApiClient,
+  agencyId: string,
+  uploadId: string,
+  timeoutMs = 30_000,
+): Promise<UploadView> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const view = await client.getUpload(agencyId, uploadId);
+    if (view.status !== 'requested') return view;
+    if (Date.now() > deadline)
+      throw new Error(`upload ${uploadId} was not processed within ${timeoutMs} ms`);
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+}

@@ -1,0 +1,146 @@
+/**
+ * End to end on the embedded stack: the seed round played as `npm start`
+ * plays it, then everything checked where it lives — DynamoDB items, S3
+ * objects, drained queues, execution statuses — and the published
+ * report.json compared with the offline build of the same submissions.
+ */
+
+import { DynamoDBClient, QueryCommand } from '@aws-sdk/client-dynamodb';
+import { ListObjectsV2Command } from '@aws-sdk/client-s3';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { LOCAL_CREDENTIALS, LOCAL_REGION } from '../../local/embedded-services.js';
+import { type LocalStack, startLocalStack } from '../../local/local-stack.js';
+import { runSeedRoundScenario, type ScenarioResult } from '../../local/seed-round-scenario.js';
+import type { Report } from '../../shared/schemas/report-schema.js';
+import { seedReport } from '../helpers/seed-round.js';
+
+let stack: LocalStack;
+let result: ScenarioResult;
+const seed = seedReport();
+const lines: string[] = [];
+
+beforeAll(async () => {
+  stack = await startLocalStack({
+    agencyId: seed.agency.id,
+    divisions: seed.items.map((i) => i.division),
+    log: (line) => lines.push(line),
+  });
+  result = await runSeedRoundScenario(stack, seed, (line) => lines.push(line));
+  await stack.settle(60_000);
+}, 240_000);
+
+afterAll(async () => {
+  await stack?.close();
+});
+
+async function keysIn(bucket: string): Promise<string[]> {
+  const page = await stack.s3.send(new ListObjectsV2Command({ Bucket: bucket }));
+  return (page.Contents ?? []).map((o) => o.Key ?? '');
+}
+
+describe('The seed round on the local stack', () => {
+  it('publishes report.json, report.pdf and report.html, and the index', async () => {
+    for (const url of Object.values(result.urls)) {
+      const response = await fetch(url);
+      expect(response.status, url).toBe(200);
+    }
+    const pdf = new Uint8Array(await (await fetch(result.urls.pdf)).arrayBuffer());
+    expect(Buffer.from(pdf.subarray(0, 5)).toString()).toBe('%PDF-');
+    const index = await (await fetch(result.urls.index)).text();
+    expect(index).toContain(result.entry.paths.html);
+  });
+
+  it('publishes the same report the offline build makes of the same submissions', async () => {
+    const published = (await (await fetch(result.urls.json)).json()) as Report;
+    // Provenance, sign-off and version exist only once published; the rest must match.
+    const strip = (report: Report) => ({
+      ...report,
+      signOff: undefined,
+      publishedVersion: undefined,
+      items: report.items.map(({ provenance: _, ...item }) => item),
+    });
+    expect(strip(published)).toEqual(strip(seed));
+    expect(published.signOff?.role).toBe('agency-head');
+    expect(published.items.every((item) => item.provenance?.sha256.length === 64)).toBe(true);
+  });
+
+  it('kept every upload: the rejected first attempt of item 3 too', async () => {
+    expect(result.uploads.filter((u) => u.status === 'rejected').map((u) => u.itemNo)).toEqual([3]);
+    const incoming = await keysIn(stack.incomingBucket);
+    for (const upload of result.uploads) {
+      expect(
+        incoming.some((key) => key.includes(upload.uploadId)),
+        upload.uploadId,
+      ).toBe(true);
+    }
+  });
+
+  it('stored two versions of the returned item and one of every other', () => {
+    const accepted = result.uploads.filter((u) => u.status === 'accepted');
+    const versions = new Map<number, number[]>();
+    for (const u of accepted)
+      versions.set(u.itemNo, [...(versions.get(u.itemNo) ?? []), u.version ?? 0]);
+    expect(versions.get(4)).toEqual([1, 2]);
+    for (const no of [1, 2, 3, 5, 6]) expect(versions.get(no)).toEqual([1]);
+  });
+
+  it('recorded the decisions: one return and the approvals of every step, and the sign-off', () => {
+    expect(result.decisions.filter((d) => d.decision === 'return').map((d) => d.by)).toEqual([
+      'director-4',
+    ]);
+    const approvals = result.decisions.filter((d) => d.decision === 'approve');
+    // Six items × (director + anti-corruption centre) + the agency head's sign-off.
+    expect(approvals).toHaveLength(6 * 2 + 1);
+  });
+
+  it('drained the working queues and dead-lettered nothing', () => {
+    for (const queue of stack.resources.queues.values()) {
+      const inspected = stack.services.sqs.inspectQueue(queue.name);
+      const held =
+        (inspected?.messages.ready.length ?? 0) + (inspected?.messages.inflight.length ?? 0);
+      expect(held, queue.name).toBe(0);
+    }
+  });
+
+  it('finished every execution', () => {
+    const executions = stack.stepFunctions.executions();
+    expect(executions.length).toBeGreaterThanOrEqual(7);
+    expect(executions.filter((e) => e.status === 'RUNNING')).toEqual([]);
+    expect(executions.filter((e) => e.status === 'FAILED' || e.status === 'TIMED_OUT')).toEqual([]);
+  });
+
+  it('keeps the round, every item approved, and two immutable versions of item 4 in DynamoDB', async () => {
+    const dynamo = new DynamoDBClient({
+      region: LOCAL_REGION,
+      credentials: LOCAL_CREDENTIALS,
+      endpoint: stack.services.endpoints.dynamodb,
+    });
+    const query = async (pk: string) =>
+      (
+        await dynamo.send(
+          new QueryCommand({
+            TableName: stack.resources.tableName,
+            KeyConditionExpression: 'pk = :pk',
+            ExpressionAttributeValues: { ':pk': { S: pk } },
+          }),
+        )
+      ).Items ?? [];
+    const round = await query(`ROUND#${result.agencyId}#${result.roundId}`);
+    expect(round.map((item) => item.sk?.S)).toEqual([
+      'ITEM#0001',
+      'ITEM#0002',
+      'ITEM#0003',
+      'ITEM#0004',
+      'ITEM#0005',
+      'ITEM#0006',
+      'ROUND',
+    ]);
+    const versions = await query(`SUBMISSION#${result.agencyId}#${result.roundId}#4`);
+    expect(versions.map((item) => item.sk?.S)).toEqual(['V#000001', 'V#000002']);
+  });
+
+  it('printed its progress as it went', () => {
+    expect(lines.some((l) => l.startsWith('[1/5]'))).toBe(true);
+    expect(lines.some((l) => l.startsWith('[5/5]'))).toBe(true);
+  });
+});

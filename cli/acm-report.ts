@@ -11,6 +11,12 @@ import { RENDER_FORMATS, runRender } from './commands/render-command.js';
 import { runSchemas } from './commands/schemas-command.js';
 import { runStart } from './commands/start-command.js';
 import { runValidate } from './commands/validate-command.js';
+import {
+  runApprovalsList,
+  runDecision,
+  runStatus,
+  runSubmit,
+} from './commands/workflow-commands.js';
 import { EXIT_USAGE, UsageError } from './usage-error.js';
 
 const program = new Command('acm-report')
@@ -69,6 +75,69 @@ program
   .action(async (options) => {
     process.exitCode = await runSchemas(options);
   });
+
+/** --api/--token/--as/--agency on every command that talks to a deployment. */
+function withConnection(command: Command): Command {
+  return command
+    .option('--api <url>', 'the API URL (or ACM_REPORT_API); npm start prints the local one')
+    .option('--token <jwt>', 'Cognito ID token (or ACM_REPORT_TOKEN)')
+    .option(
+      '--as <id>',
+      'local demo identity, e.g. staff-1, director-1, acc-officer (local stack only)',
+    )
+    .option('--agency <code>', 'agency code (or ACM_REPORT_AGENCY), e.g. opdc');
+}
+
+withConnection(
+  program
+    .command('submit')
+    .description(
+      'upload a plan item (.json, .txt or .docx) through a presigned POST and wait for validation',
+    )
+    .argument('<file>', 'the submission')
+    .requiredOption('--round <id>', 'round id, e.g. 2566-h1')
+    .option('--item <no>', 'plan item number (a JSON submission may carry it)')
+    .option('--json', 'print the result as JSON'),
+).action(async (file, options) => {
+  process.exitCode = await runSubmit(file, options);
+});
+
+withConnection(
+  program
+    .command('status')
+    .description('where every plan item of a round stands, who is missing, what waits where')
+    .requiredOption('--round <id>', 'round id, e.g. 2566-h1')
+    .option('--json', 'print the status as JSON'),
+).action(async (options) => {
+  process.exitCode = await runStatus(options);
+});
+
+const approvals = program
+  .command('approvals')
+  .description('what waits for your decision, and deciding it');
+withConnection(
+  approvals.command('list').description('your inbox').option('--json', 'print as JSON'),
+).action(async (options) => {
+  process.exitCode = await runApprovalsList(options);
+});
+withConnection(
+  approvals
+    .command('approve')
+    .description('approve a pending approval')
+    .argument('<id>', 'approval id, from approvals list')
+    .option('--comment <text>', 'an optional note'),
+).action(async (id, options) => {
+  process.exitCode = await runDecision(id, 'approve', options);
+});
+withConnection(
+  approvals
+    .command('return')
+    .description('return it to the division with a comment')
+    .argument('<id>', 'approval id, from approvals list')
+    .requiredOption('--comment <text>', 'what the division must change'),
+).action(async (id, options) => {
+  process.exitCode = await runDecision(id, 'return', options);
+});
 
 program
   .command('start')

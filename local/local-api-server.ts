@@ -7,6 +7,7 @@
 import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
+import { listenOnLoopback } from './listen-on-loopback.js';
 import type { LocalFunctions } from './local-functions.js';
 import { claimsOf, LOCAL_TOKEN_PREFIX, type LocalIdentity } from './local-identities.js';
 import type { LocalResources } from './local-resources.js';
@@ -149,11 +150,5 @@ export async function startLocalApi(
       send(500, JSON.stringify({ message: 'Internal Server Error', detail: String(error) }));
     }
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const address = server.address();
-  const port = typeof address === 'object' && address ? address.port : 0;
-  return {
-    url: `http://127.0.0.1:${port}`,
-    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
-  };
+  return listenOnLoopback(server);
 }

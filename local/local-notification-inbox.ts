@@ -7,6 +7,7 @@
 
 import { createServer } from 'node:http';
 import type { Notice } from '../shared/workflow/approval-notice.js';
+import { listenOnLoopback } from './listen-on-loopback.js';
 import type { LocalIdentity } from './local-identities.js';
 
 export interface NotificationInbox {
@@ -34,11 +35,9 @@ export async function startNotificationInbox(
       response.writeHead(400).end();
     }
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const address = server.address();
-  const port = typeof address === 'object' && address ? address.port : 0;
+  const { url, close } = await listenOnLoopback(server);
   return {
-    url: `http://127.0.0.1:${port}/notify`,
+    url: `${url}/notify`,
     notices,
     take(identity) {
       const mine = notices.filter(
@@ -47,6 +46,6 @@ export async function startNotificationInbox(
       for (const n of mine) taken.add(n);
       return mine;
     },
-    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+    close,
   };
 }

@@ -5,6 +5,7 @@
 
 import { createServer } from 'node:http';
 import { GetObjectCommand, type S3Client } from '@aws-sdk/client-s3';
+import { listenOnLoopback } from './listen-on-loopback.js';
 
 export async function startPublicSite(
   s3: S3Client,
@@ -32,11 +33,5 @@ export async function startPublicSite(
         .end('ไม่พบ / not found');
     }
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const address = server.address();
-  const port = typeof address === 'object' && address ? address.port : 0;
-  return {
-    url: `http://127.0.0.1:${port}`,
-    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
-  };
+  return listenOnLoopback(server);
 }

@@ -1,10 +1,11 @@
 /**
  * A request's JSON body, within the document size and depth limits. Kept
- * apart from http.ts because it brings the validation module (and zod) into
- * the bundle; GET handlers stay without it and start faster.
+ * apart from http.ts because it brings the problem catalogue into the
+ * bundle; GET handlers stay without it and start faster. It reads JSON only:
+ * the document schemas stay out of any handler that does not validate one.
  */
 
-import { parseJsonText } from '../../shared/validation/validate-document.js';
+import { parseJsonText } from '../../shared/validation/parse-json-text.js';
 import type { Validated } from '../../shared/validation/validation-problem.js';
 import type { HttpEvent } from './http.js';
 

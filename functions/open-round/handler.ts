@@ -6,7 +6,7 @@
 import middy from '@middy/core';
 import { documentClient } from '../../shared/adapters/dynamodb-client.js';
 import { DynamoDbRoundRepository } from '../../shared/adapters/dynamodb-round-repository.js';
-import { validateRound } from '../../shared/validation/validate-document.js';
+import { validateRound } from '../../shared/validation/validate-round.js';
 import { mayOpenRound } from '../../shared/workflow/authorisation.js';
 import { roundIdOf } from '../../shared/workflow/round-id.js';
 import { workflowProblem } from '../../shared/workflow/workflow-messages.js';

@@ -5,7 +5,8 @@
 
 import type { Round } from '../schemas/round-schema.js';
 import type { Submission } from '../schemas/submission-schema.js';
-import { validateRound, validateSubmission } from '../validation/validate-document.js';
+import { validateRound } from '../validation/validate-round.js';
+import { validateSubmission } from '../validation/validate-submission.js';
 import type { ValidationProblem } from '../validation/validation-problem.js';
 import { type OutlineImportOptions, parseReportOutline } from './parse-report-outline.js';
 

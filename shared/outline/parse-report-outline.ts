@@ -19,11 +19,8 @@ import {
   type SectionKey,
   sectionHeadingTh,
 } from '../report/section-headings.js';
-import {
-  type ApprovalRoleCode,
-  DEFAULT_APPROVAL_CHAIN,
-  type RoundInput,
-} from '../schemas/round-schema.js';
+import { type ApprovalRoleCode, DEFAULT_APPROVAL_CHAIN } from '../schemas/approval-role.js';
+import type { RoundInput } from '../schemas/round-schema.js';
 import type { SubmissionInput } from '../schemas/submission-schema.js';
 import {
   type ItemKindCode,

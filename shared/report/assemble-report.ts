@@ -6,7 +6,8 @@
 
 import type { Report } from '../schemas/report-schema.js';
 import type { Submission } from '../schemas/submission-schema.js';
-import { validateRound, validateSubmission } from '../validation/validate-document.js';
+import { validateRound } from '../validation/validate-round.js';
+import { validateSubmission } from '../validation/validate-submission.js';
 import type { Validated, ValidationProblem } from '../validation/validation-problem.js';
 import { buildReport, type ReportExtras } from './build-report.js';
 

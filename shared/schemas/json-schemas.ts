@@ -5,8 +5,8 @@
  * amounts as strings and so on).
  */
 
-import { z } from 'zod';
 import { DOCUMENT_SCHEMAS, type DocumentType } from '../validation/validate-document.js';
+import * as z from './zod-mini.js';
 
 const TITLES: Record<DocumentType, string> = {
   round: 'acm-report round configuration',

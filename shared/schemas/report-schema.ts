@@ -4,8 +4,8 @@
  * holds and what every renderer (text, PDF, HTML) reads.
  */
 
-import { z } from 'zod';
-import { Agency, ApprovalRole, PlanItem } from './round-schema.js';
+import { ApprovalRole } from './approval-role.js';
+import { Agency, PlanItem } from './round-schema.js';
 import { BudgetUsed } from './submission-schema.js';
 import {
   Body,
@@ -17,25 +17,26 @@ import {
   SCHEMA_VERSION,
   Title,
 } from './text-fields.js';
+import * as z from './zod-mini.js';
 
 /** A canonical decimal amount of Baht ("23963535", "1250.50"). */
-const Decimal = z.string().regex(/^\d+(?:\.\d{2})?$/, { error: 'budget.notANumber' });
-const Count = z.number().int().min(0);
+const Decimal = z.string().check(z.regex(/^\d+(?:\.\d{2})?$/, { error: 'budget.notANumber' }));
+const Count = z.number().check(z.int(), z.gte(0));
 
 /** Where an item's content came from, so a reader can trace it to an upload. */
 export const Provenance = z.strictObject({
-  submissionId: z.string().min(1).max(200),
-  version: z.number().int().min(1),
-  sha256: z.string().regex(/^[0-9a-f]{64}$/),
+  submissionId: z.string().check(z.minLength(1), z.maxLength(200)),
+  version: z.number().check(z.int(), z.gte(1)),
+  sha256: z.string().check(z.regex(/^[0-9a-f]{64}$/)),
 });
 
-export const ReportItem = PlanItem.extend({
+export const ReportItem = z.extend(PlanItem, {
   objectives: Body,
   progress: Body,
   budgetUsed: BudgetUsed,
   problems: NoneOrBody,
   recommendations: NoneOrBody,
-  provenance: Provenance.optional(),
+  provenance: z.optional(Provenance),
 });
 export type ReportItemValue = z.output<typeof ReportItem>;
 
@@ -48,18 +49,18 @@ const RollupTotals = z.strictObject({
   itemsWithRecommendations: Count,
 });
 
-export const Rollup = RollupTotals.extend({
+export const Rollup = z.extend(RollupTotals, {
   byKind: z.strictObject({
     project: Count,
     activity: Count,
     measure: Count,
   }),
-  byDivision: z.array(RollupTotals.extend({ division: Code })),
+  byDivision: z.array(z.extend(RollupTotals, { division: Code })),
 });
 export type RollupValue = z.output<typeof Rollup>;
 
 export const SignOff = z.strictObject({
-  by: z.string().min(1).max(200),
+  by: z.string().check(z.minLength(1), z.maxLength(200)),
   role: z.union([ApprovalRole, z.literal('agency-head')]),
   at: z.iso.datetime({ offset: true }),
 });
@@ -73,10 +74,10 @@ export const ReportSchema = z.strictObject({
   periodStart: IsoDate,
   periodEnd: IsoDate,
   title: Title,
-  items: z.array(ReportItem).min(1),
+  items: z.array(ReportItem).check(z.minLength(1)),
   rollup: Rollup,
-  signOff: SignOff.optional(),
-  publishedVersion: z.number().int().min(1).optional(),
+  signOff: z.optional(SignOff),
+  publishedVersion: z.optional(z.number().check(z.int(), z.gte(1))),
 });
 
 export type Report = z.output<typeof ReportSchema>;

@@ -3,37 +3,24 @@
  * items, who is responsible for each, by when, and who approves.
  */
 
-import { z } from 'zod';
+import { ApprovalRole, DEFAULT_APPROVAL_CHAIN } from './approval-role.js';
 import {
   Code,
   FiscalYear,
   IsoDate,
   ItemKind,
+  MAX_PLAN_ITEMS,
   PeriodCode,
   SCHEMA_VERSION,
   Title,
   wholeNumber,
 } from './text-fields.js';
-
-export const MAX_PLAN_ITEMS = 5_000;
-
-/** Roles that can hold a step of a plan item's approval chain. */
-export const ApprovalRole = z.enum([
-  'division-director',
-  'anti-corruption-centre',
-  'internal-audit',
-]);
-export type ApprovalRoleCode = z.output<typeof ApprovalRole>;
-
-export const DEFAULT_APPROVAL_CHAIN: ApprovalRoleCode[] = [
-  'division-director',
-  'anti-corruption-centre',
-];
+import * as z from './zod-mini.js';
 
 export const Agency = z.strictObject({
   id: Code,
   nameTh: Title,
-  nameEn: Title.optional(),
+  nameEn: z.optional(Title),
 });
 
 export const PlanItem = z.strictObject({
@@ -52,33 +39,38 @@ export const RoundSchema = z
     fiscalYear: FiscalYear,
     period: PeriodCode,
     due: IsoDate,
-    approvalChain: z.array(ApprovalRole).min(1).max(5).default(DEFAULT_APPROVAL_CHAIN),
-    items: z.array(PlanItem).min(1).max(MAX_PLAN_ITEMS),
+    approvalChain: z._default(
+      z.array(ApprovalRole).check(z.minLength(1), z.maxLength(5)),
+      DEFAULT_APPROVAL_CHAIN,
+    ),
+    items: z.array(PlanItem).check(z.minLength(1), z.maxLength(MAX_PLAN_ITEMS)),
   })
-  .superRefine((round, ctx) => {
-    // Plan items are numbered 1..n in plan order; submissions refer to them
-    // by number, so a gap or a repeat would make a reference ambiguous.
-    round.items.forEach((item, index) => {
-      if (item.no !== index + 1) {
-        ctx.addIssue({
-          code: 'custom',
-          path: ['items', index, 'no'],
-          params: { code: 'round.itemNumber', expected: index + 1 },
-        });
-      }
-    });
-    const seen = new Set<string>();
-    round.approvalChain.forEach((role, index) => {
-      if (seen.has(role)) {
-        ctx.addIssue({
-          code: 'custom',
-          path: ['approvalChain', index],
-          params: { code: 'round.repeatedRole', role },
-        });
-      }
-      seen.add(role);
-    });
-  });
+  .check(
+    z.superRefine((round, ctx) => {
+      // Plan items are numbered 1..n in plan order; submissions refer to them
+      // by number, so a gap or a repeat would make a reference ambiguous.
+      round.items.forEach((item, index) => {
+        if (item.no !== index + 1) {
+          ctx.addIssue({
+            code: 'custom',
+            path: ['items', index, 'no'],
+            params: { code: 'round.itemNumber', expected: index + 1 },
+          });
+        }
+      });
+      const seen = new Set<string>();
+      round.approvalChain.forEach((role, index) => {
+        if (seen.has(role)) {
+          ctx.addIssue({
+            code: 'custom',
+            path: ['approvalChain', index],
+            params: { code: 'round.repeatedRole', role },
+          });
+        }
+        seen.add(role);
+      });
+    }),
+  );
 
 export type Round = z.output<typeof RoundSchema>;
 export type RoundInput = z.input<typeof RoundSchema>;

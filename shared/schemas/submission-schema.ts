@@ -4,18 +4,18 @@
  * implied by leaving a field out.
  */
 
-import { z } from 'zod';
 import { MAX_BAHT, parseBaht, toDecimalString } from '../money/baht.js';
-import { MAX_PLAN_ITEMS } from './round-schema.js';
 import {
   Body,
   Code,
   FiscalYear,
+  MAX_PLAN_ITEMS,
   NoneOrBody,
   PeriodCode,
   SCHEMA_VERSION,
   wholeNumber,
 } from './text-fields.js';
+import * as z from './zod-mini.js';
 
 const NO_BUDGET = new Set(['none', 'ไม่ใช้งบประมาณ', 'ไม่มี']);
 
@@ -25,9 +25,9 @@ const NO_BUDGET = new Set(['none', 'ไม่ใช้งบประมาณ',
  * is the canonical decimal string ("4241300.50"); a fractional JSON number
  * is refused because a float cannot carry satang exactly.
  */
-export const BudgetUsed = z
-  .union([z.string(), z.number()])
-  .transform((value, ctx): 'none' | string => {
+export const BudgetUsed = z.pipe(
+  z.union([z.string(), z.number()]),
+  z.transformWithIssues((value: string | number, ctx): 'none' | string => {
     if (typeof value === 'number') {
       if (!Number.isSafeInteger(value)) {
         ctx.addIssue({ code: 'custom', params: { code: 'budget.float' } });
@@ -53,7 +53,8 @@ export const BudgetUsed = z
       return z.NEVER;
     }
     return toDecimalString(parsed.satang);
-  });
+  }),
+);
 
 export const SubmissionSchema = z.strictObject({
   type: z.literal('submission'),

@@ -6,15 +6,17 @@
  * Thai and English explanation and a fix.
  */
 
-import { z } from 'zod';
 import { findForbiddenCharacter, normaliseParagraph } from '../thai/normalise-text.js';
 import { parseWholeNumber } from '../thai/thai-digits.js';
+import * as z from './zod-mini.js';
 
 export const SCHEMA_VERSION = 1 as const;
 export const MAX_PARAGRAPH_CHARS = 10_000;
 export const MAX_TITLE_CHARS = 1_000;
 export const MAX_POINTS_PER_LEVEL = 500;
 export const MAX_PARAGRAPHS_PER_BLOCK = 200;
+/** Plan items in a round; a submission's item number is bounded by it too. */
+export const MAX_PLAN_ITEMS = 5_000;
 /** ๑.๒.๑ → ๑) → ๑.๑) → (๑): the seed's four outline levels. */
 export const MAX_OUTLINE_DEPTH = 4;
 
@@ -25,12 +27,11 @@ export const MAX_OUTLINE_DEPTH = 4;
  */
 export const Code = z
   .string()
-  .regex(/^[a-z0-9](?:[a-z0-9-]{0,62}[a-z0-9])?$/, { error: 'code.format' });
+  .check(z.regex(/^[a-z0-9](?:[a-z0-9-]{0,62}[a-z0-9])?$/, { error: 'code.format' }));
 
 function textOfLength(max: number, allowLineBreaks: boolean) {
-  return z
-    .string()
-    .superRefine((value, ctx) => {
+  const checked = z.string().check(
+    z.superRefine((value, ctx) => {
       const forbidden = findForbiddenCharacter(value);
       if (forbidden) {
         ctx.addIssue({
@@ -40,9 +41,13 @@ function textOfLength(max: number, allowLineBreaks: boolean) {
       } else if (!allowLineBreaks && /[\r\n]/.test(value)) {
         ctx.addIssue({ code: 'custom', params: { code: 'text.lineBreak' } });
       }
-    })
-    .transform((value) => normaliseParagraph(value.replace(/[\r\n]+/g, ' ')))
-    .pipe(z.string().min(1).max(max));
+    }),
+  );
+  const normalised = z.pipe(
+    checked,
+    z.transform((value: string) => normaliseParagraph(value.replace(/[\r\n]+/g, ' '))),
+  );
+  return z.pipe(normalised, z.string().check(z.minLength(1), z.maxLength(max)));
 }
 
 /** One paragraph of prose: one line, NFC, at most 10,000 characters. */
@@ -52,17 +57,20 @@ export const Title = textOfLength(MAX_TITLE_CHARS, false);
 
 /** A whole number given as a JSON number or as digits (Thai or Arabic). */
 export function wholeNumber(min: number, max: number, code = 'number.range') {
-  return z.union([z.number(), z.string()]).transform((value, ctx) => {
-    const n = typeof value === 'number' ? value : parseWholeNumber(value);
-    if (!Number.isInteger(n) || n < min || n > max) {
-      ctx.addIssue({
-        code: 'custom',
-        params: { code, min, max },
-      });
-      return z.NEVER;
-    }
-    return n;
-  });
+  return z.pipe(
+    z.union([z.number(), z.string()]),
+    z.transformWithIssues((value: number | string, ctx) => {
+      const n = typeof value === 'number' ? value : parseWholeNumber(value);
+      if (!Number.isInteger(n) || n < min || n > max) {
+        ctx.addIssue({
+          code: 'custom',
+          params: { code, min, max },
+        });
+        return z.NEVER;
+      }
+      return n;
+    }),
+  );
 }
 
 export interface OutlinePoint {
@@ -72,17 +80,17 @@ export interface OutlinePoint {
   points?: OutlinePoint[];
 }
 
-const paragraphList = z.array(Paragraph).max(MAX_PARAGRAPHS_PER_BLOCK);
+const paragraphList = z.array(Paragraph).check(z.maxLength(MAX_PARAGRAPHS_PER_BLOCK));
 
 /**
  * A numbered point of the outline. Its number is never stored: it is the
  * point's position, and renderers derive "๑.๒.๓", "๓)", "๓.๑)" or "(๓)".
  */
-export const Point: z.ZodType<OutlinePoint, OutlinePointInput> = z.strictObject({
+export const Point: z.ZodMiniType<OutlinePoint, OutlinePointInput> = z.strictObject({
   text: Paragraph,
-  paragraphs: paragraphList.optional(),
+  paragraphs: z.optional(paragraphList),
   get points() {
-    return pointList.optional();
+    return z.optional(pointList);
   },
 });
 
@@ -92,9 +100,9 @@ export interface OutlinePointInput {
   points?: OutlinePointInput[];
 }
 
-const pointList: z.ZodType<OutlinePoint[], OutlinePointInput[]> = z
+const pointList: z.ZodMiniType<OutlinePoint[], OutlinePointInput[]> = z
   .array(Point)
-  .max(MAX_POINTS_PER_LEVEL);
+  .check(z.maxLength(MAX_POINTS_PER_LEVEL));
 
 function depthOf(points: OutlinePoint[] | undefined): number {
   if (!points || points.length === 0) return 0;
@@ -108,44 +116,47 @@ function depthOf(points: OutlinePoint[] | undefined): number {
  */
 export const Body = z
   .strictObject({
-    paragraphs: paragraphList.optional(),
-    points: pointList.optional(),
+    paragraphs: z.optional(paragraphList),
+    points: z.optional(pointList),
   })
-  .superRefine((body, ctx) => {
-    if (!body.paragraphs?.length && !body.points?.length) {
-      ctx.addIssue({ code: 'custom', params: { code: 'body.empty' } });
-    }
-    const depth = depthOf(body.points);
-    if (depth > MAX_OUTLINE_DEPTH) {
-      ctx.addIssue({
-        code: 'custom',
-        path: ['points'],
-        params: { code: 'body.tooDeep', max: MAX_OUTLINE_DEPTH, depth },
-      });
-    }
-  });
+  .check(
+    z.superRefine((body, ctx) => {
+      if (!body.paragraphs?.length && !body.points?.length) {
+        ctx.addIssue({ code: 'custom', params: { code: 'body.empty' } });
+      }
+      const depth = depthOf(body.points);
+      if (depth > MAX_OUTLINE_DEPTH) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['points'],
+          params: { code: 'body.tooDeep', max: MAX_OUTLINE_DEPTH, depth },
+        });
+      }
+    }),
+  );
 
 export type SectionBody = z.output<typeof Body>;
 
 /** "none" (or its Thai "ไม่มี"), stated explicitly, or a section body. */
-export const NoneOrBody = z.preprocess(
-  (value) => (value === 'ไม่มี' ? 'none' : value),
+export const NoneOrBody = z.pipe(
+  // What classic's z.preprocess builds: a pipe out of a plain transform.
+  z.transform((value: unknown) => (value === 'ไม่มี' ? 'none' : value)),
   z.union([z.literal('none'), Body]),
 );
 
 export type NoneOrSectionBody = z.output<typeof NoneOrBody>;
 
-export const IsoDate = z
-  .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, { error: 'date.format', abort: true })
+export const IsoDate = z.string().check(
+  z.regex(/^\d{4}-\d{2}-\d{2}$/, { error: 'date.format', abort: true }),
   // The pattern lets 2023-02-30 through; a round trip through Date does not.
-  .refine(
-    (value) => {
+  z.refine(
+    (value: string) => {
       const date = new Date(`${value}T00:00:00Z`);
       return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === value;
     },
     { error: 'date.format' },
-  );
+  ),
+);
 
 /** Buddhist-era fiscal year; 2500–2700 BE covers 1957–2157 CE. */
 export const FiscalYear = wholeNumber(2500, 2700, 'fiscalYear.range');

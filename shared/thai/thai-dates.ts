@@ -4,10 +4,9 @@
  * that runs in UTC.
  */
 
-const longThaiDate = new Intl.DateTimeFormat('th-TH-u-ca-buddhist-nu-thai', {
-  dateStyle: 'long',
-  timeZone: 'Asia/Bangkok',
-});
+// Made on first use: creating it loads ICU's Thai calendar data, which only
+// the renderers need, not every module that imports this one.
+let longThaiDate: Intl.DateTimeFormat | undefined;
 
 /** "2022-12-02" → "๒ ธันวาคม ๒๕๖๕". Accepts an ISO date or a Date. */
 export function formatThaiDate(date: string | Date): string {
@@ -16,5 +15,9 @@ export function formatThaiDate(date: string | Date): string {
       ? // Noon Bangkok time keeps the calendar day whatever the host's zone.
         new Date(`${date}T12:00:00+07:00`)
       : new Date(date);
+  longThaiDate ??= new Intl.DateTimeFormat('th-TH-u-ca-buddhist-nu-thai', {
+    dateStyle: 'long',
+    timeZone: 'Asia/Bangkok',
+  });
   return longThaiDate.format(value);
 }

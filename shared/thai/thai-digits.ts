@@ -10,20 +10,21 @@
 const THAI_ZERO = 0x0e50;
 const THAI_DIGIT = /[\u0E50-\u0E59]/g;
 
-const plainThai = new Intl.NumberFormat('th-TH-u-nu-thai', {
-  useGrouping: false,
-});
-const groupedThai = new Intl.NumberFormat('th-TH-u-nu-thai', {
-  useGrouping: true,
-});
+// Made on first use, not at import: the first Intl formatter loads ICU's Thai
+// data (~11 ms), and most Lambda functions import this module without ever
+// writing a Thai number.
+let plainThai: Intl.NumberFormat | undefined;
+let groupedThai: Intl.NumberFormat | undefined;
 
 /** 12 → "๑๒" (no grouping: for outline numbers and years). */
 export function thaiNumber(value: number | bigint): string {
+  plainThai ??= new Intl.NumberFormat('th-TH-u-nu-thai', { useGrouping: false });
   return plainThai.format(value);
 }
 
 /** 4241300 → "๔,๒๔๑,๓๐๐" (grouped: for amounts and counts). */
 export function thaiGroupedNumber(value: number | bigint): string {
+  groupedThai ??= new Intl.NumberFormat('th-TH-u-nu-thai', { useGrouping: true });
   return groupedThai.format(value);
 }
 

@@ -4,7 +4,7 @@
  * nothing about how to fix, so each issue is mapped onto the catalogue.
  */
 
-import type { z } from 'zod';
+import type * as z from '../schemas/zod-mini.js';
 import { makeProblem } from './make-problem.js';
 import { FIELD_HINTS, MESSAGES } from './validation-messages.js';
 import { jsonPath, type ValidationProblem } from './validation-problem.js';

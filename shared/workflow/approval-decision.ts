@@ -5,11 +5,11 @@
  * must still be told (the first attempt may have died before telling it).
  */
 
-import { z } from 'zod';
+import * as z from '../schemas/zod-mini.js';
 import { normaliseParagraph } from '../thai/normalise-text.js';
-import { validateWith } from '../validation/validate-document.js';
+import { validateWith } from '../validation/validate-with.js';
 import type { Validated, ValidationProblem } from '../validation/validation-problem.js';
-import type { Approval, Decision, DecisionOutput } from './approval.js';
+import { type Approval, type Decision, type DecisionOutput, outputOf } from './approval.js';
 import type { Caller } from './caller.js';
 import { workflowProblem } from './workflow-messages.js';
 
@@ -17,11 +17,15 @@ export const MAX_COMMENT_CHARS = 2_000;
 
 const DecisionRequestSchema = z.strictObject({
   decision: z.enum(['approve', 'return']),
-  comment: z
-    .string()
-    .transform((value) => normaliseParagraph(value.replace(/[\r\n]+/g, ' ')))
-    .pipe(z.string().max(MAX_COMMENT_CHARS))
-    .optional(),
+  comment: z.optional(
+    z.pipe(
+      z.pipe(
+        z.string(),
+        z.transform((value: string) => normaliseParagraph(value.replace(/[\r\n]+/g, ' '))),
+      ),
+      z.string().check(z.maxLength(MAX_COMMENT_CHARS)),
+    ),
+  ),
 });
 
 export interface DecisionRequest {
@@ -50,18 +54,6 @@ const STATUS_OF: Record<Decision, 'approved' | 'returned'> = {
   approve: 'approved',
   return: 'returned',
 };
-
-export function outputOf(approval: Approval): DecisionOutput | undefined {
-  if (approval.status !== 'approved' && approval.status !== 'returned') return undefined;
-  return {
-    decision: approval.status,
-    approvalId: approval.approvalId,
-    by: approval.decidedBy ?? '',
-    byName: approval.decidedByName ?? '',
-    at: approval.decidedAt ?? '',
-    ...(approval.comment ? { comment: approval.comment } : {}),
-  };
-}
 
 export function planDecision(
   approval: Approval,

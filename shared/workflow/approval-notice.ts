@@ -6,7 +6,7 @@
  * A notice carries an approval id, never the task token.
  */
 
-import { z } from 'zod';
+import * as z from '../schemas/zod-mini.js';
 import { thaiNumber } from '../thai/thai-digits.js';
 import type { Approval, ApprovalPhase } from './approval.js';
 import { divisionGroupName, roleGroupName } from './roles.js';
@@ -22,12 +22,12 @@ export const NoticeSchema = z.strictObject({
   agencyId: z.string(),
   roundId: z.string(),
   /** Tell the members of every one of these groups (an intersection). */
-  groups: z.array(z.string()).min(1),
-  approvalId: z.string().optional(),
-  itemNo: z.number().int().optional(),
-  version: z.number().int().optional(),
-  role: z.string().optional(),
-  comment: z.string().optional(),
+  groups: z.array(z.string()).check(z.minLength(1)),
+  approvalId: z.optional(z.string()),
+  itemNo: z.optional(z.number().check(z.int())),
+  version: z.optional(z.number().check(z.int())),
+  role: z.optional(z.string()),
+  comment: z.optional(z.string()),
   sentAt: z.string(),
 });
 export type Notice = z.output<typeof NoticeSchema>;

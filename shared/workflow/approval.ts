@@ -53,6 +53,19 @@ export interface DecisionOutput {
   comment?: string;
 }
 
+/** The output of a decided approval; undefined while it is pending or expired. */
+export function outputOf(approval: Approval): DecisionOutput | undefined {
+  if (approval.status !== 'approved' && approval.status !== 'returned') return undefined;
+  return {
+    decision: approval.status,
+    approvalId: approval.approvalId,
+    by: approval.decidedBy ?? '',
+    byName: approval.decidedByName ?? '',
+    at: approval.decidedAt ?? '',
+    ...(approval.comment ? { comment: approval.comment } : {}),
+  };
+}
+
 /**
  * Approval ids are derived, not random: a retried request step finds the
  * same record, and an id says at a glance what it is about.

@@ -6,8 +6,7 @@
  */
 
 import type { Approval } from './approval.js';
-import { itemApprovalId, signOffApprovalId } from './approval.js';
-import { outputOf } from './approval-decision.js';
+import { itemApprovalId, outputOf, signOffApprovalId } from './approval.js';
 import { approvalNotice } from './approval-notice.js';
 import type { ApprovalStore, NoticeQueue, RoundStore, SubmissionStore, Workflow } from './ports.js';
 import { SIGN_OFF_ROLE } from './roles.js';

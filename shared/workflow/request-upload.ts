@@ -5,9 +5,9 @@
  * that key, size and type.
  */
 
-import { z } from 'zod';
+import * as z from '../schemas/zod-mini.js';
 import { makeProblem } from '../validation/make-problem.js';
-import { validateWith } from '../validation/validate-document.js';
+import { validateWith } from '../validation/validate-with.js';
 import type { Validated, ValidationProblem } from '../validation/validation-problem.js';
 import { mayUpload } from './authorisation.js';
 import type { Caller } from './caller.js';

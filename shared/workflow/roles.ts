@@ -5,7 +5,7 @@
  * another.
  */
 
-import type { ApprovalRoleCode } from '../schemas/round-schema.js';
+import type { ApprovalRoleCode } from '../schemas/approval-role.js';
 
 /** Whom an approval step waits for: a plan item's chain role, or the agency head signing off the round. */
 export type WaitingRole = ApprovalRoleCode | 'agency-head';

@@ -7,7 +7,7 @@
 import { buildReport } from '../report/build-report.js';
 import type { Report } from '../schemas/report-schema.js';
 import type { Submission } from '../schemas/submission-schema.js';
-import { validateSubmission } from '../validation/validate-document.js';
+import { validateSubmission } from '../validation/validate-submission.js';
 import { mapLimit } from './map-limit.js';
 import type { ObjectStore, RoundStore, SubmissionStore } from './ports.js';
 import { submissionId } from './submission-version.js';

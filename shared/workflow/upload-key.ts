@@ -5,7 +5,7 @@
  * alone what the upload claims to be.
  */
 
-import { MAX_DOCUMENT_BYTES } from '../validation/validate-document.js';
+import { MAX_DOCUMENT_BYTES } from '../validation/parse-json-text.js';
 
 export const UPLOAD_FORMATS = {
   json: { contentType: 'application/json', maxBytes: MAX_DOCUMENT_BYTES },

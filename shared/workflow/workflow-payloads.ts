@@ -6,33 +6,36 @@
  * fails loudly in the first task rather than quietly downstream.
  */
 
-import { z } from 'zod';
-import { ApprovalRole } from '../schemas/round-schema.js';
+import { ApprovalRole } from '../schemas/approval-role.js';
+import * as z from '../schemas/zod-mini.js';
 
-const Segment = z.string().regex(/^[a-z0-9](?:[a-z0-9-]{0,62}[a-z0-9])?$/);
-const RoundId = z.string().regex(/^\d{4}-(?:h1|fy)$/);
+const Segment = z.string().check(z.regex(/^[a-z0-9](?:[a-z0-9-]{0,62}[a-z0-9])?$/));
+const RoundId = z.string().check(z.regex(/^\d{4}-(?:h1|fy)$/));
 const WaitingRole = z.union([ApprovalRole, z.literal('agency-head')]);
+/** A whole number from `min` up. */
+const count = (min: number) => z.number().check(z.int(), z.gte(min));
+const nonEmpty = () => z.string().check(z.minLength(1));
 
 export const SubmissionRefSchema = z.strictObject({
   agencyId: Segment,
   roundId: RoundId,
-  itemNo: z.number().int().min(1),
+  itemNo: count(1),
   division: Segment,
-  version: z.number().int().min(1),
-  uploadedBy: z.string().min(1),
+  version: count(1),
+  uploadedBy: nonEmpty(),
 });
 
 export const SignOffRefSchema = z.strictObject({
   agencyId: Segment,
   roundId: RoundId,
-  attempt: z.number().int().min(1),
+  attempt: count(1),
 });
 export type SignOffRef = z.output<typeof SignOffRefSchema>;
 
 /** What intake starts an execution with: the version and the chain it must pass. */
 export const ExecutionInputSchema = z.strictObject({
   submission: SubmissionRefSchema,
-  approvalChain: z.array(ApprovalRole).min(1),
+  approvalChain: z.array(ApprovalRole).check(z.minLength(1)),
 });
 export type ExecutionInput = z.output<typeof ExecutionInputSchema>;
 
@@ -42,15 +45,15 @@ export const ApprovalPhaseSchema = z.enum(['request', 'reminder', 'escalation'])
 export const ApprovalTaskSchema = z.discriminatedUnion('kind', [
   z.strictObject({
     kind: z.literal('item'),
-    taskToken: z.string().min(1),
+    taskToken: nonEmpty(),
     phase: ApprovalPhaseSchema,
     submission: SubmissionRefSchema,
     role: WaitingRole,
-    step: z.number().int().min(0),
+    step: count(0),
   }),
   z.strictObject({
     kind: z.literal('sign-off'),
-    taskToken: z.string().min(1),
+    taskToken: nonEmpty(),
     phase: ApprovalPhaseSchema,
     signOff: SignOffRefSchema,
   }),
@@ -63,7 +66,7 @@ export const DecisionOutputSchema = z.object({
   by: z.string(),
   byName: z.string(),
   at: z.string(),
-  comment: z.string().optional(),
+  comment: z.optional(z.string()),
 });
 
 /** How an item's walk through the chain ended, or how the round's sign-off did. */
@@ -72,13 +75,13 @@ export const OutcomeTaskSchema = z.discriminatedUnion('kind', [
     kind: z.literal('item'),
     outcome: z.enum(['approved', 'returned', 'expired']),
     submission: SubmissionRefSchema,
-    approvalChain: z.array(ApprovalRole).min(1),
+    approvalChain: z.array(ApprovalRole).check(z.minLength(1)),
   }),
   z.strictObject({
     kind: z.literal('sign-off'),
     outcome: z.enum(['returned', 'expired']),
     signOff: SignOffRefSchema,
-    decision: DecisionOutputSchema.optional(),
+    decision: z.optional(DecisionOutputSchema),
   }),
 ]);
 export type OutcomeTask = z.output<typeof OutcomeTaskSchema>;
@@ -86,6 +89,6 @@ export type OutcomeTask = z.output<typeof OutcomeTaskSchema>;
 /** Roll-up and publish both act on one sign-off attempt of a round. */
 export const RoundTaskSchema = z.strictObject({
   signOff: SignOffRefSchema,
-  decision: DecisionOutputSchema.optional(),
+  decision: z.optional(DecisionOutputSchema),
 });
 export type RoundTask = z.output<typeof RoundTaskSchema>;

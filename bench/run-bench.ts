@@ -4,7 +4,8 @@
  * fresh process beside a baseline process that only loads the same modules.
  * Then the PDF renderer against headless Chromium (bench/pdf-bench.ts), and
  * every Lambda bundle's size and import time against a naive baseline
- * (bench/function-bundles.ts).
+ * (bench/function-bundles.ts). Last, 500 and 1,000 submissions through
+ * intake on the embedded local stack (bench/intake-bench.ts).
  * Prints tables and ratios, and writes every figure to out/bench.json.
  */
 
@@ -15,6 +16,7 @@ import { importReportOutline } from '../shared/outline/import-report-outline.js'
 import { buildReport } from '../shared/report/build-report.js';
 import { SEED_TEXT_FILE } from './bench-paths.js';
 import { printFunctionBundlesBench, runFunctionBundlesBench } from './function-bundles.js';
+import { printIntakeBench, runIntakeBench } from './intake-bench.js';
 import { printPdfBench, runPdfBench } from './pdf-bench.js';
 import { syntheticRoundText } from './synthetic-round.js';
 
@@ -123,6 +125,10 @@ console.log('\n— Lambda bundles —');
 const functionBundles = await runFunctionBundlesBench((line) => console.log(line));
 printFunctionBundlesBench(functionBundles);
 
+console.log('\n— Intake on the embedded stack —');
+const intake = runIntakeBench((line) => console.log(line));
+printIntakeBench(intake);
+
 const report = {
   when: new Date().toISOString(),
   node: process.version,
@@ -131,6 +137,7 @@ const report = {
   ratios,
   pdf,
   functionBundles,
+  intake,
 };
 writeFileSync(join(OUT, 'bench.json'), `${JSON.stringify(report, null, 2)}\n`);
 console.log(`\nWrote ${join(OUT, 'bench.json')}`);

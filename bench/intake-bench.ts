@@ -1,0 +1,141 @@
+/**
+ * Intake on the embedded local stack (issue 5): 500 and 1,000 submissions,
+ * each size in a fresh process (bench/intake-case.ts) so its peak memory is
+ * its own: upload → validated, stored, approval requested. Throughput,
+ * p50/p95 latency, peak RSS, and the 1,000 / 500 time ratio (2.00 = linear).
+ * A case that loses an upload, a stored version or an approval request
+ * fails the bench.
+ */
+
+import { runProcess } from './bench-process.js';
+import type { IntakeCaseOutput } from './intake-case.js';
+
+export const INTAKE_SIZES = [500, 1000] as const;
+/** Submitters uploading at once, each waiting for its result as `acm-report submit` does. */
+export const INTAKE_CONCURRENCY = 32;
+
+export interface IntakeCaseFigures {
+  items: number;
+  wallMs: number;
+  itemsPerSecond: number;
+  p50Ms: number;
+  p95Ms: number;
+  maxMs: number;
+  acceptedP50Ms: number;
+  notifiedP50Ms: number;
+  cpuMsPerUpload: number;
+  /** RSS of the warmed-up stack before the timed round. */
+  readyRssMiB: number;
+  /** Peak RSS before the timed round (synthesis, module loading, warm-up). */
+  startupPeakRssMiB: number;
+  /** Peak RSS of the process, the timed round included. */
+  peakRssMiB: number;
+  /** Live heap after the round over before it (after a full GC). */
+  retainedHeapMiB: number;
+  /** Fresh process to the stack ready and warmed up. */
+  startupMs: number;
+  invocationsPerUpload: Record<string, number>;
+  checks: IntakeCaseOutput['checks'];
+}
+
+export interface IntakeBenchResult {
+  concurrency: number;
+  cases: IntakeCaseFigures[];
+  ratios: {
+    sizeRatio: number;
+    /** Wall time of 1,000 over 500: 2.00 is linear. */
+    time1000over500: number;
+    perItemTime1000over500: number;
+    cpuPerUpload1000over500: number;
+    peakRss1000over500: number;
+    retainedHeap1000over500: number;
+  };
+}
+
+const MiB = 1024;
+
+export function runIntakeBench(log: (line: string) => void): IntakeBenchResult {
+  const cases: IntakeCaseFigures[] = [];
+  for (const size of INTAKE_SIZES) {
+    log(
+      `Intake of ${size} submissions on the embedded stack (${INTAKE_CONCURRENCY} submitters at once), in a fresh process …`,
+    );
+    const { output: o } = runProcess<IntakeCaseOutput>([
+      '--expose-gc',
+      'bin/run-ts.mjs',
+      'bench/intake-case.ts',
+      String(size),
+      String(INTAKE_CONCURRENCY),
+    ]);
+    if (o.items !== size || o.checks.accepted !== size || o.checks.storedVersions !== size) {
+      throw new Error(`intake case ${size} came back incomplete: ${JSON.stringify(o.checks)}`);
+    }
+    cases.push({
+      items: o.items,
+      wallMs: o.wallMs,
+      itemsPerSecond: o.itemsPerSecond,
+      p50Ms: o.latencyMs.p50,
+      p95Ms: o.latencyMs.p95,
+      maxMs: o.latencyMs.max,
+      acceptedP50Ms: o.acceptedMs.p50,
+      notifiedP50Ms: o.notifiedMs.p50,
+      cpuMsPerUpload: o.cpuMsPerUpload,
+      readyRssMiB: o.readyRssKiB / MiB,
+      startupPeakRssMiB: o.readyMaxRssKiB / MiB,
+      peakRssMiB: o.maxRssKiB / MiB,
+      retainedHeapMiB: o.retainedHeapMiB,
+      startupMs: o.startupMs,
+      invocationsPerUpload: o.invocationsPerUpload,
+      checks: o.checks,
+    });
+    log(
+      `  ${(o.wallMs / 1000).toFixed(1)} s, ${o.itemsPerSecond.toFixed(1)} items/s, p95 ${o.latencyMs.p95.toFixed(0)} ms`,
+    );
+  }
+  const [small, large] = cases;
+  if (!small || !large) throw new Error('missing intake results');
+  return {
+    concurrency: INTAKE_CONCURRENCY,
+    cases,
+    ratios: {
+      sizeRatio: large.items / small.items,
+      time1000over500: large.wallMs / small.wallMs,
+      perItemTime1000over500: large.wallMs / large.items / (small.wallMs / small.items),
+      cpuPerUpload1000over500: large.cpuMsPerUpload / small.cpuMsPerUpload,
+      peakRss1000over500: large.peakRssMiB / small.peakRssMiB,
+      retainedHeap1000over500: large.retainedHeapMiB / small.retainedHeapMiB,
+    },
+  };
+}
+
+export function printIntakeBench(result: IntakeBenchResult): void {
+  console.log(
+    `\nIntake on the embedded stack: upload → validated, stored, approval requested (${result.concurrency} submitters at once, one fresh process per size)`,
+  );
+  console.table(
+    Object.fromEntries(
+      result.cases.map((c) => [
+        `${c.items} submissions`,
+        {
+          'wall s': (c.wallMs / 1000).toFixed(1),
+          'items/s': c.itemsPerSecond.toFixed(1),
+          'p50 ms': c.p50Ms.toFixed(0),
+          'p95 ms': c.p95Ms.toFixed(0),
+          'CPU ms/upload': c.cpuMsPerUpload.toFixed(1),
+          'peak RSS MiB': c.peakRssMiB.toFixed(0),
+          'before round': c.startupPeakRssMiB.toFixed(0),
+          'heap kept MiB': c.retainedHeapMiB.toFixed(1),
+          'stored / approvals requested': `${c.checks.storedVersions} / ${c.checks.approvalRequests}`,
+        },
+      ]),
+    ),
+  );
+  const calls = result.cases.at(-1)?.invocationsPerUpload ?? {};
+  const perBatch = 1 / (calls.intake ?? 1);
+  console.log(
+    `Per upload: ${(calls['request-upload'] ?? 0).toFixed(0)} request-upload, ${(calls['get-upload'] ?? 0).toFixed(1)} get-upload polls (the submitter waiting, every 200 ms), intake in batches of ${perBatch.toFixed(1)} on average; every upload stored once and its approval requested once, nothing dead-lettered.`,
+  );
+  console.log(
+    `1,000 / 500 submissions (2× the items): time ×${result.ratios.time1000over500.toFixed(2)} (2.00 = linear; per item ×${result.ratios.perItemTime1000over500.toFixed(2)}), CPU per upload ×${result.ratios.cpuPerUpload1000over500.toFixed(2)}, peak RSS ×${result.ratios.peakRss1000over500.toFixed(2)}, heap kept ×${result.ratios.retainedHeap1000over500.toFixed(2)}`,
+  );
+}

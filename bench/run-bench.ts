@@ -15,6 +15,7 @@ import { join } from 'node:path';
 import { importReportOutline } from '../shared/outline/import-report-outline.js';
 import { buildReport } from '../shared/report/build-report.js';
 import { SEED_TEXT_FILE } from './bench-paths.js';
+import { median } from './bench-process.js';
 import { printFunctionBundlesBench, runFunctionBundlesBench } from './function-bundles.js';
 import { printIntakeBench, runIntakeBench } from './intake-bench.js';
 import { printPdfBench, runPdfBench } from './pdf-bench.js';
@@ -32,14 +33,6 @@ interface CaseResult {
   peakRssMiB: number;
   rssOverBaselineMiB: number;
   msPerItem: number;
-}
-
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  const middle = Math.floor(sorted.length / 2);
-  return sorted.length % 2
-    ? (sorted[middle] ?? 0)
-    : ((sorted[middle - 1] ?? 0) + (sorted[middle] ?? 0)) / 2;
 }
 
 function runCase(file: string, runs: number, mode = ''): { times: number[]; maxRssKiB: number } {

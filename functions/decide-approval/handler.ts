@@ -5,7 +5,6 @@
  * DynamoDB.
  */
 
-import middy from '@middy/core';
 import { DynamoDbApprovalRepository } from '../../shared/adapters/dynamodb-approval-repository.js';
 import { documentClient } from '../../shared/adapters/dynamodb-client.js';
 import { sfnClient } from '../../shared/adapters/sfn-client.js';
@@ -19,15 +18,14 @@ import {
   callerOf,
   type HttpEvent,
   type HttpResult,
-  httpErrors,
   json,
   problems,
-  requestIdOf,
   unauthenticated,
 } from '../common/http.js';
+import { httpHandler } from '../common/http-handler.js';
 import { jsonBody } from '../common/json-body.js';
 import { lazy } from '../common/lazy.js';
-import { createObservability, observed } from '../common/observability.js';
+import { createObservability } from '../common/observability.js';
 
 const observability = createObservability();
 const ports = lazy(() => ({
@@ -63,7 +61,4 @@ async function decide(event: HttpEvent): Promise<HttpResult> {
   return json(200, { approval: outcome.approval });
 }
 
-export const handler = middy<HttpEvent, HttpResult>()
-  .use(observed(observability, requestIdOf))
-  .use(httpErrors(observability.logger))
-  .handler(decide);
+export const handler = httpHandler(observability, decide);

@@ -1,6 +1,5 @@
 /** GET /agencies/{agencyId}/rounds/{roundId} — a round's configuration, for anyone in the agency. */
 
-import middy from '@middy/core';
 import { documentClient } from '../../shared/adapters/dynamodb-client.js';
 import { DynamoDbRoundRepository } from '../../shared/adapters/dynamodb-round-repository.js';
 import { mayReadRound } from '../../shared/workflow/authorisation.js';
@@ -10,14 +9,13 @@ import {
   callerOf,
   type HttpEvent,
   type HttpResult,
-  httpErrors,
   json,
   problems,
-  requestIdOf,
   unauthenticated,
 } from '../common/http.js';
+import { httpHandler } from '../common/http-handler.js';
 import { lazy } from '../common/lazy.js';
-import { createObservability, observed } from '../common/observability.js';
+import { createObservability } from '../common/observability.js';
 
 const observability = createObservability();
 const rounds = lazy(() => new DynamoDbRoundRepository(documentClient(), requireEnv('TABLE_NAME')));
@@ -36,7 +34,4 @@ async function getRound(event: HttpEvent): Promise<HttpResult> {
   return json(200, record);
 }
 
-export const handler = middy<HttpEvent, HttpResult>()
-  .use(observed(observability, requestIdOf))
-  .use(httpErrors(observability.logger))
-  .handler(getRound);
+export const handler = httpHandler(observability, getRound);

@@ -3,7 +3,6 @@
  * accepted as version n, or every problem in Thai and English.
  */
 
-import middy from '@middy/core';
 import { documentClient } from '../../shared/adapters/dynamodb-client.js';
 import { DynamoDbSubmissionRepository } from '../../shared/adapters/dynamodb-submission-repository.js';
 import { mayReadUpload } from '../../shared/workflow/authorisation.js';
@@ -14,14 +13,13 @@ import {
   callerOf,
   type HttpEvent,
   type HttpResult,
-  httpErrors,
   json,
   problems,
-  requestIdOf,
   unauthenticated,
 } from '../common/http.js';
+import { httpHandler } from '../common/http-handler.js';
 import { lazy } from '../common/lazy.js';
-import { createObservability, observed } from '../common/observability.js';
+import { createObservability } from '../common/observability.js';
 
 const observability = createObservability();
 const submissions = lazy(
@@ -41,7 +39,4 @@ async function getUpload(event: HttpEvent): Promise<HttpResult> {
   return json(200, uploadView(upload));
 }
 
-export const handler = middy<HttpEvent, HttpResult>()
-  .use(observed(observability, requestIdOf))
-  .use(httpErrors(observability.logger))
-  .handler(getUpload);
+export const handler = httpHandler(observability, getUpload);

@@ -4,7 +4,6 @@
  * oldest first. No task token ever appears here.
  */
 
-import middy from '@middy/core';
 import { DynamoDbApprovalRepository } from '../../shared/adapters/dynamodb-approval-repository.js';
 import { documentClient } from '../../shared/adapters/dynamodb-client.js';
 import { inboxesOf, isInAudience, mayReadRound } from '../../shared/workflow/authorisation.js';
@@ -13,14 +12,13 @@ import {
   callerOf,
   type HttpEvent,
   type HttpResult,
-  httpErrors,
   json,
   problems,
-  requestIdOf,
   unauthenticated,
 } from '../common/http.js';
+import { httpHandler } from '../common/http-handler.js';
 import { lazy } from '../common/lazy.js';
-import { createObservability, observed } from '../common/observability.js';
+import { createObservability } from '../common/observability.js';
 
 const observability = createObservability();
 const approvals = lazy(
@@ -48,7 +46,4 @@ async function listApprovals(event: HttpEvent): Promise<HttpResult> {
   return json(200, { agencyId, approvals: inbox });
 }
 
-export const handler = middy<HttpEvent, HttpResult>()
-  .use(observed(observability, requestIdOf))
-  .use(httpErrors(observability.logger))
-  .handler(listApprovals);
+export const handler = httpHandler(observability, listApprovals);

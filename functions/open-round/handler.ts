@@ -3,7 +3,6 @@
  * items, responsible divisions, due date and approval chain.
  */
 
-import middy from '@middy/core';
 import { documentClient } from '../../shared/adapters/dynamodb-client.js';
 import { DynamoDbRoundRepository } from '../../shared/adapters/dynamodb-round-repository.js';
 import { validateRound } from '../../shared/validation/validate-round.js';
@@ -15,15 +14,14 @@ import {
   callerOf,
   type HttpEvent,
   type HttpResult,
-  httpErrors,
   json,
   problems,
-  requestIdOf,
   unauthenticated,
 } from '../common/http.js';
+import { httpHandler } from '../common/http-handler.js';
 import { jsonBody } from '../common/json-body.js';
 import { lazy } from '../common/lazy.js';
-import { createObservability, observed } from '../common/observability.js';
+import { createObservability } from '../common/observability.js';
 
 const observability = createObservability();
 const rounds = lazy(() => new DynamoDbRoundRepository(documentClient(), requireEnv('TABLE_NAME')));
@@ -61,7 +59,4 @@ async function openRound(event: HttpEvent): Promise<HttpResult> {
   return json(201, { agencyId, roundId, round: round.value });
 }
 
-export const handler = middy<HttpEvent, HttpResult>()
-  .use(observed(observability, requestIdOf))
-  .use(httpErrors(observability.logger))
-  .handler(openRound);
+export const handler = httpHandler(observability, openRound);

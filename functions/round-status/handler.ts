@@ -3,7 +3,6 @@
  * stands, which divisions are missing, whether the round is overdue.
  */
 
-import middy from '@middy/core';
 import { documentClient } from '../../shared/adapters/dynamodb-client.js';
 import { DynamoDbRoundRepository } from '../../shared/adapters/dynamodb-round-repository.js';
 import { mayReadRound } from '../../shared/workflow/authorisation.js';
@@ -14,14 +13,13 @@ import {
   callerOf,
   type HttpEvent,
   type HttpResult,
-  httpErrors,
   json,
   problems,
-  requestIdOf,
   unauthenticated,
 } from '../common/http.js';
+import { httpHandler } from '../common/http-handler.js';
 import { lazy } from '../common/lazy.js';
-import { createObservability, observed } from '../common/observability.js';
+import { createObservability } from '../common/observability.js';
 
 const observability = createObservability();
 const rounds = lazy(() => new DynamoDbRoundRepository(documentClient(), requireEnv('TABLE_NAME')));
@@ -39,7 +37,4 @@ async function getRoundStatus(event: HttpEvent): Promise<HttpResult> {
   return json(200, roundStatus(found.record, found.items, now()));
 }
 
-export const handler = middy<HttpEvent, HttpResult>()
-  .use(observed(observability, requestIdOf))
-  .use(httpErrors(observability.logger))
-  .handler(getRoundStatus);
+export const handler = httpHandler(observability, getRoundStatus);

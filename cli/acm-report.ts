@@ -5,9 +5,12 @@
  */
 
 import { Command, CommanderError, Option } from 'commander';
+import { DEFAULT_CHAOS } from '../local/chaos/run-chaos.js';
+import { runChaosCommand } from './commands/chaos-command.js';
 import { runDemo, SEED_ROUND_FOLDER } from './commands/demo-command.js';
 import { runImport } from './commands/import-command.js';
 import { RENDER_FORMATS, runRender } from './commands/render-command.js';
+import { REDRIVABLE_QUEUES, runRedrive } from './commands/redrive-command.js';
 import { runSchemas } from './commands/schemas-command.js';
 import { runStart } from './commands/start-command.js';
 import { runValidate } from './commands/validate-command.js';
@@ -151,6 +154,38 @@ program
   .option('--out <dir>', 'output folder', 'out')
   .action(async (options) => {
     process.exitCode = await runStart(options);
+  });
+
+program
+  .command('chaos')
+  .description(
+    'fault injection on the embedded stack: a crash before the index, poisoned records, a table outage; prints count in = count stored',
+  )
+  .option(
+    '--uploads <n>',
+    'uploads in the poisoned-records phase',
+    String(DEFAULT_CHAOS.poisonedUploads),
+  )
+  .option(
+    '--outage-seconds <s>',
+    'how long the table is unavailable',
+    String(DEFAULT_CHAOS.outageMs / 1000),
+  )
+  .action(async (options) => {
+    process.exitCode = await runChaosCommand(options);
+  });
+
+program
+  .command('redrive')
+  .description(
+    "send a queue's dead-lettered messages back to it after a fix or an outage (uses your AWS credentials)",
+  )
+  .argument('<queue>', `the queue: ${REDRIVABLE_QUEUES.join(' or ')}`)
+  .option('--stage <name>', 'the deployment stage (as given to cdk deploy -c stage=…)', 'dev')
+  .option('--region <region>', 'AWS region (default: from your AWS configuration)')
+  .option('--endpoint <url>', 'an SQS endpoint other than AWS (e.g. a local one)')
+  .action(async (queue, options) => {
+    process.exitCode = await runRedrive(queue, options);
   });
 
 program

@@ -15,6 +15,7 @@ import {
   LOCAL_REGION,
   startEmbeddedServices,
 } from './embedded-services.js';
+import { createFaultInjector, type FaultInjector, startFaultProxy } from './fault-proxy.js';
 import { startLocalApi } from './local-api-server.js';
 import { type LocalFunctions, loadLocalFunctions } from './local-functions.js';
 import { type LocalIdentity, localIdentities } from './local-identities.js';
@@ -43,6 +44,16 @@ export interface LocalStackOptions {
   log?: (line: string) => void;
   /** Called with each notice the approvals notifier delivers. */
   onNotice?: (notice: Notice) => void;
+  /**
+   * Puts a fault-injecting proxy between the handlers and DynamoDB and S3
+   * (`stack.faults`), for the chaos runs and fault-injection tests.
+   */
+  faults?: boolean;
+  /**
+   * People besides the demo's own (for instance staff of a second agency), so
+   * tests can sign in as someone the seed round has no use for.
+   */
+  extraIdentities?: readonly LocalIdentity[];
 }
 
 export interface LocalStack {
@@ -55,6 +66,8 @@ export interface LocalStack {
   inbox: NotificationInbox;
   apiUrl: string;
   siteUrl: string;
+  /** Present when started with `faults: true`. */
+  faults?: FaultInjector;
   s3: S3Client;
   incomingBucket: string;
   publishedBucket: string;
@@ -92,6 +105,18 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
   log('Starting DynamoDB, S3 and SQS on 127.0.0.1 …');
   const services = await startEmbeddedServices();
   const resources = await createLocalResources(template, services, region);
+  const injector = options.faults ? createFaultInjector() : undefined;
+  const proxies = injector
+    ? await Promise.all([
+        startFaultProxy('dynamodb', services.endpoints.dynamodb, injector.decide),
+        startFaultProxy('s3', services.endpoints.s3, injector.decide),
+      ])
+    : [];
+  // The handlers reach DynamoDB and S3 through the proxies when faults are on.
+  const handlerEndpoints = {
+    dynamodb: proxies[0]?.url ?? services.endpoints.dynamodb,
+    s3: proxies[1]?.url ?? services.endpoints.s3,
+  };
 
   // The SDK clients inside the handlers find the local services through
   // the standard environment variables; nothing in the handlers changes.
@@ -99,8 +124,8 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
     AWS_REGION: region,
     AWS_ACCESS_KEY_ID: LOCAL_CREDENTIALS.accessKeyId,
     AWS_SECRET_ACCESS_KEY: LOCAL_CREDENTIALS.secretAccessKey,
-    AWS_ENDPOINT_URL_DYNAMODB: services.endpoints.dynamodb,
-    AWS_ENDPOINT_URL_S3: services.endpoints.s3,
+    AWS_ENDPOINT_URL_DYNAMODB: handlerEndpoints.dynamodb,
+    AWS_ENDPOINT_URL_S3: handlerEndpoints.s3,
     // No SQS endpoint: the SDK sends to each queue URL's own host, as in AWS.
     ACM_S3_FORCE_PATH_STYLE: 'true',
     // s3rver would otherwise store the SDK's aws-chunked framing in objects.
@@ -132,7 +157,10 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
   });
   process.env.AWS_ENDPOINT_URL_SFN = stepFunctions.endpoint;
 
-  const identities = localIdentities(options.agencyId, options.divisions);
+  const identities = [
+    ...localIdentities(options.agencyId, options.divisions),
+    ...(options.extraIdentities ?? []),
+  ];
   const api = await startLocalApi(template, resources, functions, identities);
   const eventSources: EventSources = startEventSources(template, resources, functions, {
     endpoint: services.endpoints.sqs,
@@ -177,6 +205,7 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
     inbox,
     apiUrl: api.url,
     siteUrl: site.url,
+    ...(injector ? { faults: injector } : {}),
     s3,
     incomingBucket: bucketOf(resources, 'Incoming'),
     publishedBucket,
@@ -201,6 +230,7 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
       await api.close();
       await stepFunctions.close();
       await services.close();
+      await Promise.all(proxies.map((proxy) => proxy.close()));
       await inbox.close();
     },
   };

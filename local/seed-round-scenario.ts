@@ -75,15 +75,28 @@ export async function runSeedRoundScenario(
   };
   const clientOf = (identity: LocalIdentity) =>
     new AcmApiClient(stack.apiUrl, `${LOCAL_TOKEN_PREFIX}${identity.id}`);
-  const round = await readJson<{
-    agency: { id: string };
-    items: Array<{ no: number; division: string }>;
-  }>(join(SEED_FOLDER, 'round.json'));
+  // The seed's plan, for the fiscal year and period of the report given (the
+  // seed's own unless a caller replays it for another round).
+  const round = {
+    ...(await readJson<{
+      agency: { id: string };
+      items: Array<{ no: number; division: string }>;
+    }>(join(SEED_FOLDER, 'round.json'))),
+    fiscalYear: seedReport.fiscalYear,
+    period: seedReport.period,
+  };
+  const readSubmission = async (itemNo: number) => ({
+    ...(await readJson<Submission>(join(SEED_FOLDER, 'items', `${itemNo}.json`))),
+    fiscalYear: seedReport.fiscalYear,
+    period: seedReport.period,
+  });
   const agencyId = round.agency.id;
   const uploads: UploadView[] = [];
   const decisions: ScenarioResult['decisions'] = [];
 
-  log('[1/5] The coordinator opens the FY 2566 six-month round (6 plan items)');
+  log(
+    `[1/5] The coordinator opens the FY ${round.fiscalYear} ${round.period} round (${round.items.length} plan items)`,
+  );
   const { roundId } = await clientOf(person('coordinator')).openRound(agencyId, round);
   log(`      round ${roundId} is open`);
 
@@ -106,7 +119,7 @@ export async function runSeedRoundScenario(
   log('[2/5] Each division requests a presigned POST and uploads its item');
   for (const item of round.items) {
     const staff = person(`staff-${item.no}`);
-    const submission = await readJson<Submission>(join(SEED_FOLDER, 'items', `${item.no}.json`));
+    const submission = await readSubmission(item.no);
     if (item.no === 3) {
       // A first attempt with a budget to the tenth of a satang: refused, nothing lost.
       const wrong = await upload(
@@ -186,9 +199,7 @@ export async function runSeedRoundScenario(
       log(
         `      staff-${RETURNED_ITEM} is told item ${RETURNED_ITEM} was returned and resubmits it`,
       );
-      const submission = await readJson<Submission>(
-        join(SEED_FOLDER, 'items', `${RETURNED_ITEM}.json`),
-      );
+      const submission = await readSubmission(RETURNED_ITEM);
       const result = await upload(staff, RETURNED_ITEM, 'json', jsonOf(submission));
       log(`      item ${RETURNED_ITEM}: JSON → ${result.status}, version ${result.version}`);
       acted++;

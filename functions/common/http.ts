@@ -14,6 +14,7 @@ import type {
 import type { ValidationProblem } from '../../shared/validation/validation-problem.js';
 import { type Caller, callerFromClaims } from '../../shared/workflow/caller.js';
 import { workflowProblem } from '../../shared/workflow/workflow-messages.js';
+import { isTransientServiceError, RETRY_AFTER_SECONDS } from './transient-error.js';
 
 export type HttpEvent = APIGatewayProxyEventV2WithJWTAuthorizer;
 export type HttpResult = APIGatewayProxyStructuredResultV2;
@@ -49,6 +50,35 @@ export const requestIdOf = (event: HttpEvent) => event.requestContext?.requestId
 export function httpErrors(logger: Logger): MiddlewareObj<HttpEvent, HttpResult> {
   return {
     onError: (request) => {
+      const requestId = request.event.requestContext?.requestId ?? '';
+      if (isTransientServiceError(request.error)) {
+        // A service was briefly unavailable: nothing was half-done that a retry
+        // cannot finish (every write is conditional), so ask the caller to retry.
+        logger.warn('service unavailable', { error: request.error as Error });
+        request.response = {
+          ...json(503, {
+            problems: [
+              {
+                path: '$',
+                code: 'server.unavailable',
+                message: {
+                  th: 'ระบบไม่พร้อมให้บริการชั่วคราว',
+                  en: 'The service is briefly unavailable',
+                },
+                fix: {
+                  th: `ลองใหม่อีกครั้งใน ${RETRY_AFTER_SECONDS} วินาที ไม่มีข้อมูลใดสูญหาย`,
+                  en: `Try again in ${RETRY_AFTER_SECONDS} seconds; nothing was lost`,
+                },
+              },
+            ],
+          }),
+        };
+        request.response.headers = {
+          ...request.response.headers,
+          'retry-after': String(RETRY_AFTER_SECONDS),
+        };
+        return;
+      }
       logger.error('request failed', { error: request.error as Error });
       request.response = json(500, {
         problems: [
@@ -57,8 +87,8 @@ export function httpErrors(logger: Logger): MiddlewareObj<HttpEvent, HttpResult>
             code: 'server.error',
             message: { th: 'ระบบขัดข้อง', en: 'Something went wrong on our side' },
             fix: {
-              th: `ลองอีกครั้งภายหลัง หากยังไม่ได้ให้แจ้งรหัส ${request.event.requestContext?.requestId ?? ''}`,
-              en: `Try again later; if it persists, quote ${request.event.requestContext?.requestId ?? ''}`,
+              th: `ลองอีกครั้งภายหลัง หากยังไม่ได้ให้แจ้งรหัส ${requestId}`,
+              en: `Try again later; if it persists, quote ${requestId}`,
             },
           },
         ],

@@ -87,6 +87,20 @@ export const DEFAULT_WAITS: WaitTimeouts = {
   expireAfter: Duration.days(14),
 };
 
+/**
+ * How a failed task is retried: 2, 4, 8, 16, 32 then 60 s apart (about two
+ * minutes in all), so a DynamoDB or S3 outage of that length delays the
+ * chain instead of failing the execution and leaving its item stuck. Every
+ * task is safe to repeat (conditional writes, fixed object keys).
+ */
+const TASK_RETRY = {
+  errors: [Errors.TASKS_FAILED],
+  interval: Duration.seconds(2),
+  maxAttempts: 6,
+  backoffRate: 2,
+  maxDelay: Duration.seconds(60),
+};
+
 export interface ApprovalStateMachineProps {
   stateMachineName: string;
   approvalRequest: IFunction;
@@ -120,7 +134,7 @@ export class ApprovalStateMachine extends Construct {
         payload: TaskInput.fromObject(payload),
         payloadResponseOnly: true,
         resultPath,
-      }).addRetry({ errors: [Errors.TASKS_FAILED], maxAttempts: 2, backoffRate: 2 });
+      }).addRetry(TASK_RETRY);
 
     /** One asking of a waiting step: records the token, notifies, waits up to `timeout`. */
     const waitFor = (
@@ -136,7 +150,7 @@ export class ApprovalStateMachine extends Construct {
         payload: TaskInput.fromObject({ ...subject, taskToken: JsonPath.taskToken, phase }),
         taskTimeout: Timeout.duration(timeout),
         resultPath: '$.decision',
-      }).addRetry({ errors: [Errors.TASKS_FAILED], maxAttempts: 2, backoffRate: 2 });
+      }).addRetry(TASK_RETRY);
 
     /** Request → (timeout) reminder → (timeout) escalation → (timeout) `expired`. */
     const waitingStep = (

@@ -44,6 +44,8 @@ export class ApiError extends Error {
     readonly status: number,
     readonly problems: ValidationProblem[],
     message: string,
+    /** From Retry-After, when the service asked to be tried again later (503). */
+    readonly retryAfterSeconds?: number,
   ) {
     super(message);
   }
@@ -82,10 +84,12 @@ export class AcmApiClient {
       const problems = (parsed as { problems?: ValidationProblem[] }).problems ?? [];
       const message =
         problems[0]?.message.en ?? (parsed as { message?: string }).message ?? response.statusText;
+      const retryAfter = Number(response.headers.get('retry-after') ?? Number.NaN);
       throw new ApiError(
         response.status,
         problems,
         `${method} ${path}: ${response.status} ${message}`,
+        Number.isFinite(retryAfter) ? retryAfter : undefined,
       );
     }
     return parsed as T;

@@ -228,7 +228,7 @@ describe('Function: request-upload', () => {
     expect(result.statusCode).toBe(400);
   });
 
-  it('answers 500 with a bilingual message and the request id when DynamoDB fails', async () => {
+  it('answers 503 with Retry-After, in Thai and English, when DynamoDB is briefly unavailable', async () => {
     aws.on(GetCommand, () => {
       throw awsError('InternalServerError');
     });
@@ -236,7 +236,24 @@ describe('Function: request-upload', () => {
       loadEvent<HttpEvent>('api-request-upload.json'),
       lambdaContext(),
     );
+    expect(result.statusCode).toBe(503);
+    expect(result.headers?.['retry-after']).toBe('5');
+    const [problem] = body(result).problems;
+    expect(problem.code).toBe('server.unavailable');
+    expect(problem.message.th).toContain('ชั่วคราว');
+    expect(problem.fix.en).toContain('Try again in 5 seconds');
+  });
+
+  it('answers 500 with a bilingual message and the request id when something else fails', async () => {
+    aws.on(GetCommand, () => {
+      throw awsError('ValidationException', 'One or more parameter values were invalid');
+    });
+    const result = await requestUpload(
+      loadEvent<HttpEvent>('api-request-upload.json'),
+      lambdaContext(),
+    );
     expect(result.statusCode).toBe(500);
+    expect(result.headers?.['retry-after']).toBeUndefined();
     expect(body(result).problems[0].fix.en).toContain('Jt9AdgXxSQ0EJvC=');
   });
 });

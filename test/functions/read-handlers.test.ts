@@ -99,9 +99,13 @@ describe('Function: get-round', () => {
     expect(aws.calls(GetCommand)).toEqual([]);
   });
 
-  it('answers 500 with the request id to quote when DynamoDB fails', async () => {
+  it('answers 503 (try again) when DynamoDB throttles, and 500 with the request id to quote for a fault', async () => {
     aws.on(GetCommand, () => {
       throw awsError('ProvisionedThroughputExceededException');
+    });
+    expect((await getRound(request(), lambdaContext())).statusCode).toBe(503);
+    aws.on(GetCommand, () => {
+      throw new TypeError("Cannot read properties of undefined (reading 'round')");
     });
     const result = await getRound(request(), lambdaContext());
     expect(result.statusCode).toBe(500);

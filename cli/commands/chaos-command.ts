@@ -1,0 +1,56 @@
+/**
+ * `acm-report chaos` (what `npm run chaos` runs): fault injection on the
+ * embedded stack, printing what came in and what was stored. Exits 1 if
+ * anything was lost, left dead-lettered or left an index broken.
+ */
+
+import { DEFAULT_CHAOS, runChaos } from '../../local/chaos/run-chaos.js';
+import { EXIT_INVALID, EXIT_OK, UsageError } from '../usage-error.js';
+
+export interface ChaosCommandOptions {
+  uploads: string;
+  outageSeconds: string;
+}
+
+function positive(text: string, what: string): number {
+  const n = Number(text);
+  if (!(Number.isFinite(n) && n > 0)) throw new UsageError(`${what} must be a positive number`);
+  return n;
+}
+
+export async function runChaosCommand(options: ChaosCommandOptions): Promise<number> {
+  const uploads = Math.round(positive(options.uploads, '--uploads'));
+  const outageMs = positive(options.outageSeconds, '--outage-seconds') * 1000;
+  const log = (line: string) => console.log(line);
+  // Every injected failure makes a handler log a warning; the counts below say it all.
+  process.env.POWERTOOLS_LOG_LEVEL ??= 'ERROR';
+  process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
+  log('Starting the embedded stack with fault injection between the handlers and DynamoDB/S3 …');
+  const report = await runChaos({
+    poisonedUploads: uploads,
+    outageUploads: Math.max(
+      2,
+      Math.round((uploads * DEFAULT_CHAOS.outageUploads) / DEFAULT_CHAOS.poisonedUploads),
+    ),
+    outageMs,
+    log,
+  });
+  const { totals, publishCrash: crash } = report;
+  const failures = [
+    totals.stored !== totals.uploadsIn && `${totals.uploadsIn - totals.stored} uploads not stored`,
+    report.deadLetteredAtEnd > 0 && `${report.deadLetteredAtEnd} messages left dead-lettered`,
+    report.failedExecutions > 0 && `${report.failedExecutions} executions failed`,
+    crash.duringCrash.broken.length > 0 && 'the old index was broken during the crash',
+    !crash.afterRecovery.listsNewReport && 'the report was not published after recovery',
+    crash.afterRecovery.broken.length > 0 && 'the index is broken after recovery',
+  ].filter((failure): failure is string => typeof failure === 'string');
+  log('');
+  log(
+    `Count in ${totals.uploadsIn} = count stored ${totals.stored}${totals.stored === totals.uploadsIn ? ' ✓' : ' ✗'} · requests failed by injection ${report.poisonedRecords.failedRequests + report.tableOutage.failedRequests + crash.failedIndexWrites} · executions failed ${report.failedExecutions} · left in DLQs ${report.deadLetteredAtEnd} · ${(report.elapsedMs / 1000).toFixed(1)} s`,
+  );
+  if (failures.length > 0) {
+    console.error(`Chaos found losses: ${failures.join('; ')}`);
+    return EXIT_INVALID;
+  }
+  return EXIT_OK;
+}

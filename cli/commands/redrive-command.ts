@@ -27,7 +27,8 @@ export async function runRedrive(queue: string, options: RedriveCommandOptions):
   }
   const sqs = new SQSClient({
     ...(options.region ? { region: options.region } : {}),
-    ...(options.endpoint ? { endpoint: options.endpoint } : {}),
+    // Another endpoint's queue URLs may name hosts of its own: send to the endpoint given.
+    ...(options.endpoint ? { endpoint: options.endpoint, useQueueUrlAsEndpoint: false } : {}),
   });
   const source = `acm-report-${options.stage}-${queue}`;
   const dlq = deadLetterQueueName(source);

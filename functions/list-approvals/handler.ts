@@ -1,12 +1,13 @@
 /**
  * GET /approvals?agency={agencyId} — the caller's inbox: pending approvals
  * for every role they hold (for a division director, their divisions only),
- * oldest first. No task token ever appears here.
+ * leaving out what they uploaded themselves, oldest first. No task token
+ * ever appears here.
  */
 
 import { DynamoDbApprovalRepository } from '../../shared/adapters/dynamodb-approval-repository.js';
 import { documentClient } from '../../shared/adapters/dynamodb-client.js';
-import { inboxesOf, isInAudience, mayReadRound } from '../../shared/workflow/authorisation.js';
+import { inboxesOf, isInInbox, mayReadRound } from '../../shared/workflow/authorisation.js';
 import { requireEnv } from '../common/environment.js';
 import {
   callerOf,
@@ -41,7 +42,7 @@ async function listApprovals(event: HttpEvent): Promise<HttpResult> {
   const pages = await Promise.all(audiences.map((a) => approvals().listInbox(a, INBOX_LIMIT)));
   const inbox = pages
     .flat()
-    .filter((approval) => isInAudience(approval, audiences))
+    .filter((approval) => isInInbox(caller, approval, audiences))
     .sort((a, b) => a.requestedAt.localeCompare(b.requestedAt));
   return json(200, { agencyId, approvals: inbox });
 }

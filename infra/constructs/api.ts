@@ -42,7 +42,7 @@ export interface ApiProps {
   portalOrigins: string[];
 }
 
-interface Route {
+export interface Route {
   name: string;
   method: HttpMethod;
   path: string;
@@ -50,7 +50,8 @@ interface Route {
   table: readonly TableAction[];
 }
 
-const ROUTES: readonly Route[] = [
+/** Every route of the API (the authorisation matrix test needs a row for each). */
+export const ROUTES: readonly Route[] = [
   {
     name: 'open-round',
     method: HttpMethod.POST,

@@ -108,3 +108,17 @@ export function isInAudience(approval: Approval, audiences: readonly Audience[])
     (a) => a.agencyId === own.agencyId && a.role === own.role && a.division === own.division,
   );
 }
+
+/**
+ * Whether a pending approval belongs in the caller's inbox: it is in one of
+ * their inboxes and they may decide it. A director who uploaded their own
+ * division's item follows it through its status; listed as work, it would be
+ * work they are refused (auth.ownSubmission) the moment they act on it.
+ */
+export function isInInbox(
+  caller: Caller,
+  approval: Approval,
+  audiences: readonly Audience[],
+): boolean {
+  return isInAudience(approval, audiences) && mayDecide(caller, approval) === undefined;
+}

@@ -3,34 +3,17 @@
  * against the local stack's API on 127.0.0.1.
  */
 
-import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type LocalStack, startLocalStack } from '../../local/local-stack.js';
 import { AcmApiClient } from '../../shared/adapters/acm-api-client.js';
 import { SEED_FOLDER, seedReport, seedRoundJson } from '../helpers/seed-round.js';
+import { ROOT, spawnCli } from '../helpers/spawn-cli.js';
 
-const ROOT = join(import.meta.dirname, '../..');
 const seed = seedReport();
 let stack: LocalStack;
 
-/** Runs the CLI without blocking this process, which serves the API it calls. */
-function cli(...args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  return new Promise((resolve) => {
-    const child = spawn(process.execPath, [join(ROOT, 'bin/acm-report.mjs'), ...args], {
-      cwd: ROOT,
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d) => {
-      stdout += d;
-    });
-    child.stderr.on('data', (d) => {
-      stderr += d;
-    });
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
-  });
-}
+const cli = (...args: string[]) => spawnCli(args);
 
 const as = (id: string) => ['--api', stack.apiUrl, '--as', id, '--agency', seed.agency.id];
 

@@ -1,0 +1,167 @@
+/**
+ * The authorisation matrix as data: for every API route (and, where one
+ * route acts on different things, every target), what each principal may
+ * do. A cell is `allow` or the reason it is refused; the test asks the
+ * running API every cell, and docs/authorisation-matrix.md is rendered from
+ * this same table.
+ */
+
+import type { PrincipalKey } from './principals.js';
+
+/**
+ * Why a request is refused, and so what the caller gets back.
+ * - no-token: the JWT authorizer refuses before any function runs (401).
+ * - not-member / not-role / not-division / own-submission: 403, the problem
+ *   `auth.notMember`, `auth.notRole`, `auth.notDivision`, `auth.ownSubmission`.
+ * - hidden: 404 as if it did not exist, so a stranger cannot probe for ids.
+ */
+export const DENIALS = {
+  'no-token': { status: 401, code: undefined, en: 'no valid token' },
+  'not-member': { status: 403, code: 'auth.notMember', en: 'not in the agency' },
+  'not-role': { status: 403, code: 'auth.notRole', en: 'lacks the role' },
+  'not-division': { status: 403, code: 'auth.notDivision', en: 'not the division' },
+  'own-submission': { status: 403, code: 'auth.ownSubmission', en: 'uploaded it' },
+  hidden: { status: 404, code: 'upload.notFound', en: 'answered as not found' },
+} as const;
+export type Denial = keyof typeof DENIALS;
+export type Cell = 'allow' | Denial;
+
+export interface MatrixRow {
+  /** A route name from `infra/constructs/api.ts` ROUTES. */
+  route: string;
+  /** What the request acts on, when that decides who may act. */
+  target: string;
+  cells: Record<PrincipalKey, Cell>;
+}
+
+/** The columns the authorizer answers before any function sees the request. */
+const NO_TOKEN = {
+  anonymous: 'no-token',
+  'malformed token': 'no-token',
+  'unknown token': 'no-token',
+} as const;
+
+/** Reading a round, its status or one's inbox: anyone in the agency, nobody outside it. */
+const AGENCY_MEMBERS = {
+  ...NO_TOKEN,
+  'other division': 'allow',
+  'owning division': 'allow',
+  'owning director': 'allow',
+  'other director': 'allow',
+  'anti-corruption centre': 'allow',
+  'agency head': 'allow',
+  'uploader as approver': 'allow',
+  coordinator: 'allow',
+  'other agency': 'not-member',
+} as const satisfies Record<PrincipalKey, Cell>;
+
+export const MATRIX: readonly MatrixRow[] = [
+  {
+    route: 'open-round',
+    target: 'a new round of the agency',
+    cells: {
+      ...NO_TOKEN,
+      'other division': 'not-role',
+      'owning division': 'not-role',
+      'owning director': 'not-role',
+      'other director': 'not-role',
+      'anti-corruption centre': 'not-role',
+      'agency head': 'not-role',
+      'uploader as approver': 'not-role',
+      coordinator: 'allow',
+      'other agency': 'not-role',
+    },
+  },
+  { route: 'get-round', target: 'the open round', cells: AGENCY_MEMBERS },
+  { route: 'round-status', target: 'the open round', cells: AGENCY_MEMBERS },
+  {
+    route: 'request-upload',
+    target: "an item of the owning division's",
+    cells: {
+      ...NO_TOKEN,
+      'other division': 'not-division',
+      'owning division': 'allow',
+      'owning director': 'allow',
+      'other director': 'not-division',
+      'anti-corruption centre': 'not-division',
+      'agency head': 'not-division',
+      'uploader as approver': 'allow',
+      coordinator: 'allow',
+      'other agency': 'not-division',
+    },
+  },
+  {
+    route: 'get-upload',
+    target: "an upload by the owning division's staff",
+    cells: {
+      ...NO_TOKEN,
+      'other division': 'hidden',
+      'owning division': 'allow',
+      'owning director': 'allow',
+      'other director': 'hidden',
+      'anti-corruption centre': 'hidden',
+      'agency head': 'hidden',
+      'uploader as approver': 'allow',
+      coordinator: 'allow',
+      'other agency': 'hidden',
+    },
+  },
+  {
+    route: 'list-approvals',
+    target: "the agency's inbox (only what the caller may decide)",
+    cells: AGENCY_MEMBERS,
+  },
+  {
+    route: 'decide-approval',
+    target: 'division-director step',
+    cells: {
+      ...NO_TOKEN,
+      'other division': 'not-role',
+      'owning division': 'not-role',
+      'owning director': 'allow',
+      'other director': 'not-division',
+      'anti-corruption centre': 'not-role',
+      'agency head': 'not-role',
+      'uploader as approver': 'own-submission',
+      coordinator: 'not-role',
+      'other agency': 'not-role',
+    },
+  },
+  {
+    route: 'decide-approval',
+    target: 'anti-corruption-centre step',
+    cells: {
+      ...NO_TOKEN,
+      'other division': 'not-role',
+      'owning division': 'not-role',
+      'owning director': 'not-role',
+      'other director': 'not-role',
+      'anti-corruption centre': 'allow',
+      'agency head': 'not-role',
+      'uploader as approver': 'own-submission',
+      coordinator: 'not-role',
+      'other agency': 'not-role',
+    },
+  },
+  {
+    route: 'decide-approval',
+    target: 'agency-head sign-off',
+    cells: {
+      ...NO_TOKEN,
+      'other division': 'not-role',
+      'owning division': 'not-role',
+      'owning director': 'not-role',
+      'other director': 'not-role',
+      'anti-corruption centre': 'not-role',
+      'agency head': 'allow',
+      'uploader as approver': 'not-role',
+      coordinator: 'not-role',
+      'other agency': 'not-role',
+    },
+  },
+];
+
+/** A row's name in test titles and the Markdown table. */
+export function rowName(row: Pick<MatrixRow, 'route' | 'target'>): string {
+  return `${row.route} (${row.target})`;
+}

@@ -22,13 +22,11 @@
  * Prints one JSON line (IntakeCaseOutput).
  */
 
-import { readFile } from 'node:fs/promises';
-import { join } from 'node:path';
 import { DynamoDBClient, QueryCommand } from '@aws-sdk/client-dynamodb';
 import { LOCAL_CREDENTIALS, LOCAL_REGION } from '../local/embedded-services.js';
 import { LOCAL_TOKEN_PREFIX } from '../local/local-identities.js';
 import { startLocalStack } from '../local/local-stack.js';
-import { SEED_FOLDER } from '../local/seed-round-scenario.js';
+import { readSeedPlan, syntheticRound, syntheticSubmission } from '../local/synthetic-round.js';
 import {
   AcmApiClient,
   CONTENT_TYPES,
@@ -37,7 +35,6 @@ import {
 } from '../shared/adapters/acm-api-client.js';
 import { submissionPartition } from '../shared/adapters/table-keys.js';
 import type { Round } from '../shared/schemas/round-schema.js';
-import type { Submission } from '../shared/schemas/submission-schema.js';
 
 export interface IntakeCaseOutput {
   items: number;
@@ -124,27 +121,10 @@ async function eachBounded(
 }
 
 const startedAt = performance.now();
-const readJson = async <T>(path: string) => JSON.parse(await readFile(path, 'utf8')) as T;
-const seedRound = await readJson<Round>(join(SEED_FOLDER, 'round.json'));
-const seedItems = await Promise.all(
-  seedRound.items.map((item) =>
-    readJson<Submission>(join(SEED_FOLDER, 'items', `${item.no}.json`)),
-  ),
-);
+const seed = await readSeedPlan();
+const seedRound = seed.round;
 const agencyId = seedRound.agency.id;
 const kinds = seedRound.items.length;
-
-/** A round of `count` items: item n is the seed's item ((n - 1) mod 6) + 1, renumbered. */
-function roundOf(count: number, period: Round['period']): Round {
-  return {
-    ...seedRound,
-    period,
-    items: Array.from({ length: count }, (_, index) => ({
-      ...(seedRound.items[index % kinds] as Round['items'][number]),
-      no: index + 1,
-    })),
-  };
-}
 
 // The director's approval request, as the notifier delivers it, marks an item done.
 const requested = new Map<string, number>();
@@ -205,7 +185,7 @@ async function submitRound(round: Round, count: number): Promise<{ roundId: stri
     const itemNo = index + 1;
     const source = index % kinds;
     const client = staff[source] as AcmApiClient;
-    const submission = { ...(seedItems[source] as Submission), period: round.period, itemNo };
+    const submission = syntheticSubmission(seed, round, itemNo);
     const key = itemKey(roundId, itemNo);
     const requestSeen = new Promise<void>((resolve) => {
       if (requested.has(key)) resolve();
@@ -244,7 +224,7 @@ const liveHeapMiB = () => {
   return process.memoryUsage().heapUsed / 1024 / 1024;
 };
 
-await submitRound(roundOf(concurrency, 'FY'), concurrency);
+await submitRound(syntheticRound(seed, concurrency, { period: 'FY' }), concurrency);
 await stack.settle(120_000);
 const startupMs = performance.now() - startedAt;
 const readyHeapMiB = liveHeapMiB();
@@ -255,7 +235,7 @@ invocations.clear();
 const cpuBefore = process.cpuUsage();
 const timedStart = performance.now();
 const { roundId, latency, accepted, notified, versions } = await submitRound(
-  roundOf(roundItems, seedRound.period),
+  syntheticRound(seed, roundItems),
   size,
 );
 const wallMs = performance.now() - timedStart;

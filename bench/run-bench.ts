@@ -4,8 +4,9 @@
  * fresh process beside a baseline process that only loads the same modules.
  * Then the PDF renderer against headless Chromium (bench/pdf-bench.ts), and
  * every Lambda bundle's size and import time against a naive baseline
- * (bench/function-bundles.ts). Last, 500 and 1,000 submissions through
- * intake on the embedded local stack (bench/intake-bench.ts).
+ * (bench/function-bundles.ts). Then 500 and 1,000 submissions through
+ * intake on the embedded local stack (bench/intake-bench.ts), and last
+ * 2,000 uploads started at once against a baseline (bench/load-bench.ts).
  * Prints tables and ratios, and writes every figure to out/bench.json.
  */
 
@@ -18,6 +19,7 @@ import { SEED_TEXT_FILE } from './bench-paths.js';
 import { median } from './bench-process.js';
 import { printFunctionBundlesBench, runFunctionBundlesBench } from './function-bundles.js';
 import { printIntakeBench, runIntakeBench } from './intake-bench.js';
+import { printLoadBench, runLoadBench } from './load-bench.js';
 import { printPdfBench, runPdfBench } from './pdf-bench.js';
 import { syntheticRoundText } from './synthetic-round.js';
 
@@ -122,6 +124,10 @@ console.log('\n— Intake on the embedded stack —');
 const intake = runIntakeBench((line) => console.log(line));
 printIntakeBench(intake);
 
+console.log('\n— Load on the embedded stack —');
+const load = runLoadBench((line) => console.log(line));
+printLoadBench(load);
+
 const report = {
   when: new Date().toISOString(),
   node: process.version,
@@ -131,6 +137,7 @@ const report = {
   pdf,
   functionBundles,
   intake,
+  load,
 };
 writeFileSync(join(OUT, 'bench.json'), `${JSON.stringify(report, null, 2)}\n`);
 console.log(`\nWrote ${join(OUT, 'bench.json')}`);

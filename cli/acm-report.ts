@@ -9,8 +9,8 @@ import { DEFAULT_CHAOS } from '../local/chaos/run-chaos.js';
 import { runChaosCommand } from './commands/chaos-command.js';
 import { runDemo, SEED_ROUND_FOLDER } from './commands/demo-command.js';
 import { runImport } from './commands/import-command.js';
-import { RENDER_FORMATS, runRender } from './commands/render-command.js';
 import { REDRIVABLE_QUEUES, runRedrive } from './commands/redrive-command.js';
+import { RENDER_FORMATS, runRender } from './commands/render-command.js';
 import { runSchemas } from './commands/schemas-command.js';
 import { runStart } from './commands/start-command.js';
 import { runValidate } from './commands/validate-command.js';
@@ -50,12 +50,14 @@ program
 
 program
   .command('validate')
-  .description('check a submission, round or report (.json), an outline (.txt) or a round folder')
-  .argument('<file>', 'file or folder to check')
-  .option('--json', 'print the result as JSON')
+  .description(
+    'check submissions, rounds or reports (.json), outlines (.txt), Word files (.docx) or round folders',
+  )
+  .argument('<files...>', 'files or folders to check')
+  .option('--json', 'print the result as JSON (several files: { valid, files: [...] })')
   .addHelpText('after', '\nExit status: 0 valid, 1 invalid, 2 usage error.')
-  .action(async (file, options) => {
-    process.exitCode = await runValidate(file, options);
+  .action(async (files, options) => {
+    process.exitCode = await runValidate(files, options);
   });
 
 program

@@ -3,7 +3,9 @@
 import { readFile, stat } from 'node:fs/promises';
 import { UsageError } from './usage-error.js';
 
-export async function readInputFile(path: string): Promise<{ text: string; bytes: number }> {
+export async function readInputFile(
+  path: string,
+): Promise<{ text: string; bytes: number; data: Buffer }> {
   let info: Awaited<ReturnType<typeof stat>>;
   try {
     info = await stat(path);
@@ -12,6 +14,6 @@ export async function readInputFile(path: string): Promise<{ text: string; bytes
   }
   if (info.isDirectory()) throw new UsageError(`${path} is a folder; give a file`);
   const buffer = await readFile(path);
-  // Invalid UTF-8 decodes to U+FFFD, which validation then reports in place.
-  return { text: buffer.toString('utf8'), bytes: buffer.byteLength };
+  // `text` decodes invalid UTF-8 to U+FFFD; `data` is for callers that must refuse it.
+  return { text: buffer.toString('utf8'), bytes: buffer.byteLength, data: buffer };
 }

@@ -29,16 +29,18 @@ export const BudgetUsed = z.pipe(
   z.union([z.string(), z.number()]),
   z.transformWithIssues((value: string | number, ctx): 'none' | string => {
     if (typeof value === 'number') {
-      if (!Number.isSafeInteger(value)) {
-        ctx.addIssue({ code: 'custom', params: { code: 'budget.float' } });
-        return z.NEVER;
-      }
       if (value < 0) {
         ctx.addIssue({ code: 'custom', params: { code: 'budget.negative' } });
         return z.NEVER;
       }
-      if (BigInt(value) > MAX_BAHT) {
+      // Before the fraction check: 1e21 is a whole number too large to be
+      // money, not a fraction (and beyond 2^53 every float is "whole").
+      if (value > Number(MAX_BAHT)) {
         ctx.addIssue({ code: 'custom', params: { code: 'budget.tooLarge' } });
+        return z.NEVER;
+      }
+      if (!Number.isSafeInteger(value)) {
+        ctx.addIssue({ code: 'custom', params: { code: 'budget.float' } });
         return z.NEVER;
       }
       return String(value);

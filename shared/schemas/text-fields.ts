@@ -29,6 +29,17 @@ export const Code = z
   .string()
   .check(z.regex(/^[a-z0-9](?:[a-z0-9-]{0,62}[a-z0-9])?$/, { error: 'code.format' }));
 
+/**
+ * Combining marks stacked on one letter; Unicode's stream-safe limit (UAX #15).
+ * Thai stacks at most a vowel and a tone mark. Checked before NFC because
+ * normalising a long run of marks reorders it in quadratic time (half a
+ * million marks took a minute).
+ */
+export const MAX_STACKED_MARKS = 30;
+const STACKED_MARKS = new RegExp(`\\p{M}{${MAX_STACKED_MARKS + 1}}`, 'u');
+/** Line and paragraph separators: CR, LF and their Unicode counterparts. */
+const LINE_BREAK = /[\r\n\u2028\u2029]/;
+
 function textOfLength(max: number, allowLineBreaks: boolean) {
   const checked = z.string().check(
     z.superRefine((value, ctx) => {
@@ -38,14 +49,21 @@ function textOfLength(max: number, allowLineBreaks: boolean) {
           code: 'custom',
           params: { code: 'text.forbiddenCharacter', ...forbidden },
         });
-      } else if (!allowLineBreaks && /[\r\n]/.test(value)) {
+      } else if (!allowLineBreaks && LINE_BREAK.test(value)) {
         ctx.addIssue({ code: 'custom', params: { code: 'text.lineBreak' } });
+      }
+      const stacked = STACKED_MARKS.exec(value);
+      if (stacked) {
+        ctx.addIssue({
+          code: 'custom',
+          params: { code: 'text.stackedMarks', max: MAX_STACKED_MARKS, index: stacked.index },
+        });
       }
     }),
   );
   const normalised = z.pipe(
     checked,
-    z.transform((value: string) => normaliseParagraph(value.replace(/[\r\n]+/g, ' '))),
+    z.transform((value: string) => normaliseParagraph(value.replace(/[\r\n\u2028\u2029]+/g, ' '))),
   );
   return z.pipe(normalised, z.string().check(z.minLength(1), z.maxLength(max)));
 }

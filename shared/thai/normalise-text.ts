@@ -16,11 +16,15 @@ export function normaliseParagraph(text: string): string {
   return text.normalize('NFC').replace(INVISIBLE_BREAKS, '').replace(HORIZONTAL_SPACE, ' ').trim();
 }
 
-// C0/C1 controls (tab and newline are handled by the caller), and the bidi
+// C0/C1 controls (tab and newline are handled by the caller); the bidi
 // embedding/override/isolate controls that can make text display differently
-// from what it says (the "Trojan source" trick).
-// biome-ignore lint/suspicious/noControlCharactersInRegex: finding control characters is this pattern's whole purpose.
-const FORBIDDEN = /[\u0000-\u0008\u000B-\u001F\u007F-\u009F\u202A-\u202E\u2066-\u2069]/u;
+// from what it says (the "Trojan source" trick); every other invisible format
+// character (LRM/RLM, zero-width joiners, soft hyphen, word joiner, Unicode
+// tag characters that smuggle hidden ASCII), which the PDF cannot carry: its
+// text would read back with a space or nothing in their place; and lone
+// surrogates (a "\ud800" escape in JSON), which are not text at all.
+// U+200B and U+FEFF are not refused: normaliseParagraph drops them.
+const FORBIDDEN = /(?![\t\n\r\u200B\uFEFF])[\p{Cc}\p{Cf}\p{Cs}]/u;
 
 /** The first character we refuse to store in a paragraph, with its index. */
 export function findForbiddenCharacter(
@@ -29,6 +33,7 @@ export function findForbiddenCharacter(
   const match = FORBIDDEN.exec(text);
   if (!match) return undefined;
   const code = match[0].codePointAt(0) ?? 0;
+  // A lone surrogate is reported as the code unit it is.
   return {
     index: match.index,
     codePoint: `U+${code.toString(16).toUpperCase().padStart(4, '0')}`,

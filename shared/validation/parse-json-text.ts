@@ -4,8 +4,9 @@
  * upload can be read without building them.
  */
 
+import { findDuplicateKeys } from './find-duplicate-keys.js';
 import { makeProblem } from './make-problem.js';
-import type { Validated } from './validation-problem.js';
+import { jsonPath, type Validated } from './validation-problem.js';
 
 /** A submission is a few pages of text; 1 MiB leaves a wide margin. */
 export const MAX_DOCUMENT_BYTES = 1024 * 1024;
@@ -56,7 +57,12 @@ export function parseJsonText(
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
     const position = /position (\d+)/.exec(message)?.[1];
-    const detail = position === undefined ? message : lineAndColumn(text, Number(position));
+    // V8 quotes the text around an unexpected token ('"{"a": }" is not valid
+    // JSON'): that quote is the uploader's input, so only the token is kept.
+    const detail =
+      position === undefined
+        ? message.replace(/, ".*" is not valid JSON$/s, '')
+        : lineAndColumn(text, Number(position));
     return {
       ok: false,
       problems: [makeProblem('json.syntax', '$', { detail })],
@@ -66,6 +72,17 @@ export function parseJsonText(
     return {
       ok: false,
       problems: [makeProblem('document.tooDeep', '$', { max: MAX_JSON_DEPTH })],
+    };
+  }
+  const duplicates = findDuplicateKeys(text);
+  if (duplicates.length > 0) {
+    return {
+      ok: false,
+      problems: duplicates.map((path) =>
+        makeProblem('json.duplicateKey', jsonPath(path), {
+          key: JSON.stringify(String(path[path.length - 1])),
+        }),
+      ),
     };
   }
   return { ok: true, value, problems: [] };

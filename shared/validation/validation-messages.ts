@@ -4,6 +4,8 @@
  * problem's parameters; {field} is the offending field's name.
  */
 
+import { displayValue } from './display-value.js';
+
 export interface MessageTemplate {
   th: string;
   en: string;
@@ -19,6 +21,20 @@ export const MESSAGES: Record<string, MessageTemplate> = {
       'ตรวจเครื่องหมายจุลภาค วงเล็บ และเครื่องหมายคำพูดใกล้ตำแหน่งที่ระบุ หรือบันทึกไฟล์ใหม่ด้วยเครื่องมือที่สร้าง JSON',
     fixEn:
       'Check commas, brackets and quotes near the position given, or export the file again with a JSON tool',
+  },
+  'json.duplicateKey': {
+    th: 'ช่องข้อมูล {key} ซ้ำกันในออบเจกต์เดียวกัน',
+    en: 'The field {key} appears more than once in the same object',
+    fixTh: 'เก็บไว้เพียงค่าเดียว (โปรแกรมต่าง ๆ อ่านค่าซ้ำไม่เหมือนกัน ผู้ตรวจอาจเห็นค่าหนึ่งแต่ระบบบันทึกอีกค่าหนึ่ง)',
+    fixEn:
+      'Keep one of them: programs disagree on which duplicate wins, so a reviewer could read one value while another is stored',
+  },
+  'document.tooManyProblems': {
+    th: 'พบข้อผิดพลาด {count} รายการ แสดงเฉพาะ {max} รายการแรก',
+    en: '{count} problems were found; only the first {max} are listed',
+    fixTh: 'แก้ไขรายการที่แสดงแล้วตรวจอีกครั้ง (มักเกิดจากไฟล์ที่ไม่ใช่แบบรายงานนี้)',
+    fixEn:
+      'Fix those listed and check again (so many usually means the file is not this kind of document)',
   },
   'document.tooLarge': {
     th: 'ไฟล์มีขนาด {size} ไบต์ เกินขนาดสูงสุด {max} ไบต์',
@@ -98,6 +114,12 @@ export const MESSAGES: Record<string, MessageTemplate> = {
     en: '{field} contains an invisible control character ({codePoint}) at position {index}',
     fixTh: 'ลบอักขระดังกล่าว (มักติดมาจากการคัดลอกข้อความ) แล้วส่งใหม่',
     fixEn: 'Delete that character (it usually comes with copied text) and submit again',
+  },
+  'text.stackedMarks': {
+    th: '{field} มีสระ/วรรณยุกต์หรือเครื่องหมายกำกับซ้อนกันเกิน {max} ตัวที่ตำแหน่ง {index}',
+    en: '{field} stacks more than {max} combining marks (vowels, tone marks, accents) at position {index}',
+    fixTh: 'ลบเครื่องหมายที่ซ้ำซ้อนออก (ข้อความปกติมีไม่เกินสามสี่ตัวต่อหนึ่งพยัญชนะ)',
+    fixEn: 'Delete the repeated marks (real text has at most a few per letter)',
   },
   'list.empty': {
     th: '{field} ต้องมีอย่างน้อย {min} รายการ',
@@ -353,9 +375,12 @@ export const FIELD_HINTS: Record<string, { th: string; en: string }> = {
   },
 };
 
-/** Fills {placeholders}; unknown ones are left visible rather than dropped. */
+/**
+ * Fills {placeholders}; unknown ones are left visible rather than dropped.
+ * Values may quote input, so they are shown through displayValue.
+ */
 export function fillTemplate(template: string, values: Record<string, unknown>): string {
   return template.replace(/\{(\w+)\}/g, (whole, key: string) =>
-    key in values ? String(values[key]) : whole,
+    key in values ? displayValue(String(values[key])) : whole,
   );
 }

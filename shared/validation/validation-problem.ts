@@ -1,3 +1,5 @@
+import { visibleJsonString } from './display-value.js';
+
 /** One reason a document was refused, in the shape every interface returns. */
 export interface ValidationProblem {
   /** JSON path of the offending value ("$.progress.points[2].text"). */
@@ -16,14 +18,30 @@ export type Validated<T> =
   | { ok: true; value: T; problems: [] }
   | { ok: false; problems: ValidationProblem[] };
 
-/** "$", "$.items[3].title", "$['odd key']" — the JSONPath of a value. */
+/** Key characters kept in a path: an unknown key can be as long as the document. */
+export const MAX_PATH_KEY_CHARS = 100;
+
+/**
+ * "$", "$.items[3].title", '$["odd key"]' — the JSONPath of a value. Odd keys
+ * are quoted with their invisible characters escaped, and a key longer than
+ * MAX_PATH_KEY_CHARS is cut short (with "…"), so a path names the field
+ * without replaying hostile input.
+ */
 export function jsonPath(path: ReadonlyArray<PropertyKey>): string {
   let out = '$';
   for (const segment of path) {
     if (typeof segment === 'number') out += `[${segment}]`;
-    else if (typeof segment === 'string' && /^[A-Za-z_$][\w$]*$/.test(segment))
+    else if (
+      typeof segment === 'string' &&
+      segment.length <= MAX_PATH_KEY_CHARS &&
+      /^[A-Za-z_$][\w$]*$/.test(segment)
+    )
       out += `.${segment}`;
-    else out += `[${JSON.stringify(String(segment))}]`;
+    else {
+      const key = String(segment);
+      const shown = key.length > MAX_PATH_KEY_CHARS ? `${key.slice(0, MAX_PATH_KEY_CHARS)}…` : key;
+      out += `[${visibleJsonString(shown)}]`;
+    }
   }
   return out;
 }

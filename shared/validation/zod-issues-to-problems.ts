@@ -5,6 +5,7 @@
  */
 
 import type * as z from '../schemas/zod-mini.js';
+import { capProblems } from './cap-problems.js';
 import { makeProblem } from './make-problem.js';
 import { FIELD_HINTS, MESSAGES } from './validation-messages.js';
 import { jsonPath, type ValidationProblem } from './validation-problem.js';
@@ -20,6 +21,11 @@ const TYPE_NAMES: Record<string, { th: string; en: string }> = {
   boolean: { th: 'ค่าจริง/เท็จ (boolean)', en: 'true or false' },
   null: { th: 'ค่าว่าง (null)', en: 'null' },
   undefined: { th: 'ไม่มีค่า', en: 'nothing' },
+  // 1e309 parses to Infinity: a number, but none that zod or money can hold.
+  infinity: {
+    th: 'ตัวเลขที่ใหญ่เกินกว่าจะเก็บได้ (เช่น 1e309)',
+    en: 'a number too large to hold (such as 1e309)',
+  },
 };
 
 function typeName(name: string): { th: string; en: string } {
@@ -29,6 +35,7 @@ function typeName(name: string): { th: string; en: string } {
 function typeOf(value: unknown): string {
   if (value === null) return 'null';
   if (Array.isArray(value)) return 'array';
+  if (typeof value === 'number' && !Number.isFinite(value)) return 'infinity';
   return typeof value;
 }
 
@@ -176,10 +183,10 @@ function toProblems(issue: Issue, input: unknown, base: Path): ValidationProblem
   }
 }
 
-/** Every issue as a problem, in document order, without repeats. */
+/** Every issue as a problem, in document order, without repeats, at most MAX_PROBLEMS. */
 export function problemsFromIssues(issues: readonly Issue[], input: unknown): ValidationProblem[] {
   const seen = new Set<string>();
-  return issues
+  const problems = issues
     .flatMap((issue) => toProblems(issue, input, []))
     .filter((p) => {
       const key = `${p.path}\u0000${p.code}`;
@@ -187,4 +194,5 @@ export function problemsFromIssues(issues: readonly Issue[], input: unknown): Va
       seen.add(key);
       return true;
     });
+  return capProblems(problems);
 }

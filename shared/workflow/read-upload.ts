@@ -10,7 +10,8 @@ import { checkSubmissionAgainstRound } from '../report/build-report.js';
 import type { Round } from '../schemas/round-schema.js';
 import type { Submission } from '../schemas/submission-schema.js';
 import { thaiNumber } from '../thai/thai-digits.js';
-import { parseJsonText } from '../validation/parse-json-text.js';
+import { capProblems } from '../validation/cap-problems.js';
+import { MAX_DOCUMENT_BYTES, parseJsonText } from '../validation/parse-json-text.js';
 import { validateSubmission } from '../validation/validate-submission.js';
 import type { Validated, ValidationProblem } from '../validation/validation-problem.js';
 import { UPLOAD_FORMATS, type UploadFormat, type UploadTarget } from './upload-key.js';
@@ -41,14 +42,26 @@ export function checkObjectFacts(format: UploadFormat, facts: ObjectFacts): Vali
   return problems;
 }
 
-/** UTF-8 text of an upload; a file in another encoding is refused rather than garbled. */
+/**
+ * UTF-8 text of an upload; a file in another encoding is refused rather than
+ * garbled. A NUL byte is refused too: UTF-16 text (what Windows' "Unicode"
+ * saves) of Latin letters is valid UTF-8 with a NUL after every letter.
+ */
 export function decodeUtf8(bytes: Uint8Array): Validated<string> {
+  let text: string;
   try {
-    const text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-    return { ok: true, value: text, problems: [] };
+    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
   } catch {
-    return { ok: false, problems: [workflowProblem('upload.notText')] };
+    const utf16 = bytes[0] === 0xff && bytes[1] === 0xfe;
+    const detail = utf16 ? 'UTF-16' : 'not UTF-8';
+    return { ok: false, problems: [workflowProblem('upload.notText', '$', { detail })] };
   }
+  const nul = text.indexOf('\u0000');
+  if (nul >= 0) {
+    const detail = `NUL byte at ${Buffer.byteLength(text.slice(0, nul))}`;
+    return { ok: false, problems: [workflowProblem('upload.notText', '$', { detail })] };
+  }
+  return { ok: true, value: text, problems: [] };
 }
 
 function fromJson(text: string): Validated<Submission> {
@@ -68,7 +81,7 @@ function fromOutline(text: string, round: Round, target: UploadTarget): Validate
     divisions: round.items.map((item) => item.division),
     approvalChain: round.approvalChain,
   });
-  if (!imported.ok) return { ok: false, problems: imported.problems };
+  if (!imported.ok) return { ok: false, problems: capProblems(imported.problems) };
   const { submissions } = imported;
   const only = submissions.length === 1 ? submissions[0] : undefined;
   const chosen = only ?? submissions.find((s) => s.itemNo === target.itemNo);
@@ -100,6 +113,16 @@ function targetMismatch(submission: Submission, target: UploadTarget): Validatio
   ];
 }
 
+/**
+ * A Word file's text is only known after extraction, and its 10 MB of zip
+ * may hold far more than the 1 MiB a document may be.
+ */
+export function checkTextSize(text: string): ValidationProblem[] {
+  const size = Buffer.byteLength(text);
+  if (size <= MAX_DOCUMENT_BYTES) return [];
+  return [workflowProblem('upload.textTooLarge', '$', { size, max: MAX_DOCUMENT_BYTES })];
+}
+
 /** The submission an upload's text holds, checked against the round and the key. */
 export function readUploadText(
   format: UploadFormat,
@@ -107,6 +130,8 @@ export function readUploadText(
   round: Round,
   target: UploadTarget,
 ): Validated<Submission> {
+  const tooLarge = checkTextSize(text);
+  if (tooLarge.length > 0) return { ok: false, problems: tooLarge };
   const read = format === 'json' ? fromJson(text) : fromOutline(text, round, target);
   if (!read.ok) return read;
   const problems = [

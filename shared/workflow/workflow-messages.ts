@@ -83,8 +83,8 @@ export const WORKFLOW_MESSAGES = {
     fixEn: 'Request a new upload URL for the format of the file you send',
   },
   'upload.notText': {
-    th: 'ไฟล์ไม่ใช่ข้อความ UTF-8',
-    en: 'The file is not UTF-8 text',
+    th: 'ไฟล์ไม่ใช่ข้อความ UTF-8 ({detail})',
+    en: 'The file is not UTF-8 text ({detail})',
     fixTh: 'บันทึกไฟล์ใหม่เป็น UTF-8',
     fixEn: 'Save the file again as UTF-8',
   },
@@ -93,6 +93,19 @@ export const WORKFLOW_MESSAGES = {
     en: 'The Word file cannot be read ({detail})',
     fixTh: 'เปิดไฟล์ใน Word แล้วบันทึกใหม่เป็น .docx',
     fixEn: 'Open it in Word and save it again as .docx',
+  },
+  'upload.wordUnpacksTooLarge': {
+    th: 'ไฟล์ Word เมื่อคลายการบีบอัดแล้วใหญ่เกินกว่าจะอ่านได้อย่างปลอดภัย ({detail})',
+    en: 'The Word file unpacks to more than can be read safely ({detail})',
+    fixTh: 'ลบรูปภาพหรือไฟล์ที่ฝังไว้ออกจากเอกสาร แล้วบันทึกใหม่เป็น .docx หรือส่งเนื้อหาเป็นไฟล์ .txt',
+    fixEn:
+      'Remove pictures or embedded files from the document and save it again as .docx, or send the text as a .txt file',
+  },
+  'upload.textTooLarge': {
+    th: 'ข้อความที่อ่านได้จากไฟล์ยาว {size} ไบต์ เกินขนาดสูงสุด {max} ไบต์',
+    en: 'The text read from the file is {size} bytes, over the {max}-byte limit',
+    fixTh: 'ส่งไฟล์ละหนึ่งแผนงาน หรือตัดข้อความที่ไม่จำเป็นออก',
+    fixEn: 'Send one plan item per file, or remove text that is not needed',
   },
   'upload.itemNotInFile': {
     th: 'ไม่พบแผนงานลำดับที่ {itemNo} ในไฟล์ (พบ {found} รายการ)',

@@ -82,3 +82,17 @@ describe('Reading an upload', () => {
     expect(decodeUtf8(tis620)).toMatchObject({ ok: false, problems: [{ code: 'upload.notText' }] });
   });
 });
+
+describe('Reading hostile uploads', () => {
+  it('refuses UTF-16 text, with or without its byte-order mark', () => {
+    const utf16 = Buffer.from('{"type": "submission"}', 'utf16le');
+    expect(decodeUtf8(utf16).problems.map((p) => p.code)).toEqual(['upload.notText']);
+    const withBom = Buffer.concat([Buffer.from([0xff, 0xfe]), utf16]);
+    expect(decodeUtf8(withBom).problems[0]?.message.en).toContain('UTF-16');
+  });
+
+  it('refuses text extracted from a Word file when it is over 1 MiB', () => {
+    const read = readUploadText('docx', 'ก'.repeat(400_000), round, target(1));
+    expect(read.ok ? [] : read.problems.map((p) => p.code)).toEqual(['upload.textTooLarge']);
+  });
+});

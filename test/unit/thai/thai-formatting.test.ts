@@ -88,3 +88,19 @@ describe('Text normalisation', () => {
     expect(findForbiddenCharacter('x\u0000')).toEqual({ index: 1, codePoint: 'U+0000' });
   });
 });
+
+describe('Invisible characters refused in stored text', () => {
+  it.each([
+    ['U+200E', 'a\u200Eb'],
+    ['U+200D', 'a\u200Db'],
+    ['U+00AD', 'a\u00ADb'],
+    ['U+E0041', 'a\u{E0041}b'],
+    ['U+D800', 'a\uD800b'],
+  ])('refuses %s', (codePoint, text) => {
+    expect(findForbiddenCharacter(text)).toEqual({ index: 1, codePoint });
+  });
+
+  it('lets through what normalisation drops, and tabs', () => {
+    expect(findForbiddenCharacter('a\u200Bb\uFEFFc\td')).toBeUndefined();
+  });
+});

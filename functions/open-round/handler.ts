@@ -8,6 +8,7 @@ import { DynamoDbRoundRepository } from '../../shared/adapters/dynamodb-round-re
 import { validateRound } from '../../shared/validation/validate-round.js';
 import { mayOpenRound } from '../../shared/workflow/authorisation.js';
 import { roundIdOf } from '../../shared/workflow/round-id.js';
+import { checkRoundSize } from '../../shared/workflow/round-size.js';
 import { workflowProblem } from '../../shared/workflow/workflow-messages.js';
 import { now, requireEnv } from '../common/environment.js';
 import {
@@ -47,13 +48,16 @@ async function openRound(event: HttpEvent): Promise<HttpResult> {
   }
 
   const roundId = roundIdOf(round.value.fiscalYear, round.value.period);
-  const opened = await rounds().openRound({
+  const record = {
     agencyId,
     roundId,
     round: round.value,
     openedBy: caller.sub,
     openedAt: now().toISOString(),
-  });
+  };
+  const tooLarge = checkRoundSize(record);
+  if (tooLarge.length > 0) return problems(422, tooLarge);
+  const opened = await rounds().openRound(record);
   if (!opened) return problems(409, [workflowProblem('round.exists', '$', { roundId })]);
   observability.metrics.addMetric('RoundsOpened', 'Count', 1);
   return json(201, { agencyId, roundId, round: round.value });

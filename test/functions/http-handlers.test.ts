@@ -61,6 +61,26 @@ describe('Function: open-round', () => {
     });
   });
 
+  it('refuses, before writing, a plan too large for one round, saying how large in Thai and English', async () => {
+    aws.on(PutCommand, () => ({}));
+    const event = loadEvent<HttpEvent>('api-open-round.json');
+    const round = JSON.parse(event.body ?? '{}') as { items: Array<{ no: number }> };
+    const items = Array.from({ length: 1300 }, (_, i) => ({
+      ...(round.items[i % round.items.length] as { no: number }),
+      no: i + 1,
+    }));
+    const result = await openRound(
+      { ...event, body: JSON.stringify({ ...round, items }) },
+      lambdaContext(),
+    );
+    expect(result.statusCode).toBe(422);
+    const [problem] = body(result).problems;
+    expect(problem).toMatchObject({ path: '$.items', code: 'round.tooLarge' });
+    expect(problem.message.en).toContain('1300 items');
+    expect(problem.message.th).toContain('1300 รายการ');
+    expect(aws.calls(PutCommand)).toHaveLength(0);
+  });
+
   it('answers 409 when the round is already open', async () => {
     aws.on(PutCommand, () => {
       throw awsError('ConditionalCheckFailedException');

@@ -23,6 +23,7 @@
  */
 
 import { DynamoDBClient, QueryCommand } from '@aws-sdk/client-dynamodb';
+import { deadLetteredMessages } from '../local/chaos/chaos-context.js';
 import { LOCAL_CREDENTIALS, LOCAL_REGION } from '../local/embedded-services.js';
 import { LOCAL_TOKEN_PREFIX } from '../local/local-identities.js';
 import { startLocalStack } from '../local/local-stack.js';
@@ -272,13 +273,7 @@ await eachBounded(size, 16, async (index) => {
 const executions = stack.stepFunctions.executions().filter((e) => e.name.includes(`-${roundId}-`));
 // Every execution should be waiting on its director's decision.
 const executionsNotWaiting = executions.filter((e) => e.status !== 'RUNNING').length;
-let deadLettered = 0;
-for (const queue of stack.resources.queues.values()) {
-  if (!queue.name.endsWith('-dlq')) continue;
-  const inspected = stack.services.sqs.inspectQueue(queue.name);
-  deadLettered +=
-    (inspected?.messages.ready.length ?? 0) + (inspected?.messages.inflight.length ?? 0);
-}
+const deadLettered = deadLetteredMessages(stack);
 await stack.close();
 
 const inTimedRound = (key: string) => key.startsWith(`${roundId}#`);

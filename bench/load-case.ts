@@ -15,6 +15,7 @@
 
 import {
   chaosContext,
+  deadLetteredMessages,
   postUploads,
   requestUploads,
   storedVersions,
@@ -172,12 +173,7 @@ const executions = stack.stepFunctions
   .executions()
   .filter((e) => slices.some((s) => e.name.includes(`-${s.roundId}-`)));
 const executionsNotWaiting = executions.filter((e) => e.status !== 'RUNNING').length;
-const deadLettered = [...stack.resources.queues.values()]
-  .filter((q) => q.name.endsWith('-dlq'))
-  .reduce((sum, q) => {
-    const m = stack.services.sqs.inspectQueue(q.name)?.messages;
-    return sum + (m?.ready.length ?? 0) + (m?.inflight.length ?? 0);
-  }, 0);
+const deadLettered = deadLetteredMessages(stack);
 await stack.close();
 
 const lost = [

@@ -136,6 +136,16 @@ export function messagesIn(ctx: ChaosContext, nameEnd: string): number {
   return (m?.ready.length ?? 0) + (m?.inflight.length ?? 0) + (m?.delayed.length ?? 0);
 }
 
+/** Messages held by every dead-letter queue of the stack. */
+export function deadLetteredMessages(stack: LocalStack): number {
+  return [...stack.resources.queues.values()]
+    .filter((queue) => queue.name.endsWith('-dlq'))
+    .reduce((sum, queue) => {
+      const m = stack.services.sqs.inspectQueue(queue.name)?.messages;
+      return sum + (m?.ready.length ?? 0) + (m?.inflight.length ?? 0) + (m?.delayed.length ?? 0);
+    }, 0);
+}
+
 export function queueUrl(ctx: ChaosContext, nameEnd: string): string {
   const queue = [...ctx.stack.resources.queues.values()].find((q) => q.name.endsWith(nameEnd));
   if (!queue) throw new Error(`no queue named …${nameEnd}`);

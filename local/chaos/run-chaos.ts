@@ -10,7 +10,7 @@ import { assembleReport } from '../../shared/report/assemble-report.js';
 import { startLocalStack } from '../local-stack.js';
 import { SEED_FOLDER } from '../seed-round-scenario.js';
 import { readSeedPlan, syntheticRound } from '../synthetic-round.js';
-import { chaosContext } from './chaos-context.js';
+import { chaosContext, deadLetteredMessages } from './chaos-context.js';
 import { type PoisonedRecordsReport, poisonedRecords } from './poisoned-records.js';
 import { type PublishCrashReport, publishCrash } from './publish-crash.js';
 import { type TableOutageReport, tableOutage } from './table-outage.js';
@@ -101,12 +101,7 @@ export async function runChaos(options: ChaosOptions): Promise<ChaosReport> {
     const failedExecutions = stack.stepFunctions
       .executions()
       .filter((e) => e.status !== 'RUNNING' && e.status !== 'SUCCEEDED').length;
-    const deadLetteredAtEnd = [...stack.resources.queues.values()]
-      .filter((queue) => queue.name.endsWith('-dlq'))
-      .reduce((sum, queue) => {
-        const m = stack.services.sqs.inspectQueue(queue.name)?.messages;
-        return sum + (m?.ready.length ?? 0) + (m?.inflight.length ?? 0);
-      }, 0);
+    const deadLetteredAtEnd = deadLetteredMessages(stack);
     return {
       poisonedRecords: poisoned,
       tableOutage: outage,

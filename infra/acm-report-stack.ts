@@ -67,6 +67,7 @@ export class AcmReportStack extends Stack {
       stateMachineArn,
       agencies: props.agencies,
       portalOrigins: props.portalOrigins,
+      approvalsQueue: this.approvalChain.approvals.queue,
     });
     this.operations = new Operations(this, 'Operations', {
       stage,

@@ -26,10 +26,18 @@ import type { Table } from 'aws-cdk-lib/aws-dynamodb';
 import { PolicyStatement } from 'aws-cdk-lib/aws-iam';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import type { Bucket } from 'aws-cdk-lib/aws-s3';
+import type { IQueue } from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
+import { DECIDED_INDEX } from '../../shared/adapters/table-keys.js';
 import { roleGroupName, STAFF_ROLES } from '../../shared/workflow/roles.js';
 import { AcmFunction } from './acm-function.js';
-import { grantInboxQuery, grantObjects, grantTable, type TableAction } from './grants.js';
+import {
+  grantInboxQuery,
+  grantIndexQuery,
+  grantObjects,
+  grantTable,
+  type TableAction,
+} from './grants.js';
 
 export interface ApiProps {
   stage: string;
@@ -40,6 +48,8 @@ export interface ApiProps {
   agencies: string[];
   /** Origins of the web portal; the API answers CORS preflights for them. */
   portalOrigins: string[];
+  /** Where reminders go: the queue the approvals notifier reads. */
+  approvalsQueue: IQueue;
 }
 
 interface Route {
@@ -99,6 +109,48 @@ const ROUTES: readonly Route[] = [
     path: '/approvals/{approvalId}',
     description: 'Approves or returns a pending approval',
     table: ['GetItem', 'UpdateItem'],
+  },
+  {
+    name: 'list-rounds',
+    method: HttpMethod.GET,
+    path: '/agencies/{agencyId}/rounds',
+    description: "The agency's rounds, newest first",
+    table: ['Query'],
+  },
+  {
+    name: 'get-item',
+    method: HttpMethod.GET,
+    path: '/agencies/{agencyId}/rounds/{roundId}/items/{itemNo}',
+    description: "A plan item's state, versions, decisions and latest refused upload",
+    table: ['Query', 'GetItem', 'BatchGetItem'],
+  },
+  {
+    name: 'get-version',
+    method: HttpMethod.GET,
+    path: '/agencies/{agencyId}/rounds/{roundId}/items/{itemNo}/versions/{version}',
+    description: "A stored version's submission, for the preview",
+    table: ['GetItem'],
+  },
+  {
+    name: 'get-draft',
+    method: HttpMethod.GET,
+    path: '/agencies/{agencyId}/rounds/{roundId}/draft',
+    description: 'The rolled-up report awaiting sign-off',
+    table: ['GetItem'],
+  },
+  {
+    name: 'list-decisions',
+    method: HttpMethod.GET,
+    path: '/approvals/decided',
+    description: "The caller's decisions, newest first",
+    table: [],
+  },
+  {
+    name: 'send-reminders',
+    method: HttpMethod.POST,
+    path: '/agencies/{agencyId}/rounds/{roundId}/reminders',
+    description: 'Reminds divisions that owe a report and approvers a step waits for',
+    table: ['Query', 'BatchGetItem'],
   },
 ];
 
@@ -205,6 +257,27 @@ export class Api extends Construct {
       'the presigned POST names one upload key.',
     );
     grantInboxQuery(this.fn('list-approvals'), props.table);
+    grantIndexQuery(this.fn('list-decisions'), props.table, DECIDED_INDEX);
+    for (const name of ['get-version', 'get-draft']) {
+      this.fn(name).addEnvironment('INCOMING_BUCKET', props.incoming.bucketName);
+    }
+    grantObjects(
+      this.fn('get-version'),
+      props.incoming,
+      ['GetObject'],
+      'submissions/',
+      'the preview reads the validated submission of one stored version.',
+    );
+    grantObjects(
+      this.fn('get-draft'),
+      props.incoming,
+      ['GetObject'],
+      'drafts/',
+      'the sign-off preview reads the rolled-up draft.',
+    );
+    const remind = this.fn('send-reminders');
+    remind.addEnvironment('APPROVALS_QUEUE_URL', props.approvalsQueue.queueUrl);
+    props.approvalsQueue.grantSendMessages(remind);
     const decide = this.fn('decide-approval');
     decide.addEnvironment('STATE_MACHINE_ARN', props.stateMachineArn);
     decide.addToRolePolicy(

@@ -32,6 +32,12 @@ const FUNCTIONS = [
   'roll-up-round',
   'publish-report',
   'notify-approvers',
+  'list-rounds',
+  'get-item',
+  'get-version',
+  'get-draft',
+  'list-decisions',
+  'send-reminders',
 ];
 
 describe('Storage', () => {
@@ -91,6 +97,13 @@ describe('Storage', () => {
         GlobalSecondaryIndexes: [
           Match.objectLike({
             IndexName: 'gsi1',
+            Projection: Match.objectLike({
+              ProjectionType: 'INCLUDE',
+              NonKeyAttributes: Match.not(Match.arrayWith(['taskToken'])),
+            }),
+          }),
+          Match.objectLike({
+            IndexName: 'gsi2',
             Projection: Match.objectLike({
               ProjectionType: 'INCLUDE',
               NonKeyAttributes: Match.not(Match.arrayWith(['taskToken'])),
@@ -355,7 +368,7 @@ describe('API', () => {
       IdentitySource: ['$request.header.Authorization'],
     });
     const routes = Object.values(resourcesOf(template, 'AWS::ApiGatewayV2::Route'));
-    expect(routes).toHaveLength(7);
+    expect(routes).toHaveLength(13);
     for (const route of routes) expect(route.Properties.AuthorizationType).toBe('JWT');
   });
 

@@ -62,9 +62,9 @@ interface Cors {
 }
 
 /** The API's CORS configuration, as API Gateway answers it for the portal's origins. */
-function corsOf(template: CfnTemplate): Cors {
+function corsOf(template: CfnTemplate, resources: LocalResources): Cors {
   const [api] = resourcesOfType(template, 'AWS::ApiGatewayV2::Api');
-  const config = (api?.[1].Properties?.CorsConfiguration ?? {}) as {
+  const config = (resolveIntrinsics(api?.[1].Properties?.CorsConfiguration, resources) ?? {}) as {
     AllowOrigins?: string[];
     AllowMethods?: string[];
     AllowHeaders?: string[];
@@ -102,7 +102,7 @@ export async function startLocalApi(
   identities: readonly LocalIdentity[],
 ): Promise<{ url: string; close(): Promise<void> }> {
   const routes = routesOf(template, resources);
-  const cors = corsOf(template);
+  const cors = corsOf(template, resources);
   const people = new Map(identities.map((i) => [i.id, i]));
   const server: Server = createServer(async (request, response) => {
     const allowed = corsHeaders(cors, request.headers.origin);

@@ -133,8 +133,10 @@ export async function createLocalResources(
   for (const name of buckets.values()) await s3.send(new CreateBucketCommand({ Bucket: name }));
   // The template's CORS rules (the portal's browser uploads), as S3 would apply them.
   for (const [id, bucket] of resourcesOfType(template, 'AWS::S3::Bucket')) {
-    const rules = (bucket.Properties?.CorsConfiguration as { CorsRules?: CfnCorsRule[] })
-      ?.CorsRules;
+    const cors = resolveIntrinsics(bucket.Properties?.CorsConfiguration, names) as
+      | { CorsRules?: CfnCorsRule[] }
+      | undefined;
+    const rules = cors?.CorsRules;
     const name = buckets.get(id);
     if (!rules?.length || !name) continue;
     await s3.send(

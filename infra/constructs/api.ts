@@ -4,7 +4,7 @@
  * a JWT authorizer on every route, and one small function per route.
  */
 
-import { Duration, RemovalPolicy } from 'aws-cdk-lib';
+import { Duration, RemovalPolicy, Stack } from 'aws-cdk-lib';
 import { AccessLogFormat } from 'aws-cdk-lib/aws-apigateway';
 import {
   CorsHttpMethod,
@@ -19,8 +19,11 @@ import {
   AccountRecovery,
   CfnUserPoolGroup,
   Mfa,
+  OAuthScope,
   UserPool,
   type UserPoolClient,
+  UserPoolClientIdentityProvider,
+  type UserPoolDomain,
 } from 'aws-cdk-lib/aws-cognito';
 import type { Table } from 'aws-cdk-lib/aws-dynamodb';
 import { PolicyStatement } from 'aws-cdk-lib/aws-iam';
@@ -50,6 +53,8 @@ export interface ApiProps {
   portalOrigins: string[];
   /** Where reminders go: the queue the approvals notifier reads. */
   approvalsQueue: IQueue;
+  /** The portal's own address (its CloudFront URL): sign-in callback, sign-out and CORS. */
+  portalUrl: string;
 }
 
 interface Route {
@@ -157,6 +162,7 @@ const ROUTES: readonly Route[] = [
 export class Api extends Construct {
   readonly userPool: UserPool;
   readonly client: UserPoolClient;
+  readonly domain: UserPoolDomain;
   readonly httpApi: HttpApi;
   readonly functions: Record<string, AcmFunction> = {};
 
@@ -181,8 +187,21 @@ export class Api extends Construct {
       deletionProtection: true,
       removalPolicy: RemovalPolicy.RETAIN,
     });
+    // The portal signs in through the hosted UI: authorization code with PKCE (a public
+    // client, no secret), returning to the portal itself or an agency's own portal origin.
+    const portalPages = [props.portalUrl, ...props.portalOrigins].map((origin) => `${origin}/`);
+    this.domain = this.userPool.addDomain('HostedUi', {
+      cognitoDomain: { domainPrefix: `acm-report-${props.stage}-${Stack.of(this).account}` },
+    });
     this.client = this.userPool.addClient('Portal', {
       authFlows: { userSrp: true },
+      oAuth: {
+        flows: { authorizationCodeGrant: true },
+        scopes: [OAuthScope.OPENID, OAuthScope.EMAIL, OAuthScope.PROFILE],
+        callbackUrls: portalPages,
+        logoutUrls: portalPages,
+      },
+      supportedIdentityProviders: [UserPoolClientIdentityProvider.COGNITO],
       generateSecret: false,
       preventUserExistenceErrors: true,
       accessTokenValidity: Duration.hours(1),
@@ -209,7 +228,7 @@ export class Api extends Construct {
       defaultAuthorizer: authorizer,
       createDefaultStage: false,
       corsPreflight: {
-        allowOrigins: props.portalOrigins,
+        allowOrigins: [props.portalUrl, ...props.portalOrigins],
         allowMethods: [CorsHttpMethod.GET, CorsHttpMethod.POST],
         allowHeaders: ['authorization', 'content-type'],
         maxAge: Duration.hours(1),

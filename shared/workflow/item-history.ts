@@ -9,7 +9,7 @@ import type { PlanItemValue } from '../schemas/round-schema.js';
 import { makeProblem } from '../validation/make-problem.js';
 import type { ValidationProblem } from '../validation/validation-problem.js';
 import { type Approval, itemApprovalId } from './approval.js';
-import { mayReadItem } from './authorisation.js';
+import { mayReadItem, mayReadRound } from './authorisation.js';
 import type { Caller } from './caller.js';
 import type { ItemState, RoundRecord } from './round-record.js';
 import { type ItemStatusView, roundStatus } from './round-status.js';
@@ -97,6 +97,9 @@ export async function itemHistory(
   where: { agencyId: string; roundId: string; itemNo: number },
 ): Promise<ItemHistoryOutcome> {
   const { agencyId, roundId, itemNo } = where;
+  // Nothing of another agency is read, not even whether the round exists.
+  const outsider = mayReadRound(caller, agencyId);
+  if (outsider) return { kind: 'forbidden', problems: [outsider] };
   const found = await ports.rounds.getRoundWithItems(agencyId, roundId);
   if (!found) {
     return {

@@ -9,7 +9,7 @@ import type { PlanItemValue } from '../schemas/round-schema.js';
 import type { Submission } from '../schemas/submission-schema.js';
 import { makeProblem } from '../validation/make-problem.js';
 import type { ValidationProblem } from '../validation/validation-problem.js';
-import { mayReadItem } from './authorisation.js';
+import { mayReadItem, mayReadRound } from './authorisation.js';
 import type { Caller } from './caller.js';
 import type { RoundRecord } from './round-record.js';
 import type { SubmissionVersion } from './submission-version.js';
@@ -49,6 +49,9 @@ export async function readVersion(
   where: { agencyId: string; roundId: string; itemNo: number; version: number },
 ): Promise<ReadVersionOutcome> {
   const { agencyId, roundId, itemNo, version } = where;
+  // Nothing of another agency is read, not even whether the round exists.
+  const outsider = mayReadRound(caller, agencyId);
+  if (outsider) return { kind: 'forbidden', problems: [outsider] };
   const record = await ports.rounds.getRound(agencyId, roundId);
   if (!record) {
     return {

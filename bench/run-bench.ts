@@ -19,6 +19,7 @@ import { median } from './bench-process.js';
 import { printFunctionBundlesBench, runFunctionBundlesBench } from './function-bundles.js';
 import { printIntakeBench, runIntakeBench } from './intake-bench.js';
 import { printPdfBench, runPdfBench } from './pdf-bench.js';
+import { printPortalBundleBench, runPortalBundleBench } from './portal-bundle-size.js';
 import { syntheticRoundText } from './synthetic-round.js';
 
 const OUT = 'out';
@@ -122,6 +123,10 @@ console.log('\n— Intake on the embedded stack —');
 const intake = runIntakeBench((line) => console.log(line));
 printIntakeBench(intake);
 
+console.log('\n— Web portal bundle —');
+const portalBundle = await runPortalBundleBench((line) => console.log(line));
+printPortalBundleBench(portalBundle);
+
 const report = {
   when: new Date().toISOString(),
   node: process.version,
@@ -131,6 +136,7 @@ const report = {
   pdf,
   functionBundles,
   intake,
+  portalBundle,
 };
 writeFileSync(join(OUT, 'bench.json'), `${JSON.stringify(report, null, 2)}\n`);
 console.log(`\nWrote ${join(OUT, 'bench.json')}`);

@@ -39,7 +39,8 @@ export async function buildPortal(outDir: string, log?: (line: string) => void):
     configFile: WEB_CONFIG_FILE,
     customLogger: logger,
     logLevel: log ? 'info' : 'silent',
-    build: { outDir, emptyOutDir: true },
+    // Vite resolves a relative outDir against its root (web/), not the working directory.
+    build: { outDir: resolve(outDir), emptyOutDir: true },
   });
 }
 

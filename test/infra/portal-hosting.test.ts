@@ -94,7 +94,8 @@ describe('Portal hosting', () => {
     const incoming = Object.entries(resourcesOf(template, 'AWS::S3::Bucket')).find(([id]) =>
       id.startsWith('StorageIncoming'),
     )?.[1];
-    const rules = (incoming?.Properties.CorsConfiguration as { CorsRules: unknown[] }).CorsRules;
+    const cors = incoming?.Properties.CorsConfiguration as { CorsRules: unknown[] } | undefined;
+    const rules = cors?.CorsRules;
     expect(rules).toContainEqual(
       expect.objectContaining({ AllowedMethods: ['POST'], AllowedOrigins: [portalUrl()] }),
     );

@@ -57,6 +57,15 @@ export async function horizontalOverflow(page: Page): Promise<number> {
   );
 }
 
+/** Sideways overflow of the page as a 375 px phone shows it (the viewport is put back after). */
+export async function overflowOnPhone(page: Page): Promise<number> {
+  const before = page.viewportSize();
+  await page.setViewportSize({ width: 375, height: 812 });
+  const overflow = await horizontalOverflow(page);
+  if (before) await page.setViewportSize(before);
+  return overflow;
+}
+
 /** Writes docs/images/<name>.png when UPDATE_SCREENSHOTS is set; the README shows them. */
 export async function screenshotForReadme(page: Page, name: string): Promise<void> {
   if (!process.env.UPDATE_SCREENSHOTS) return;

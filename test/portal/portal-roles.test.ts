@@ -26,6 +26,7 @@ import { seedReport } from '../helpers/seed-round.js';
 import {
   horizontalOverflow,
   openPortalAs,
+  overflowOnPhone,
   screenshotForReadme,
   seriousViolations,
 } from './portal-page.js';
@@ -170,6 +171,7 @@ describe('Web portal on the local stack', () => {
     await detail.frameLocator('iframe').locator('h2').first().waitFor();
     expect(await seriousViolations(director)).toEqual([]);
     expect(await horizontalOverflow(director)).toBeLessThanOrEqual(0);
+    expect(await overflowOnPhone(director)).toBeLessThanOrEqual(0);
     await screenshotForReadme(director, 'portal-approver');
     await detail.getByRole('button', { name: 'ส่งกลับให้แก้ไข' }).click();
     await detail.getByText('กรุณาระบุสิ่งที่ต้องแก้ไขก่อนส่งกลับ').waitFor();
@@ -199,6 +201,8 @@ describe('Web portal on the local stack', () => {
         .textContent(),
     ).toContain('ไม่มี');
     expect(await horizontalOverflow(coordinator)).toBeLessThanOrEqual(0);
+    expect(await overflowOnPhone(coordinator)).toBeLessThanOrEqual(0);
+    expect(await seriousViolations(coordinator)).toEqual([]);
     await screenshotForReadme(coordinator, 'portal-coordinator');
   });
 

@@ -76,11 +76,9 @@ export function OpenRoundForm(props: { onOpened: (roundId: string) => void }) {
       ) : null}
       {problems.length > 0 ? <ProblemList problems={problems} /> : null}
       <h3>{t('fromPlanFile')}</h3>
-      <label class="field" for="plan-file">
-        <span>{t('planFile')}</span>
-      </label>
       <input
         id="plan-file"
+        class="visually-hidden-input"
         type="file"
         accept=".json,application/json"
         onChange={(event) => {
@@ -89,6 +87,9 @@ export function OpenRoundForm(props: { onOpened: (roundId: string) => void }) {
           if (file) void fromFile(file);
         }}
       />
+      <label class="button-like" for="plan-file">
+        {t('planFile')} (.json)
+      </label>
       <details>
         <summary>
           <h3 class="inline">{t('fromForm')}</h3>

@@ -86,7 +86,9 @@ export function RoundDashboard(props: { roundId: string }) {
               <th scope="col">{t('title')}</th>
               <th scope="col">{t('division')}</th>
               <th scope="col">{t('state')}</th>
-              <th scope="col">{t('howLong')}</th>
+              <th scope="col" class="nowrap">
+                {t('howLong')}
+              </th>
             </tr>
           </thead>
           <tbody>
@@ -95,14 +97,14 @@ export function RoundDashboard(props: { roundId: string }) {
                 <td>{formatDigits(item.no, lang)}</td>
                 <th scope="row">{item.title}</th>
                 <td>{item.division}</td>
-                <td>
+                <td class="state-cell">
                   <span class={`state ${PROGRESS_CLASS[item.progress]}`}>
                     {item.progress === 'awaiting-approval' && item.waitingOn
                       ? t('stateWaiting', { role: role(item.waitingOn) })
                       : t(PROGRESS_LABEL[item.progress])}
                   </span>
                 </td>
-                <td>
+                <td class="nowrap">
                   {item.updatedAt
                     ? formatDuration(Date.now() - Date.parse(item.updatedAt), lang)
                     : '—'}

@@ -21,6 +21,7 @@ import { printFunctionBundlesBench, runFunctionBundlesBench } from './function-b
 import { printIntakeBench, runIntakeBench } from './intake-bench.js';
 import { printLoadBench, runLoadBench } from './load-bench.js';
 import { printPdfBench, runPdfBench } from './pdf-bench.js';
+import { printPortalBundleBench, runPortalBundleBench } from './portal-bundle-size.js';
 import { syntheticRoundText } from './synthetic-round.js';
 
 const OUT = 'out';
@@ -127,6 +128,9 @@ printIntakeBench(intake);
 console.log('\n— Load on the embedded stack —');
 const load = runLoadBench((line) => console.log(line));
 printLoadBench(load);
+console.log('\n— Web portal bundle —');
+const portalBundle = await runPortalBundleBench((line) => console.log(line));
+printPortalBundleBench(portalBundle);
 
 const report = {
   when: new Date().toISOString(),
@@ -138,6 +142,7 @@ const report = {
   functionBundles,
   intake,
   load,
+  portalBundle,
 };
 writeFileSync(join(OUT, 'bench.json'), `${JSON.stringify(report, null, 2)}\n`);
 console.log(`\nWrote ${join(OUT, 'bench.json')}`);

@@ -4,6 +4,7 @@
  */
 
 import { CfnOutput, Stack, type StackProps } from 'aws-cdk-lib';
+import { HttpMethods } from 'aws-cdk-lib/aws-s3';
 import type { Construct } from 'constructs';
 import { AcmFunction } from './constructs/acm-function.js';
 import { Api } from './constructs/api.js';
@@ -11,6 +12,7 @@ import { ApprovalChain } from './constructs/approval-chain.js';
 import type { WaitTimeouts } from './constructs/approval-state-machine.js';
 import { Intake } from './constructs/intake.js';
 import { Operations } from './constructs/operations.js';
+import { PortalHosting } from './constructs/portal-hosting.js';
 import { Publishing } from './constructs/publishing.js';
 import { Storage } from './constructs/storage.js';
 import { acknowledgeStackFindings } from './nag-acknowledgements.js';
@@ -32,6 +34,7 @@ export class AcmReportStack extends Stack {
   readonly publishing: Publishing;
   readonly api: Api;
   readonly operations: Operations;
+  readonly portal: PortalHosting;
 
   constructor(scope: Construct, id: string, props: AcmReportStackProps) {
     super(scope, id, props);
@@ -48,6 +51,14 @@ export class AcmReportStack extends Stack {
       incoming,
       published,
       accessLogs,
+    });
+    this.portal = new PortalHosting(this, 'Portal', { stage, accessLogs });
+    // Browsers upload from the portal straight to the incoming bucket.
+    incoming.addCorsRule({
+      allowedMethods: [HttpMethods.POST],
+      allowedOrigins: [this.portal.url],
+      allowedHeaders: ['*'],
+      maxAge: 3000,
     });
     this.approvalChain = new ApprovalChain(this, 'ApprovalChain', {
       stage,
@@ -67,6 +78,15 @@ export class AcmReportStack extends Stack {
       stateMachineArn,
       agencies: props.agencies,
       portalOrigins: props.portalOrigins,
+      approvalsQueue: this.approvalChain.approvals.queue,
+      portalUrl: this.portal.url,
+    });
+    const publicSiteUrl = `https://${this.publishing.distribution.distributionDomainName}`;
+    this.portal.deploy({
+      mode: 'cognito',
+      apiUrl: this.api.url,
+      publicSiteUrl,
+      cognito: { domain: this.api.domain.baseUrl(), clientId: this.api.client.userPoolClientId },
     });
     this.operations = new Operations(this, 'Operations', {
       stage,
@@ -80,9 +100,8 @@ export class AcmReportStack extends Stack {
     new CfnOutput(this, 'ApiUrl', { value: this.api.url });
     new CfnOutput(this, 'UserPoolId', { value: this.api.userPool.userPoolId });
     new CfnOutput(this, 'UserPoolClientId', { value: this.api.client.userPoolClientId });
-    new CfnOutput(this, 'PublicUrl', {
-      value: `https://${this.publishing.distribution.distributionDomainName}`,
-    });
+    new CfnOutput(this, 'PublicUrl', { value: publicSiteUrl });
+    new CfnOutput(this, 'PortalUrl', { value: this.portal.url });
     new CfnOutput(this, 'IncomingBucket', { value: incoming.bucketName });
     new CfnOutput(this, 'StateMachineArn', { value: stateMachineArn });
     new CfnOutput(this, 'AlarmTopicArn', { value: this.operations.topic.topicArn });
@@ -91,6 +110,7 @@ export class AcmReportStack extends Stack {
       api: this.api,
       approvalChain: this.approvalChain,
       publishing: this.publishing,
+      portal: this.portal,
     });
   }
 }

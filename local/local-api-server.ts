@@ -54,6 +54,36 @@ function routesOf(template: CfnTemplate, resources: LocalResources): Route[] {
   });
 }
 
+interface Cors {
+  allowOrigins: string[];
+  allowMethods: string[];
+  allowHeaders: string[];
+  maxAge?: number;
+}
+
+/** The API's CORS configuration, as API Gateway answers it for the portal's origins. */
+function corsOf(template: CfnTemplate, resources: LocalResources): Cors {
+  const [api] = resourcesOfType(template, 'AWS::ApiGatewayV2::Api');
+  const config = (resolveIntrinsics(api?.[1].Properties?.CorsConfiguration, resources) ?? {}) as {
+    AllowOrigins?: string[];
+    AllowMethods?: string[];
+    AllowHeaders?: string[];
+    MaxAge?: number;
+  };
+  return {
+    allowOrigins: config.AllowOrigins ?? [],
+    allowMethods: config.AllowMethods ?? [],
+    allowHeaders: config.AllowHeaders ?? [],
+    ...(config.MaxAge !== undefined ? { maxAge: config.MaxAge } : {}),
+  };
+}
+
+function corsHeaders(cors: Cors, origin: string | undefined): Record<string, string> {
+  if (!origin || !(cors.allowOrigins.includes(origin) || cors.allowOrigins.includes('*')))
+    return {};
+  return { 'access-control-allow-origin': origin, vary: 'origin' };
+}
+
 async function readBody(request: IncomingMessage): Promise<string | undefined> {
   const chunks: Buffer[] = [];
   let size = 0;
@@ -72,12 +102,31 @@ export async function startLocalApi(
   identities: readonly LocalIdentity[],
 ): Promise<{ url: string; close(): Promise<void> }> {
   const routes = routesOf(template, resources);
+  const cors = corsOf(template, resources);
   const people = new Map(identities.map((i) => [i.id, i]));
   const server: Server = createServer(async (request, response) => {
+    const allowed = corsHeaders(cors, request.headers.origin);
     const send = (status: number, body: string, headers: Record<string, string> = {}) => {
-      response.writeHead(status, { 'content-type': 'application/json', ...headers });
+      response.writeHead(status, { 'content-type': 'application/json', ...headers, ...allowed });
       response.end(body);
     };
+    // A preflight is answered by the API itself, before any route or authorizer.
+    if (request.method === 'OPTIONS' && request.headers['access-control-request-method']) {
+      response.writeHead(204, {
+        ...allowed,
+        ...(allowed['access-control-allow-origin']
+          ? {
+              'access-control-allow-methods': cors.allowMethods.join(','),
+              'access-control-allow-headers': cors.allowHeaders.join(','),
+              ...(cors.maxAge !== undefined
+                ? { 'access-control-max-age': String(cors.maxAge) }
+                : {}),
+            }
+          : {}),
+      });
+      response.end();
+      return;
+    }
     try {
       const url = new URL(request.url ?? '/', 'http://127.0.0.1');
       const match = routes

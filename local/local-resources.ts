@@ -9,7 +9,12 @@ import {
   type CreateTableCommandInput,
   DynamoDBClient,
 } from '@aws-sdk/client-dynamodb';
-import { CreateBucketCommand, S3Client } from '@aws-sdk/client-s3';
+import {
+  type CORSRule,
+  CreateBucketCommand,
+  PutBucketCorsCommand,
+  S3Client,
+} from '@aws-sdk/client-s3';
 import { CreateQueueCommand, GetQueueAttributesCommand, SQSClient } from '@aws-sdk/client-sqs';
 import type { EmbeddedServices } from './embedded-services.js';
 import { LOCAL_CREDENTIALS } from './embedded-services.js';
@@ -36,6 +41,24 @@ export interface LocalResources extends LocalNames {
   queues: Map<string, LocalQueue>;
   /** Function logical id → its name, filled in when functions load. */
   functionNames: Map<string, string>;
+}
+
+interface CfnCorsRule {
+  AllowedMethods: string[];
+  AllowedOrigins: string[];
+  AllowedHeaders?: string[];
+  ExposedHeaders?: string[];
+  MaxAge?: number;
+}
+
+function corsRule(rule: CfnCorsRule): CORSRule {
+  return {
+    AllowedMethods: rule.AllowedMethods,
+    AllowedOrigins: rule.AllowedOrigins,
+    ...(rule.AllowedHeaders ? { AllowedHeaders: rule.AllowedHeaders } : {}),
+    ...(rule.ExposedHeaders ? { ExposeHeaders: rule.ExposedHeaders } : {}),
+    ...(rule.MaxAge !== undefined ? { MaxAgeSeconds: rule.MaxAge } : {}),
+  };
 }
 
 /** Buckets have CloudFormation-made names in AWS; locally, stage-aware ones from their logical ids. */
@@ -108,6 +131,21 @@ export async function createLocalResources(
 
   const s3 = new S3Client({ ...common, endpoint: services.endpoints.s3, forcePathStyle: true });
   for (const name of buckets.values()) await s3.send(new CreateBucketCommand({ Bucket: name }));
+  // The template's CORS rules (the portal's browser uploads), as S3 would apply them.
+  for (const [id, bucket] of resourcesOfType(template, 'AWS::S3::Bucket')) {
+    const cors = resolveIntrinsics(bucket.Properties?.CorsConfiguration, names) as
+      | { CorsRules?: CfnCorsRule[] }
+      | undefined;
+    const rules = cors?.CorsRules;
+    const name = buckets.get(id);
+    if (!rules?.length || !name) continue;
+    await s3.send(
+      new PutBucketCorsCommand({
+        Bucket: name,
+        CORSConfiguration: { CORSRules: rules.map(corsRule) },
+      }),
+    );
+  }
 
   // Dead-letter queues first: the others' redrive policies name them.
   const sqs = new SQSClient({

@@ -6,9 +6,13 @@
  * identities, and the published bucket as the public site.
  */
 
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { S3Client } from '@aws-sdk/client-s3';
 import { aslDefinitionOf } from '../infra/asl-definition.js';
 import type { Notice } from '../shared/workflow/approval-notice.js';
+import type { PortalConfig } from '../web/portal-config.js';
 import {
   type EmbeddedServices,
   LOCAL_CREDENTIALS,
@@ -27,6 +31,7 @@ import {
   resourcesOfType,
   synthesiseLocalTemplate,
 } from './local-template.js';
+import { buildPortal, type PortalSite, startPortalSite } from './portal-site.js';
 import { startPublicSite } from './public-site-server.js';
 import { wireS3Notifications } from './s3-notifications.js';
 import { type EventSources, startEventSources } from './sqs-event-sources.js';
@@ -54,6 +59,8 @@ export interface LocalStackOptions {
    * tests can sign in as someone the seed round has no use for.
    */
   extraIdentities?: readonly LocalIdentity[];
+  /** Build and serve the web portal (default true). */
+  portal?: boolean;
 }
 
 export interface LocalStack {
@@ -68,6 +75,8 @@ export interface LocalStack {
   siteUrl: string;
   /** Present when started with `faults: true`. */
   faults?: FaultInjector;
+  /** The web portal (its config.json names this stack's API and people), unless turned off. */
+  portalUrl?: string;
   s3: S3Client;
   incomingBucket: string;
   publishedBucket: string;
@@ -100,8 +109,22 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
   const log = options.log ?? (() => undefined);
   const region = LOCAL_REGION;
   const inbox = await startNotificationInbox(options.onNotice);
+  // The portal's origin goes into the template (API and upload CORS), so it listens first.
+  let portalConfig: PortalConfig | undefined;
+  let portal: (PortalSite & { dir: string }) | undefined;
+  if (options.portal !== false) {
+    const dir = await mkdtemp(join(tmpdir(), 'acm-report-portal-'));
+    log('Building the web portal (Vite) …');
+    await buildPortal(dir, options.log ? log : undefined);
+    portal = { ...(await startPortalSite(dir, () => portalConfig)), dir };
+  }
   log('Synthesising the CDK stack (the same template `cdk deploy` uses) …');
-  const template = synthesiseLocalTemplate(region, [options.agencyId], inbox.url);
+  const template = synthesiseLocalTemplate(
+    region,
+    [options.agencyId],
+    inbox.url,
+    portal ? [portal.url] : undefined,
+  );
   log('Starting DynamoDB, S3 and SQS on 127.0.0.1 …');
   const services = await startEmbeddedServices();
   const resources = await createLocalResources(template, services, region);
@@ -180,6 +203,13 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
   });
   const publishedBucket = bucketOf(resources, 'Published');
   const site = await startPublicSite(s3, publishedBucket);
+  portalConfig = {
+    mode: 'local',
+    apiUrl: api.url,
+    publicSiteUrl: site.url,
+    agencyId: options.agencyId,
+    identities,
+  };
 
   // Dead-letter queues keep what they hold; only the working queues must drain.
   const queuesEmpty = () =>
@@ -206,6 +236,7 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
     apiUrl: api.url,
     siteUrl: site.url,
     ...(injector ? { faults: injector } : {}),
+    ...(portal ? { portalUrl: portal.url } : {}),
     s3,
     incomingBucket: bucketOf(resources, 'Incoming'),
     publishedBucket,
@@ -232,6 +263,10 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
       await services.close();
       await Promise.all(proxies.map((proxy) => proxy.close()));
       await inbox.close();
+      if (portal) {
+        await portal.close();
+        await rm(portal.dir, { recursive: true, force: true });
+      }
     },
   };
 }

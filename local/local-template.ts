@@ -25,12 +25,13 @@ export function synthesiseLocalTemplate(
   region: string,
   agencies: string[],
   notifyWebhookUrl?: string,
+  portalOrigins: string[] = ['http://127.0.0.1'],
 ): CfnTemplate {
   const app = new App({ context: { 'aws:cdk:bundling-stacks': [] } });
   const stack = new AcmReportStack(app, `AcmReport-${LOCAL_STAGE}`, {
     stage: LOCAL_STAGE,
     agencies,
-    portalOrigins: ['http://127.0.0.1'],
+    portalOrigins,
     env: { account: LOCAL_ACCOUNT, region },
     ...(notifyWebhookUrl ? { notifyWebhookUrl } : {}),
   });

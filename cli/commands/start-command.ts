@@ -70,6 +70,7 @@ export async function runStart(options: StartOptions): Promise<number> {
   };
   try {
     log(`      API ${stack.apiUrl} · public site ${stack.siteUrl}`);
+    if (stack.portalUrl) log(`      Web portal ${stack.portalUrl}/`);
     log(
       `      DynamoDB ${stack.services.endpoints.dynamodb} · S3 ${stack.services.endpoints.s3} · SQS ${stack.services.endpoints.sqs} · Step Functions ${stack.stepFunctions.endpoint}`,
     );
@@ -87,6 +88,7 @@ export async function runStart(options: StartOptions): Promise<number> {
       await close();
       return EXIT_OK;
     }
+    if (stack.portalUrl) log(`\nWeb portal: ${stack.portalUrl}/  (choose a person to sign in as)`);
     log(
       '\nServing on 127.0.0.1 until Ctrl-C. Local identities for the API: Authorization: Bearer local:<id>',
     );

@@ -4,7 +4,7 @@
  * a JWT authorizer on every route, and one small function per route.
  */
 
-import { Duration, RemovalPolicy } from 'aws-cdk-lib';
+import { Duration, RemovalPolicy, Stack } from 'aws-cdk-lib';
 import { AccessLogFormat } from 'aws-cdk-lib/aws-apigateway';
 import {
   CorsHttpMethod,
@@ -19,17 +19,28 @@ import {
   AccountRecovery,
   CfnUserPoolGroup,
   Mfa,
+  OAuthScope,
   UserPool,
   type UserPoolClient,
+  UserPoolClientIdentityProvider,
+  type UserPoolDomain,
 } from 'aws-cdk-lib/aws-cognito';
 import type { Table } from 'aws-cdk-lib/aws-dynamodb';
 import { PolicyStatement } from 'aws-cdk-lib/aws-iam';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import type { Bucket } from 'aws-cdk-lib/aws-s3';
+import type { IQueue } from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
+import { DECIDED_INDEX } from '../../shared/adapters/table-keys.js';
 import { roleGroupName, STAFF_ROLES } from '../../shared/workflow/roles.js';
 import { AcmFunction } from './acm-function.js';
-import { grantInboxQuery, grantObjects, grantTable, type TableAction } from './grants.js';
+import {
+  grantInboxQuery,
+  grantIndexQuery,
+  grantObjects,
+  grantTable,
+  type TableAction,
+} from './grants.js';
 
 export interface ApiProps {
   stage: string;
@@ -40,6 +51,10 @@ export interface ApiProps {
   agencies: string[];
   /** Origins of the web portal; the API answers CORS preflights for them. */
   portalOrigins: string[];
+  /** Where reminders go: the queue the approvals notifier reads. */
+  approvalsQueue: IQueue;
+  /** The portal's own address (its CloudFront URL): sign-in callback, sign-out and CORS. */
+  portalUrl: string;
 }
 
 export interface Route {
@@ -101,11 +116,54 @@ export const ROUTES: readonly Route[] = [
     description: 'Approves or returns a pending approval',
     table: ['GetItem', 'UpdateItem'],
   },
+  {
+    name: 'list-rounds',
+    method: HttpMethod.GET,
+    path: '/agencies/{agencyId}/rounds',
+    description: "The agency's rounds, newest first",
+    table: ['Query'],
+  },
+  {
+    name: 'get-item',
+    method: HttpMethod.GET,
+    path: '/agencies/{agencyId}/rounds/{roundId}/items/{itemNo}',
+    description: "A plan item's state, versions, decisions and latest refused upload",
+    table: ['Query', 'GetItem', 'BatchGetItem'],
+  },
+  {
+    name: 'get-version',
+    method: HttpMethod.GET,
+    path: '/agencies/{agencyId}/rounds/{roundId}/items/{itemNo}/versions/{version}',
+    description: "A stored version's submission, for the preview",
+    table: ['GetItem'],
+  },
+  {
+    name: 'get-draft',
+    method: HttpMethod.GET,
+    path: '/agencies/{agencyId}/rounds/{roundId}/draft',
+    description: 'The rolled-up report awaiting sign-off',
+    table: ['GetItem'],
+  },
+  {
+    name: 'list-decisions',
+    method: HttpMethod.GET,
+    path: '/approvals/decided',
+    description: "The caller's decisions, newest first",
+    table: [],
+  },
+  {
+    name: 'send-reminders',
+    method: HttpMethod.POST,
+    path: '/agencies/{agencyId}/rounds/{roundId}/reminders',
+    description: 'Reminds divisions that owe a report and approvers a step waits for',
+    table: ['Query', 'BatchGetItem'],
+  },
 ];
 
 export class Api extends Construct {
   readonly userPool: UserPool;
   readonly client: UserPoolClient;
+  readonly domain: UserPoolDomain;
   readonly httpApi: HttpApi;
   readonly functions: Record<string, AcmFunction> = {};
 
@@ -130,8 +188,21 @@ export class Api extends Construct {
       deletionProtection: true,
       removalPolicy: RemovalPolicy.RETAIN,
     });
+    // The portal signs in through the hosted UI: authorization code with PKCE (a public
+    // client, no secret), returning to the portal itself or an agency's own portal origin.
+    const portalPages = [props.portalUrl, ...props.portalOrigins].map((origin) => `${origin}/`);
+    this.domain = this.userPool.addDomain('HostedUi', {
+      cognitoDomain: { domainPrefix: `acm-report-${props.stage}-${Stack.of(this).account}` },
+    });
     this.client = this.userPool.addClient('Portal', {
       authFlows: { userSrp: true },
+      oAuth: {
+        flows: { authorizationCodeGrant: true },
+        scopes: [OAuthScope.OPENID, OAuthScope.EMAIL, OAuthScope.PROFILE],
+        callbackUrls: portalPages,
+        logoutUrls: portalPages,
+      },
+      supportedIdentityProviders: [UserPoolClientIdentityProvider.COGNITO],
       generateSecret: false,
       preventUserExistenceErrors: true,
       accessTokenValidity: Duration.hours(1),
@@ -158,7 +229,7 @@ export class Api extends Construct {
       defaultAuthorizer: authorizer,
       createDefaultStage: false,
       corsPreflight: {
-        allowOrigins: props.portalOrigins,
+        allowOrigins: [props.portalUrl, ...props.portalOrigins],
         allowMethods: [CorsHttpMethod.GET, CorsHttpMethod.POST],
         allowHeaders: ['authorization', 'content-type'],
         maxAge: Duration.hours(1),
@@ -206,6 +277,27 @@ export class Api extends Construct {
       'the presigned POST names one upload key.',
     );
     grantInboxQuery(this.fn('list-approvals'), props.table);
+    grantIndexQuery(this.fn('list-decisions'), props.table, DECIDED_INDEX);
+    for (const name of ['get-version', 'get-draft']) {
+      this.fn(name).addEnvironment('INCOMING_BUCKET', props.incoming.bucketName);
+    }
+    grantObjects(
+      this.fn('get-version'),
+      props.incoming,
+      ['GetObject'],
+      'submissions/',
+      'the preview reads the validated submission of one stored version.',
+    );
+    grantObjects(
+      this.fn('get-draft'),
+      props.incoming,
+      ['GetObject'],
+      'drafts/',
+      'the sign-off preview reads the rolled-up draft.',
+    );
+    const remind = this.fn('send-reminders');
+    remind.addEnvironment('APPROVALS_QUEUE_URL', props.approvalsQueue.queueUrl);
+    props.approvalsQueue.grantSendMessages(remind);
     const decide = this.fn('decide-approval');
     decide.addEnvironment('STATE_MACHINE_ARN', props.stateMachineArn);
     decide.addToRolePolicy(

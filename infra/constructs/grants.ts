@@ -31,10 +31,15 @@ export function grantTable(fn: IFunction, table: ITable, actions: readonly Table
 }
 
 export function grantInboxQuery(fn: IFunction, table: ITable): void {
+  grantIndexQuery(fn, table, INBOX_INDEX);
+}
+
+/** Query on one secondary index of the table, nothing else. */
+export function grantIndexQuery(fn: IFunction, table: ITable, index: string): void {
   fn.addToRolePolicy(
     new PolicyStatement({
       actions: ['dynamodb:Query'],
-      resources: [`${table.tableArn}/index/${INBOX_INDEX}`],
+      resources: [`${table.tableArn}/index/${index}`],
     }),
   );
 }

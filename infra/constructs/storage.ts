@@ -22,7 +22,7 @@ import {
   ObjectOwnership,
 } from 'aws-cdk-lib/aws-s3';
 import { Construct } from 'constructs';
-import { INBOX_INDEX, TTL_ATTRIBUTE } from '../../shared/adapters/table-keys.js';
+import { DECIDED_INDEX, INBOX_INDEX, TTL_ATTRIBUTE } from '../../shared/adapters/table-keys.js';
 
 export interface StorageProps {
   stage: string;
@@ -67,6 +67,29 @@ export class Storage extends Construct {
         'status',
         'phase',
         'requestedAt',
+      ],
+    });
+
+    this.table.addGlobalSecondaryIndex({
+      indexName: DECIDED_INDEX,
+      partitionKey: { name: 'gsi2pk', type: AttributeType.STRING },
+      sortKey: { name: 'gsi2sk', type: AttributeType.STRING },
+      // An approver's history: the decision and its subject, never the task token.
+      projectionType: ProjectionType.INCLUDE,
+      nonKeyAttributes: [
+        'approvalId',
+        'agencyId',
+        'roundId',
+        'subject',
+        'step',
+        'role',
+        'status',
+        'phase',
+        'requestedAt',
+        'decidedBy',
+        'decidedByName',
+        'decidedAt',
+        'comment',
       ],
     });
 

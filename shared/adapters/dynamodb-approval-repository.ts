@@ -15,7 +15,14 @@ import {
 import type { Approval, Audience } from '../workflow/approval.js';
 import { audienceOf } from '../workflow/approval.js';
 import { succeeds } from './conditional-write.js';
-import { approvalKey, INBOX_INDEX, inboxPartition, withoutKeys } from './table-keys.js';
+import {
+  approvalKey,
+  DECIDED_INDEX,
+  decidedPartition,
+  INBOX_INDEX,
+  inboxPartition,
+  withoutKeys,
+} from './table-keys.js';
 
 export interface StoredApproval {
   approval: Approval;
@@ -78,7 +85,13 @@ export class DynamoDbApprovalRepository {
       ...(comment ? { ':comment': comment } : {}),
     };
     const sets = ['#status = :status'];
-    if (decidedBy) sets.push('decidedBy = :by', 'decidedByName = :byName', 'decidedAt = :at');
+    if (decidedBy) {
+      sets.push('decidedBy = :by', 'decidedByName = :byName', 'decidedAt = :at');
+      // The decider's history index: who decided what, newest first.
+      sets.push('gsi2pk = :decided', 'gsi2sk = :decidedSort');
+      values[':decided'] = decidedPartition(approval.agencyId, decidedBy);
+      values[':decidedSort'] = `${decidedAt}#${approval.approvalId}`;
+    }
     if (comment) sets.push('#comment = :comment');
     return succeeds(() =>
       this.client.send(
@@ -105,6 +118,21 @@ export class DynamoDbApprovalRepository {
         IndexName: INBOX_INDEX,
         KeyConditionExpression: 'gsi1pk = :inbox',
         ExpressionAttributeValues: { ':inbox': inboxPartition(audience) },
+        Limit: limit,
+      }),
+    );
+    return (Items ?? []).map((item) => withoutKeys<Approval>(item));
+  }
+
+  /** What one person decided in an agency, newest first. */
+  async listDecided(agencyId: string, sub: string, limit: number): Promise<Approval[]> {
+    const { Items } = await this.client.send(
+      new QueryCommand({
+        TableName: this.tableName,
+        IndexName: DECIDED_INDEX,
+        KeyConditionExpression: 'gsi2pk = :who',
+        ExpressionAttributeValues: { ':who': decidedPartition(agencyId, sub) },
+        ScanIndexForward: false,
         Limit: limit,
       }),
     );

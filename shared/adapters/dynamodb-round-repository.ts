@@ -11,10 +11,10 @@ import {
   UpdateCommand,
 } from '@aws-sdk/lib-dynamodb';
 import type { WaitingRole } from '../workflow/roles.js';
-import type { ItemState, RoundRecord, SignOff } from '../workflow/round-record.js';
+import type { ItemState, RoundListing, RoundRecord, SignOff } from '../workflow/round-record.js';
 import type { VersionStatus } from '../workflow/submission-version.js';
 import { isConditionFailure, succeeds } from './conditional-write.js';
-import { itemStateKey, roundKey, withoutKeys } from './table-keys.js';
+import { itemStateKey, roundKey, roundListKey, withoutKeys } from './table-keys.js';
 
 export interface ItemVersionRef {
   agencyId: string;
@@ -30,9 +30,13 @@ export class DynamoDbRoundRepository {
     private readonly tableName: string,
   ) {}
 
-  /** Opens a round; false if it is already open (rounds are never overwritten). */
+  /**
+   * Opens a round; false if it is already open (rounds are never
+   * overwritten). Its line in the agency's list of rounds is written after
+   * the round itself, so the list never names a round that does not exist.
+   */
   async openRound(record: RoundRecord): Promise<boolean> {
-    return succeeds(() =>
+    const opened = await succeeds(() =>
       this.client.send(
         new PutCommand({
           TableName: this.tableName,
@@ -41,6 +45,37 @@ export class DynamoDbRoundRepository {
         }),
       ),
     );
+    if (!opened) return false;
+    const line: RoundListing = {
+      agencyId: record.agencyId,
+      roundId: record.roundId,
+      fiscalYear: record.round.fiscalYear,
+      period: record.round.period,
+      due: record.round.due,
+      items: record.round.items.length,
+      openedAt: record.openedAt,
+    };
+    await this.client.send(
+      new PutCommand({
+        TableName: this.tableName,
+        Item: { ...roundListKey(record.agencyId, record.roundId), ...line },
+      }),
+    );
+    return true;
+  }
+
+  /** The agency's rounds, newest first (round ids sort by fiscal year, then h1 before fy). */
+  async listRounds(agencyId: string): Promise<RoundListing[]> {
+    const { Items } = await this.client.send(
+      new QueryCommand({
+        TableName: this.tableName,
+        KeyConditionExpression: 'pk = :pk',
+        ExpressionAttributeValues: { ':pk': roundListKey(agencyId, '').pk },
+        ScanIndexForward: false,
+        Limit: 100,
+      }),
+    );
+    return (Items ?? []).map((item) => withoutKeys<RoundListing>(item));
   }
 
   async getRound(agencyId: string, roundId: string): Promise<RoundRecord | undefined> {

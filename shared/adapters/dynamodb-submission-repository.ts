@@ -98,6 +98,29 @@ export class DynamoDbSubmissionRepository {
     return item ? withoutKeys<SubmissionVersion>(item) : undefined;
   }
 
+  /** An item's versions, newest first (at most `limit`). */
+  async listVersions(
+    agencyId: string,
+    roundId: string,
+    itemNo: number,
+    limit: number,
+  ): Promise<SubmissionVersion[]> {
+    const { Items } = await this.client.send(
+      new QueryCommand({
+        TableName: this.tableName,
+        KeyConditionExpression: 'pk = :pk AND begins_with(sk, :v)',
+        ExpressionAttributeValues: {
+          ':pk': submissionPartition(agencyId, roundId, itemNo),
+          ':v': 'V#',
+        },
+        ScanIndexForward: false,
+        Limit: limit,
+        ConsistentRead: true,
+      }),
+    );
+    return (Items ?? []).map((item) => withoutKeys<SubmissionVersion>(item));
+  }
+
   /** Writes a new version; false if that number is already taken. */
   async putVersion(version: SubmissionVersion): Promise<boolean> {
     return succeeds(() =>

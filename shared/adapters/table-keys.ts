@@ -6,6 +6,7 @@
  *
  *   ROUND#{agency}#{round}              ROUND             round document and sign-off
  *   ROUND#{agency}#{round}              ITEM#{0001}       a plan item's current version and status
+ *   ROUNDS#{agency}                     ROUND#{round}     the agency's list of rounds (one line each)
  *   SUBMISSION#{agency}#{round}#{item}  V#{000001}        an immutable submission version
  *   UPLOAD#{agency}#{uploadId}          UPLOAD            an upload request and its result
  *   APPROVAL#{agency}#{approvalId}      APPROVAL          an approval (task token beside it)
@@ -13,12 +14,14 @@
  *     (one partition for the whole site index: a few publications per agency a year)
  *
  * GSI1 (inbox) holds pending approvals only: INBOX#{agency}#{role}[#{division}] / {requestedAt}#{id}.
+ * GSI2 (decided) holds decided approvals by who decided: DECIDED#{agency}#{sub} / {decidedAt}#{id}.
  */
 
 import type { Audience } from '../workflow/approval.js';
 
 export const KEY = { pk: 'pk', sk: 'sk', gsi1pk: 'gsi1pk', gsi1sk: 'gsi1sk' } as const;
 export const INBOX_INDEX = 'gsi1';
+export const DECIDED_INDEX = 'gsi2';
 /** Powertools idempotency records expire through this TTL attribute. */
 export const TTL_ATTRIBUTE = 'expiration';
 
@@ -27,6 +30,11 @@ const pad = (n: number, width: number) => String(n).padStart(width, '0');
 export const roundKey = (agencyId: string, roundId: string) => ({
   pk: `ROUND#${agencyId}#${roundId}`,
   sk: 'ROUND',
+});
+
+export const roundListKey = (agencyId: string, roundId: string) => ({
+  pk: `ROUNDS#${agencyId}`,
+  sk: `ROUND#${roundId}`,
 });
 
 export const itemStateKey = (agencyId: string, roundId: string, itemNo: number) => ({
@@ -57,6 +65,8 @@ export const inboxPartition = (audience: Audience) =>
     ? `INBOX#${audience.agencyId}#${audience.role}#${audience.division}`
     : `INBOX#${audience.agencyId}#${audience.role}`;
 
+export const decidedPartition = (agencyId: string, sub: string) => `DECIDED#${agencyId}#${sub}`;
+
 export const PUBLISHED_PARTITION = 'PUBLISHED';
 
 export const publishedKey = (agencyId: string, roundId: string, version: number) => ({
@@ -66,6 +76,6 @@ export const publishedKey = (agencyId: string, roundId: string, version: number)
 
 /** Drops the key attributes (and anything secret) from a stored item. */
 export function withoutKeys<T>(item: Record<string, unknown>): T {
-  const { pk, sk, gsi1pk, gsi1sk, taskToken, ...rest } = item;
+  const { pk, sk, gsi1pk, gsi1sk, gsi2pk, gsi2sk, taskToken, ...rest } = item;
   return rest as T;
 }

@@ -5,22 +5,15 @@
  * JSON and PDF, print CSS. Every piece of submitted text is escaped.
  */
 
-import { itemLabel, pointLabel, sectionLabel } from '../report/outline-labels.js';
-import { budgetText } from '../report/report-blocks.js';
+import { itemLabel } from '../report/outline-labels.js';
 import { reportTitleLines } from '../report/report-title.js';
 import { rollupSummaryLines, SUMMARY_HEADING_TH } from '../report/rollup-summary.js';
-import {
-  NONE_TH,
-  SECTION_ORDER,
-  type SectionKey,
-  sectionHeadingTh,
-} from '../report/section-headings.js';
-import type { Report, ReportItemValue } from '../schemas/report-schema.js';
-import type { NoneOrSectionBody, OutlinePoint } from '../schemas/text-fields.js';
+import type { Report } from '../schemas/report-schema.js';
 import { formatThaiDate } from '../thai/thai-dates.js';
 import { thaiNumber } from '../thai/thai-digits.js';
 import { escapeHtml as e } from './escape-html.js';
 import { type FontSource, pageStyle } from './html-page-style.js';
+import { renderItemSectionHtml } from './render-item-html.js';
 import { SUMMARY_TABLE_HEADINGS, summaryTableRows } from './summary-table.js';
 
 export interface HtmlRenderOptions {
@@ -28,50 +21,6 @@ export interface HtmlRenderOptions {
   fonts?: FontSource;
   /** Links to the other formats, relative to the page (default: beside it). */
   links?: { json?: string; pdf?: string; index?: string };
-}
-
-/** A numbered line with a hanging indent; the space after the number is real, for copy and paste. */
-function hanging(depth: number, label: string, text: string): string {
-  return `<p class="hang d${depth}"><span class="no">${e(label)}</span> ${e(text)}</p>`;
-}
-
-function points(
-  itemNo: number,
-  sectionNo: number,
-  list: readonly OutlinePoint[],
-  position: number[],
-): string {
-  const items = list.map((point, index) => {
-    const here = [...position, index + 1];
-    const depth = here.length;
-    const continuation = (point.paragraphs ?? [])
-      .map((p) => `<p class="cont d${depth}">${e(p)}</p>`)
-      .join('');
-    const children = point.points?.length ? points(itemNo, sectionNo, point.points, here) : '';
-    return `<li>${hanging(depth, pointLabel(itemNo, sectionNo, here), point.text)}${continuation}${children}</li>`;
-  });
-  return `<ol class="outline">${items.join('')}</ol>`;
-}
-
-function body(itemNo: number, sectionNo: number, value: NoneOrSectionBody): string {
-  if (value === 'none') return `<p class="lead">${NONE_TH}</p>`;
-  const lead = (value.paragraphs ?? []).map((p) => `<p class="lead">${e(p)}</p>`).join('');
-  return lead + (value.points?.length ? points(itemNo, sectionNo, value.points, []) : '');
-}
-
-function sectionContent(item: ReportItemValue, key: SectionKey, sectionNo: number): string {
-  if (key === 'budgetUsed') return `<p class="lead">${e(budgetText(item.budgetUsed))}</p>`;
-  return body(item.no, sectionNo, item[key]);
-}
-
-function itemSection(item: ReportItemValue): string {
-  const id = `item-${item.no}`;
-  const sections = SECTION_ORDER.map((key, index) => {
-    const sectionNo = index + 1;
-    const headingId = `${id}-${sectionNo}`;
-    return `<section class="section" aria-labelledby="${headingId}"><h3 id="${headingId}"><span class="no">${sectionLabel(item.no, sectionNo)}</span> ${e(sectionHeadingTh(key, item.kind))}</h3>${sectionContent(item, key, sectionNo)}</section>`;
-  });
-  return `<section class="item" id="${id}" aria-labelledby="${id}-title"><h2 id="${id}-title"><span class="no">${itemLabel(item.no)}</span> ${e(item.title)}</h2>${sections.join('')}<p class="separator" aria-hidden="true">.....</p></section>`;
 }
 
 function summary(report: Report): string {
@@ -144,7 +93,7 @@ export function renderReportHtml(report: Report, options: HtmlRenderOptions = {}
 </header>
 <nav class="toc" aria-label="สารบัญ"><h2>สารบัญ</h2><ol>${toc}<li><a href="#summary">${SUMMARY_HEADING_TH}</a></li></ol></nav>
 <main id="main">
-${report.items.map(itemSection).join('\n')}
+${report.items.map(renderItemSectionHtml).join('\n')}
 ${summary(report)}
 </main>
 ${footer(report)}

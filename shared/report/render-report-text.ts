@@ -12,7 +12,8 @@ export interface TextRenderOptions {
   summary?: boolean;
 }
 
-function blockText(block: ReportBlock): string {
+/** One block as its paragraph of outline text (the title keeps its two lines). */
+export function blockText(block: ReportBlock): string {
   switch (block.kind) {
     case 'title':
       return block.lines.join('\n');

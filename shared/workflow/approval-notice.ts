@@ -18,6 +18,7 @@ export const NoticeSchema = z.strictObject({
     'approval-escalated',
     'returned',
     'expired',
+    'submission-reminder',
   ]),
   agencyId: z.string(),
   roundId: z.string(),
@@ -111,7 +112,26 @@ const HEADLINE: Record<Notice['kind'], { th: string; en: string }> = {
   },
   returned: { th: 'รายงานถูกส่งกลับให้แก้ไข', en: 'A report was returned for changes' },
   expired: { th: 'รายงานหมดเวลาพิจารณา', en: 'A report ran out of time for a decision' },
+  'submission-reminder': {
+    th: 'เตือน: กรุณาส่งรายงานผลการดำเนินงาน',
+    en: 'Reminder: please send your progress report',
+  },
 };
+
+/** Reminds a division that one of its plan items still needs a (new) report. */
+export function submissionReminder(
+  ref: { agencyId: string; roundId: string; itemNo: number; division: string },
+  now: Date,
+): Notice {
+  return {
+    kind: 'submission-reminder',
+    agencyId: ref.agencyId,
+    roundId: ref.roundId,
+    groups: [divisionGroupName(ref.agencyId, ref.division)],
+    itemNo: ref.itemNo,
+    sentAt: now.toISOString(),
+  };
+}
 
 /** The subject and body of a notice, Thai first, English after. */
 export function renderNotice(notice: Notice): { subject: string; text: string } {
@@ -119,7 +139,9 @@ export function renderNotice(notice: Notice): { subject: string; text: string } 
   const what =
     notice.itemNo === undefined
       ? `รอบ ${notice.roundId} (ลงนามรับรองรายงาน / sign-off)`
-      : `รอบ ${notice.roundId} แผนงานลำดับที่ ${thaiNumber(notice.itemNo)} ฉบับที่ ${thaiNumber(notice.version ?? 1)} / round ${notice.roundId}, plan item ${notice.itemNo}, version ${notice.version ?? 1}`;
+      : notice.version === undefined
+        ? `รอบ ${notice.roundId} แผนงานลำดับที่ ${thaiNumber(notice.itemNo)} / round ${notice.roundId}, plan item ${notice.itemNo}`
+        : `รอบ ${notice.roundId} แผนงานลำดับที่ ${thaiNumber(notice.itemNo)} ฉบับที่ ${thaiNumber(notice.version)} / round ${notice.roundId}, plan item ${notice.itemNo}, version ${notice.version}`;
   const lines = [
     `${headline.th} — ${headline.en}`,
     `${notice.agencyId}: ${what}`,

@@ -84,6 +84,43 @@ export function mayDecide(caller: Caller, approval: Approval): Denial {
   return undefined;
 }
 
+/** Roles that oversee the whole round rather than one division's part of it. */
+const OVERSEERS: readonly StaffRole[] = [
+  'coordinator',
+  'agency-head',
+  'anti-corruption-centre',
+  'internal-audit',
+];
+
+function oversees(caller: Caller, agencyId: string): boolean {
+  return OVERSEERS.some((role) => holdsRole(caller, agencyId, role));
+}
+
+/**
+ * A plan item's history and submitted content: its own division (staff and
+ * director) and those who oversee the round. Another division's staff or
+ * director may not read it.
+ */
+export function mayReadItem(caller: Caller, agencyId: string, division: string): Denial {
+  if (belongsToDivision(caller, agencyId, division)) return undefined;
+  if (oversees(caller, agencyId)) return undefined;
+  return workflowProblem('auth.notDivision', '$', {
+    division,
+    group: divisionGroupName(agencyId, division),
+  });
+}
+
+/** The rolled-up draft the agency head signs off: the overseers only, not the divisions. */
+export function mayReadDraft(caller: Caller, agencyId: string): Denial {
+  if (oversees(caller, agencyId)) return undefined;
+  return needRole(caller, agencyId, 'agency-head');
+}
+
+/** Reminding divisions and approvers is the coordinator's job. */
+export function mayRemind(caller: Caller, agencyId: string): Denial {
+  return needRole(caller, agencyId, 'coordinator');
+}
+
 /** The inboxes a caller may read in an agency: one per role held, per division for a director. */
 export function inboxesOf(caller: Caller, agencyId: string): Audience[] {
   const roles = caller.roles.get(agencyId) ?? new Set<StaffRole>();

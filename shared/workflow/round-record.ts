@@ -30,6 +30,17 @@ export interface RoundRecord {
   publishedVersion?: number;
 }
 
+/** A round's line in its agency's list of rounds. */
+export interface RoundListing {
+  agencyId: string;
+  roundId: string;
+  fiscalYear: number;
+  period: Round['period'];
+  due: string;
+  items: number;
+  openedAt: string;
+}
+
 /** One plan item's progress through the workflow. Absent until a version is accepted. */
 export interface ItemState {
   itemNo: number;

@@ -143,6 +143,18 @@ export const WORKFLOW_MESSAGES = {
     fixTh: 'ระบุสิ่งที่ต้องแก้ไขใน "comment"',
     fixEn: 'Say what needs changing in "comment"',
   },
+  'version.notFound': {
+    th: 'ไม่พบฉบับที่ {version} ของแผนงานลำดับที่ {itemNo}',
+    en: 'Plan item {itemNo} has no version {version}',
+    fixTh: 'เปิดประวัติของแผนงานเพื่อดูฉบับที่มีอยู่',
+    fixEn: "Open the item's history to see which versions exist",
+  },
+  'draft.notYet': {
+    th: 'รอบรายงาน {roundId} ยังไม่มีร่างรายงานรวม',
+    en: 'Round {roundId} has no rolled-up draft yet',
+    fixTh: 'ร่างรายงานรวมจัดทำเมื่อทุกแผนงานได้รับอนุมัติแล้ว',
+    fixEn: 'The draft is rolled up once every plan item is approved',
+  },
 } satisfies Record<string, MessageTemplate>;
 
 export type WorkflowCode = keyof typeof WORKFLOW_MESSAGES;

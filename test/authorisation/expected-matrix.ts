@@ -55,6 +55,34 @@ const AGENCY_MEMBERS = {
   'other agency': 'not-member',
 } as const satisfies Record<PrincipalKey, Cell>;
 
+/** An item's history and content: its own division and those who oversee the round. */
+const ITEM_READERS = {
+  ...NO_TOKEN,
+  'other division': 'not-division',
+  'owning division': 'allow',
+  'owning director': 'allow',
+  'other director': 'not-division',
+  'anti-corruption centre': 'allow',
+  'agency head': 'allow',
+  'uploader as approver': 'allow',
+  coordinator: 'allow',
+  'other agency': 'not-member',
+} as const satisfies Record<PrincipalKey, Cell>;
+
+/** Only the coordinator (reminders). */
+const COORDINATOR_ONLY = {
+  ...NO_TOKEN,
+  'other division': 'not-role',
+  'owning division': 'not-role',
+  'owning director': 'not-role',
+  'other director': 'not-role',
+  'anti-corruption centre': 'not-role',
+  'agency head': 'not-role',
+  'uploader as approver': 'not-role',
+  coordinator: 'allow',
+  'other agency': 'not-role',
+} as const satisfies Record<PrincipalKey, Cell>;
+
 export const MATRIX: readonly MatrixRow[] = [
   {
     route: 'open-round',
@@ -111,6 +139,26 @@ export const MATRIX: readonly MatrixRow[] = [
     target: "the agency's inbox (only what the caller may decide)",
     cells: AGENCY_MEMBERS,
   },
+  { route: 'list-rounds', target: "the agency's rounds", cells: AGENCY_MEMBERS },
+  { route: 'get-item', target: "an item of the owning division's", cells: ITEM_READERS },
+  { route: 'get-version', target: "a version of the owning division's item", cells: ITEM_READERS },
+  {
+    route: 'get-draft',
+    target: 'the rolled-up draft awaiting sign-off',
+    // The overseers; the uploading director also sits on the anti-corruption centre.
+    cells: {
+      ...COORDINATOR_ONLY,
+      'anti-corruption centre': 'allow',
+      'agency head': 'allow',
+      'uploader as approver': 'allow',
+    },
+  },
+  {
+    route: 'list-decisions',
+    target: "the caller's own decisions",
+    cells: AGENCY_MEMBERS,
+  },
+  { route: 'send-reminders', target: 'the open round', cells: COORDINATOR_ONLY },
   {
     route: 'decide-approval',
     target: 'division-director step',

@@ -42,6 +42,8 @@ export interface MatrixState {
   divisions: string[];
   /** An upload made by the owning division's staff, accepted. */
   readableUploadId: string;
+  /** A round whose rolled-up draft waits for the agency head. */
+  draftRoundId: string;
   decisions: Record<
     'division-director' | 'anti-corruption-centre' | 'agency-head',
     DecisionTargets
@@ -176,6 +178,7 @@ export async function buildMatrixState(
     owningItemNo: 1,
     divisions,
     readableUploadId: readableUploadId ?? '',
+    draftRoundId: roundIdOf(signOffRounds[0]?.fiscalYear ?? 0, signOffRounds[0]?.period ?? 'H1'),
     decisions: {
       'division-director': {
         refused: directorStep(roundId, 1),

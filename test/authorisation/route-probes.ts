@@ -181,6 +181,88 @@ export function routeProbes(
     },
   });
 
+  add('list-rounds', "the agency's rounds", {
+    request: async () => ({ params: { agencyId: AGENCY } }),
+    unchanged: nothingChanges,
+    happened: async (_request, answer) => {
+      expect(answer.status).toBe(200);
+      const ids = answer.body.rounds.map((r: { roundId: string }) => r.roundId);
+      expect(ids).toContain(state.roundId);
+      expect(ids).toContain(state.draftRoundId);
+    },
+  });
+
+  const item = { ...round, itemNo: String(state.owningItemNo) };
+  add('get-item', "an item of the owning division's", {
+    request: async () => ({ params: item }),
+    unchanged: nothingChanges,
+    happened: async (_request, answer) => {
+      expect(answer.status).toBe(200);
+      expect(answer.body).toMatchObject({
+        ...round,
+        item: { no: state.owningItemNo, division: OWNING_DIVISION },
+      });
+      expect(answer.body.versions.map((v: { version: number }) => v.version)).toContain(1);
+      expect(JSON.stringify(answer.body)).not.toContain('taskToken');
+    },
+  });
+
+  add('get-version', "a version of the owning division's item", {
+    request: async () => ({ params: { ...item, version: '1' } }),
+    unchanged: nothingChanges,
+    happened: async (_request, answer) => {
+      expect(answer.status).toBe(200);
+      expect(JSON.stringify(answer.body)).toContain(OWNING_DIVISION);
+      expect(JSON.stringify(answer.body)).toContain('"itemNo":1');
+    },
+  });
+
+  add('get-draft', 'the rolled-up draft awaiting sign-off', {
+    request: async () => ({ params: { agencyId: AGENCY, roundId: state.draftRoundId } }),
+    unchanged: nothingChanges,
+    happened: async (_request, answer) => {
+      expect(answer.status).toBe(200);
+      expect(JSON.stringify(answer.body)).toContain('"type":"report"');
+    },
+  });
+
+  add('list-decisions', "the caller's own decisions", {
+    request: async () => ({ params: {}, query: { agency: AGENCY } }),
+    unchanged: nothingChanges,
+    happened: async (_request, answer, principal) => {
+      expect(answer.status).toBe(200);
+      const by = subOf(identityOf(principal));
+      const deciders = answer.body.decisions.map((d: Approval) => d.decidedBy);
+      // Only one's own: the owning director decided in the set-up, so has some to see.
+      expect(deciders.every((d: string) => d === by)).toBe(true);
+      if (principal.key === 'owning director') expect(deciders.length).toBeGreaterThan(0);
+    },
+  });
+
+  /** Reminder notices delivered so far, once everything in flight has been delivered. */
+  const remindersDelivered = async () => {
+    await stack.settle(60_000);
+    return stack.inbox.notices.filter(
+      (n) => n.kind === 'submission-reminder' || n.kind === 'approval-reminder',
+    ).length;
+  };
+  // Cells run one after another, so the count before this cell's request is this cell's.
+  let remindersBefore = 0;
+  add('send-reminders', 'the open round', {
+    request: async () => {
+      remindersBefore = await remindersDelivered();
+      return { params: round };
+    },
+    unchanged: remindersDelivered,
+    happened: async (_request, answer) => {
+      expect(answer.status).toBe(202);
+      const sent = answer.body.items.length + answer.body.approvals.length;
+      // Every item of the round has been reported, so only approvers wait to be nudged.
+      expect(answer.body.approvals.length).toBeGreaterThan(0);
+      expect((await remindersDelivered()) - remindersBefore).toBe(sent);
+    },
+  });
+
   const decide = (target: string, role: keyof MatrixState['decisions']) => {
     const targets = state.decisions[role];
     add('decide-approval', target, {

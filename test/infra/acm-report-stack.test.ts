@@ -32,12 +32,19 @@ const FUNCTIONS = [
   'roll-up-round',
   'publish-report',
   'notify-approvers',
+  'list-rounds',
+  'get-item',
+  'get-version',
+  'get-draft',
+  'list-decisions',
+  'send-reminders',
 ];
 
 describe('Storage', () => {
   it('encrypts every bucket, blocks public access and keeps versions', () => {
     const buckets = resourcesOf(template, 'AWS::S3::Bucket');
-    expect(Object.keys(buckets)).toHaveLength(3);
+    // incoming, published, access logs, and the web portal's build.
+    expect(Object.keys(buckets)).toHaveLength(4);
     for (const bucket of Object.values(buckets)) {
       expect(bucket.Properties.BucketEncryption).toEqual({
         ServerSideEncryptionConfiguration: [
@@ -63,7 +70,7 @@ describe('Storage', () => {
 
   it('refuses every request without TLS, on every bucket', () => {
     const policies = Object.values(resourcesOf(template, 'AWS::S3::BucketPolicy'));
-    expect(policies).toHaveLength(3);
+    expect(policies).toHaveLength(4);
     for (const policy of policies) {
       const statements = (policy.Properties.PolicyDocument as { Statement: unknown[] }).Statement;
       expect(statements).toContainEqual(
@@ -91,6 +98,13 @@ describe('Storage', () => {
         GlobalSecondaryIndexes: [
           Match.objectLike({
             IndexName: 'gsi1',
+            Projection: Match.objectLike({
+              ProjectionType: 'INCLUDE',
+              NonKeyAttributes: Match.not(Match.arrayWith(['taskToken'])),
+            }),
+          }),
+          Match.objectLike({
+            IndexName: 'gsi2',
             Projection: Match.objectLike({
               ProjectionType: 'INCLUDE',
               NonKeyAttributes: Match.not(Match.arrayWith(['taskToken'])),
@@ -231,6 +245,21 @@ describe('IAM', () => {
     ['get-upload', ['dynamodb:GetItem']],
     ['list-approvals', ['dynamodb:Query']],
     ['request-upload', ['dynamodb:GetItem', 'dynamodb:PutItem', 's3:PutObject']],
+    ['list-rounds', ['dynamodb:Query']],
+    ['get-item', ['dynamodb:BatchGetItem', 'dynamodb:GetItem', 'dynamodb:Query']],
+    ['get-version', ['dynamodb:GetItem', 's3:GetObject']],
+    ['get-draft', ['dynamodb:GetItem', 's3:GetObject']],
+    ['list-decisions', ['dynamodb:Query']],
+    [
+      'send-reminders',
+      [
+        'dynamodb:BatchGetItem',
+        'dynamodb:Query',
+        'sqs:GetQueueAttributes',
+        'sqs:GetQueueUrl',
+        'sqs:SendMessage',
+      ],
+    ],
     ['decide-approval', ['dynamodb:GetItem', 'dynamodb:UpdateItem', 'states:SendTaskSuccess']],
     [
       'approval-request',
@@ -309,6 +338,9 @@ describe('IAM', () => {
       'get-upload',
       'list-approvals',
       'decide-approval',
+      'list-rounds',
+      'get-item',
+      'list-decisions',
     ]) {
       const actions = dataActionsOf(template, name);
       expect(actions.filter((a) => a.startsWith('s3:') || a.startsWith('sqs:'))).toEqual([]);
@@ -355,7 +387,7 @@ describe('API', () => {
       IdentitySource: ['$request.header.Authorization'],
     });
     const routes = Object.values(resourcesOf(template, 'AWS::ApiGatewayV2::Route'));
-    expect(routes).toHaveLength(7);
+    expect(routes).toHaveLength(13);
     for (const route of routes) expect(route.Properties.AuthorizationType).toBe('JWT');
   });
 
@@ -389,7 +421,8 @@ describe('API', () => {
 
 describe('Publishing', () => {
   it('serves the published bucket through CloudFront with origin access control over HTTPS', () => {
-    template.resourceCountIs('AWS::CloudFront::OriginAccessControl', 1);
+    // One for the published reports, one for the web portal (test/infra/portal-hosting.test.ts).
+    template.resourceCountIs('AWS::CloudFront::OriginAccessControl', 2);
     template.hasResourceProperties('AWS::CloudFront::Distribution', {
       DistributionConfig: Match.objectLike({
         DefaultRootObject: 'index.html',

@@ -1,0 +1,45 @@
+/**
+ * GET /agencies/{agencyId}/rounds/{roundId}/draft — the rolled-up report the
+ * agency head is asked to sign off, for the sign-off preview.
+ */
+
+import { documentClient } from '../../shared/adapters/dynamodb-client.js';
+import { DynamoDbRoundRepository } from '../../shared/adapters/dynamodb-round-repository.js';
+import { S3BlobStore } from '../../shared/adapters/s3-blob-store.js';
+import { s3Client } from '../../shared/adapters/s3-client.js';
+import { readDraft } from '../../shared/workflow/read-draft.js';
+import { requireEnv } from '../common/environment.js';
+import {
+  callerOf,
+  type HttpEvent,
+  type HttpResult,
+  json,
+  problems,
+  unauthenticated,
+} from '../common/http.js';
+import { httpHandler } from '../common/http-handler.js';
+import { lazy } from '../common/lazy.js';
+import { createObservability } from '../common/observability.js';
+
+const observability = createObservability();
+const ports = lazy(() => ({
+  rounds: new DynamoDbRoundRepository(documentClient(), requireEnv('TABLE_NAME')),
+  objects: new S3BlobStore(s3Client()),
+  bucket: requireEnv('INCOMING_BUCKET'),
+}));
+
+async function getDraft(event: HttpEvent): Promise<HttpResult> {
+  const caller = callerOf(event);
+  if (!caller) return unauthenticated();
+  const where = {
+    agencyId: event.pathParameters?.agencyId ?? '',
+    roundId: event.pathParameters?.roundId ?? '',
+  };
+  const outcome = await readDraft(ports(), caller, where);
+  if (outcome.kind !== 'found') {
+    return problems(outcome.kind === 'forbidden' ? 403 : 404, outcome.problems);
+  }
+  return json(200, outcome.draft);
+}
+
+export const handler = httpHandler(observability, getDraft);

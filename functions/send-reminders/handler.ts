@@ -1,0 +1,53 @@
+/**
+ * POST /agencies/{agencyId}/rounds/{roundId}/reminders — the coordinator
+ * reminds every division that still owes a report and every approver a
+ * step waits for, through the approvals queue.
+ */
+
+import { DynamoDbApprovalRepository } from '../../shared/adapters/dynamodb-approval-repository.js';
+import { documentClient } from '../../shared/adapters/dynamodb-client.js';
+import { DynamoDbRoundRepository } from '../../shared/adapters/dynamodb-round-repository.js';
+import { sqsClient } from '../../shared/adapters/sqs-client.js';
+import { SqsNoticeQueue } from '../../shared/adapters/sqs-notice-queue.js';
+import { sendReminders } from '../../shared/workflow/send-reminders.js';
+import { now, requireEnv } from '../common/environment.js';
+import {
+  callerOf,
+  type HttpEvent,
+  type HttpResult,
+  json,
+  problems,
+  unauthenticated,
+} from '../common/http.js';
+import { httpHandler } from '../common/http-handler.js';
+import { lazy } from '../common/lazy.js';
+import { createObservability } from '../common/observability.js';
+
+const observability = createObservability();
+const ports = lazy(() => {
+  const table = requireEnv('TABLE_NAME');
+  return {
+    rounds: new DynamoDbRoundRepository(documentClient(), table),
+    approvals: new DynamoDbApprovalRepository(documentClient(), table),
+    notices: new SqsNoticeQueue(sqsClient(), requireEnv('APPROVALS_QUEUE_URL')),
+    now,
+  };
+});
+
+async function remind(event: HttpEvent): Promise<HttpResult> {
+  const caller = callerOf(event);
+  if (!caller) return unauthenticated();
+  const where = {
+    agencyId: event.pathParameters?.agencyId ?? '',
+    roundId: event.pathParameters?.roundId ?? '',
+  };
+  const outcome = await sendReminders(ports(), caller, where);
+  if (outcome.kind !== 'sent') {
+    return problems(outcome.kind === 'forbidden' ? 403 : 404, outcome.problems);
+  }
+  const count = outcome.sent.items.length + outcome.sent.approvals.length;
+  observability.metrics.addMetric('RemindersSent', 'Count', count);
+  return json(202, outcome.sent);
+}
+
+export const handler = httpHandler(observability, remind);

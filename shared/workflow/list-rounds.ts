@@ -1,0 +1,30 @@
+/**
+ * The rounds of an agency, newest first, for anyone in it: what the portal
+ * offers to choose from (the newest is the one being reported on).
+ */
+
+import type { ValidationProblem } from '../validation/validation-problem.js';
+import { mayReadRound } from './authorisation.js';
+import type { Caller } from './caller.js';
+import type { RoundListing } from './round-record.js';
+
+export interface ListRoundsPorts {
+  rounds: { listRounds(agencyId: string): Promise<RoundListing[]> };
+}
+
+export type ListRoundsOutcome =
+  | { kind: 'listed'; rounds: RoundListing[] }
+  | { kind: 'forbidden'; problems: ValidationProblem[] };
+
+export async function listRounds(
+  ports: ListRoundsPorts,
+  caller: Caller,
+  agencyId: string,
+): Promise<ListRoundsOutcome> {
+  const denied = mayReadRound(caller, agencyId);
+  if (denied) return { kind: 'forbidden', problems: [denied] };
+  const rounds = await ports.rounds.listRounds(agencyId);
+  // Round ids ("2566-h1", "2566-fy") sort by year then period; the store's order is the same.
+  rounds.sort((a, b) => b.roundId.localeCompare(a.roundId));
+  return { kind: 'listed', rounds };
+}

@@ -1,0 +1,95 @@
+/**
+ * One stored version of a plan item's submission, as validated at intake,
+ * beside its plan item: what the portal renders with the report's own
+ * section renderer so a division and its approvers preview exactly what
+ * will print.
+ */
+
+import type { PlanItemValue } from '../schemas/round-schema.js';
+import type { Submission } from '../schemas/submission-schema.js';
+import { makeProblem } from '../validation/make-problem.js';
+import type { ValidationProblem } from '../validation/validation-problem.js';
+import { mayReadItem, mayReadRound } from './authorisation.js';
+import type { Caller } from './caller.js';
+import type { RoundRecord } from './round-record.js';
+import type { SubmissionVersion } from './submission-version.js';
+import { workflowProblem } from './workflow-messages.js';
+
+export interface ReadVersionPorts {
+  rounds: { getRound(agencyId: string, roundId: string): Promise<RoundRecord | undefined> };
+  submissions: {
+    getVersion(ref: {
+      agencyId: string;
+      roundId: string;
+      itemNo: number;
+      version: number;
+    }): Promise<SubmissionVersion | undefined>;
+  };
+  objects: { getJson(bucket: string, key: string): Promise<unknown> };
+  bucket: string;
+}
+
+export interface VersionDocument {
+  agencyId: string;
+  roundId: string;
+  item: PlanItemValue;
+  version: number;
+  status: SubmissionVersion['status'];
+  uploadedAt: string;
+  submission: Submission;
+}
+
+export type ReadVersionOutcome =
+  | { kind: 'found'; document: VersionDocument }
+  | { kind: 'not-found' | 'forbidden'; problems: ValidationProblem[] };
+
+export async function readVersion(
+  ports: ReadVersionPorts,
+  caller: Caller,
+  where: { agencyId: string; roundId: string; itemNo: number; version: number },
+): Promise<ReadVersionOutcome> {
+  const { agencyId, roundId, itemNo, version } = where;
+  // Nothing of another agency is read, not even whether the round exists.
+  const outsider = mayReadRound(caller, agencyId);
+  if (outsider) return { kind: 'forbidden', problems: [outsider] };
+  const record = await ports.rounds.getRound(agencyId, roundId);
+  if (!record) {
+    return {
+      kind: 'not-found',
+      problems: [workflowProblem('round.notFound', '$', { agencyId, roundId })],
+    };
+  }
+  const item = record.round.items[itemNo - 1];
+  if (!item) {
+    return {
+      kind: 'not-found',
+      problems: [makeProblem('submission.unknownItem', '$.itemNo', { itemNo })],
+    };
+  }
+  const denied = mayReadItem(caller, agencyId, item.division);
+  if (denied) return { kind: 'forbidden', problems: [denied] };
+  const stored =
+    Number.isInteger(version) && version > 0
+      ? await ports.submissions.getVersion({ agencyId, roundId, itemNo, version })
+      : undefined;
+  if (!stored) {
+    return {
+      kind: 'not-found',
+      problems: [workflowProblem('version.notFound', '$', { itemNo, version })],
+    };
+  }
+  // Stored only after it validated at intake: read back as it was written.
+  const submission = (await ports.objects.getJson(ports.bucket, stored.documentKey)) as Submission;
+  return {
+    kind: 'found',
+    document: {
+      agencyId,
+      roundId,
+      item,
+      version: stored.version,
+      status: stored.status,
+      uploadedAt: stored.uploadedAt,
+      submission,
+    },
+  };
+}

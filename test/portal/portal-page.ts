@@ -1,0 +1,74 @@
+/**
+ * Driving the portal in Chromium for the browser tests: sign in as a local
+ * person, check a screen with axe-core (the page and every frame in it),
+ * check it for sideways overflow on a phone, and take its screenshot for
+ * the README when asked to (UPDATE_SCREENSHOTS=1).
+ */
+
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import type { Browser, Frame, Page } from 'playwright-core';
+
+const AXE_SOURCE = readFileSync(
+  createRequire(import.meta.url).resolve('axe-core/axe.min.js'),
+  'utf8',
+);
+
+export async function openPortalAs(
+  browser: Browser,
+  portalUrl: string,
+  identity: string,
+  width = 1280,
+): Promise<Page> {
+  const page = await browser.newPage({ viewport: { width, height: 900 } });
+  await page.goto(`${portalUrl}/`);
+  await page.locator(`button[data-identity="${identity}"]`).click();
+  await page.locator('nav.tabs').waitFor();
+  return page;
+}
+
+async function violationsIn(frame: Frame): Promise<string[]> {
+  await frame.addScriptTag({ content: AXE_SOURCE });
+  const violations = await frame.evaluate(async () => {
+    // biome-ignore lint/suspicious/noExplicitAny: axe is injected into the page at run time.
+    const axe = (window as any).axe;
+    // Frames are checked one by one from the test: axe's own frame messaging waits on frames without axe.
+    const result = await axe.run(document, { iframes: false });
+    return result.violations as Array<{ id: string; impact: string; nodes: unknown[] }>;
+  });
+  return violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.id} (${v.nodes.length})`);
+}
+
+/** Serious or critical axe-core violations in the page and in each of its frames. */
+export async function seriousViolations(page: Page): Promise<string[]> {
+  const found: string[] = [];
+  for (const frame of page.frames()) {
+    const where = frame === page.mainFrame() ? 'page' : `frame ${frame.name() || frame.url()}`;
+    for (const v of await violationsIn(frame)) found.push(`${where}: ${v}`);
+  }
+  return found;
+}
+
+export async function horizontalOverflow(page: Page): Promise<number> {
+  return page.evaluate(
+    () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+  );
+}
+
+/** Sideways overflow of the page as a 375 px phone shows it (the viewport is put back after). */
+export async function overflowOnPhone(page: Page): Promise<number> {
+  const before = page.viewportSize();
+  await page.setViewportSize({ width: 375, height: 812 });
+  const overflow = await horizontalOverflow(page);
+  if (before) await page.setViewportSize(before);
+  return overflow;
+}
+
+/** Writes docs/images/<name>.png when UPDATE_SCREENSHOTS is set; the README shows them. */
+export async function screenshotForReadme(page: Page, name: string): Promise<void> {
+  if (!process.env.UPDATE_SCREENSHOTS) return;
+  await page.evaluate(() => document.fonts.ready);
+  await page.screenshot({ path: `docs/images/${name}.png`, fullPage: true });
+}

@@ -8,6 +8,7 @@
 
 import { findForbiddenCharacter, normaliseParagraph } from '../thai/normalise-text.js';
 import { parseWholeNumber } from '../thai/thai-digits.js';
+import { findUnprintableCharacter } from './printable-characters.js';
 import * as z from './zod-mini.js';
 
 export const SCHEMA_VERSION = 1 as const;
@@ -65,7 +66,23 @@ function textOfLength(max: number, allowLineBreaks: boolean) {
     checked,
     z.transform((value: string) => normaliseParagraph(value.replace(/[\r\n\u2028\u2029]+/g, ' '))),
   );
-  return z.pipe(normalised, z.string().check(z.minLength(1), z.maxLength(max)));
+  return z.pipe(
+    normalised,
+    z.string().check(
+      z.minLength(1),
+      z.maxLength(max),
+      z.superRefine((value, ctx) => {
+        // After normalising: what is checked is what will be printed.
+        const unprintable = findUnprintableCharacter(value);
+        if (unprintable) {
+          ctx.addIssue({
+            code: 'custom',
+            params: { code: 'text.unprintable', ...unprintable },
+          });
+        }
+      }),
+    ),
+  );
 }
 
 /** One paragraph of prose: one line, NFC, at most 10,000 characters. */

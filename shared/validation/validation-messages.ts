@@ -115,6 +115,13 @@ export const MESSAGES: Record<string, MessageTemplate> = {
     fixTh: 'ลบอักขระดังกล่าว (มักติดมาจากการคัดลอกข้อความ) แล้วส่งใหม่',
     fixEn: 'Delete that character (it usually comes with copied text) and submit again',
   },
+  'text.unprintable': {
+    th: '{field} มีอักขระ {codePoint} ที่ตำแหน่ง {index} ซึ่งพิมพ์ในรายงานไม่ได้ (ฟอนต์ Sarabun ของรายงานไม่มีอักขระนี้)',
+    en: '{field} contains the character {codePoint} at position {index}, which the report cannot print (its Sarabun font has no glyph for it)',
+    fixTh: 'ใช้อักษรไทยหรืออักษรละตินแทน หรือเขียนเป็นคำ (เช่น อีโมจิ สัญลักษณ์พิเศษ หรือหัวข้อย่อยที่คัดลอกมาจาก Word)',
+    fixEn:
+      'Use Thai or Latin letters instead, or say it in words (emoji, special symbols, bullets copied from Word)',
+  },
   'text.stackedMarks': {
     th: '{field} มีสระ/วรรณยุกต์หรือเครื่องหมายกำกับซ้อนกันเกิน {max} ตัวที่ตำแหน่ง {index}',
     en: '{field} stacks more than {max} combining marks (vowels, tone marks, accents) at position {index}',

@@ -520,7 +520,6 @@ export const INJECTIONS: Record<string, string> = {
   'pdf-eof': '%%EOF endstream endobj trailer << /Root 1 0 R >> startxref 0',
   'pdf-javascript': '<< /S /JavaScript /JS (app.alert\\(1\\)) >>',
   backslashes: 'C:\\Windows\\System32 \\\\server\\share \\( \\)',
-  'emoji-and-cjk': 'รายงาน 😀 漢字 ผล',
 };
 
 const injections: HostileCase[] = Object.entries(INJECTIONS).map(([id, text]) =>
@@ -528,6 +527,21 @@ const injections: HostileCase[] = Object.entries(INJECTIONS).map(([id, text]) =>
     `inject-${id}`,
     () => withProgressText(`ผลการดำเนินงาน ${text}`),
     accept(`ผลการดำเนินงาน ${text}`),
+  ),
+);
+
+// Characters the report's font cannot draw: refused by name, never printed as empty boxes.
+const unprintable: HostileCase[] = [
+  ['emoji', 'รายงาน 😀 ผล'],
+  ['cjk', 'รายงาน 漢字 ผล'],
+  ['arabic', 'รายงาน تقرير ผล'],
+  ['word-symbol-bullet', '\uF0B7 รายงานผล'],
+  ['check-mark', 'ดำเนินการแล้ว ✓'],
+].map(([id, text]) =>
+  json(
+    `unprintable-${id}`,
+    () => withProgressText(text as string),
+    reject([PROGRESS_TEXT_PATH, 'text.unprintable']),
   ),
 );
 
@@ -792,6 +806,7 @@ export const HOSTILE_CASES: HostileCase[] = [
   ...invisible,
   ...encodings,
   ...injections,
+  ...unprintable,
   ...outlines,
   ...words,
   ...transport,

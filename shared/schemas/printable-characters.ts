@@ -1,0 +1,144 @@
+/**
+ * The characters the published report can print: those both Sarabun fonts
+ * of the PDF (regular and bold) have a glyph for. Anything else would print
+ * as an empty box in the PDF while the HTML showed it with some other font,
+ * so the two publications would differ; a submission is refused instead,
+ * naming the character. Thai, Latin (with Vietnamese), digits, the usual
+ * punctuation, currency signs and arrows are all here; emoji, Chinese,
+ * Arabic and Word's private-use bullet glyphs are not.
+ *
+ * Generated from the font files; test/unit/schemas/printable-characters.test.ts
+ * reads the fonts again and fails (printing the new table) if they differ.
+ */
+
+/** Inclusive code point ranges, ascending. */
+export const PRINTABLE_RANGES: readonly (readonly [number, number])[] = [
+  [0x0020, 0x007e],
+  [0x00a0, 0x017e],
+  [0x018f, 0x018f],
+  [0x0192, 0x0192],
+  [0x01a0, 0x01a1],
+  [0x01af, 0x01b0],
+  [0x01cd, 0x01dc],
+  [0x01e6, 0x01e7],
+  [0x01fa, 0x01ff],
+  [0x0218, 0x021b],
+  [0x0237, 0x0237],
+  [0x0251, 0x0251],
+  [0x0259, 0x0259],
+  [0x02bb, 0x02bc],
+  [0x02be, 0x02bf],
+  [0x02c6, 0x02cc],
+  [0x02d8, 0x02dd],
+  [0x0300, 0x0304],
+  [0x0306, 0x030c],
+  [0x031b, 0x031b],
+  [0x0323, 0x0324],
+  [0x0326, 0x0328],
+  [0x032e, 0x032e],
+  [0x0331, 0x0331],
+  [0x0394, 0x0394],
+  [0x03a9, 0x03a9],
+  [0x03bc, 0x03bc],
+  [0x03c0, 0x03c0],
+  [0x0e01, 0x0e3a],
+  [0x0e3f, 0x0e5b],
+  [0x1e0c, 0x1e0f],
+  [0x1e20, 0x1e21],
+  [0x1e24, 0x1e25],
+  [0x1e2a, 0x1e2b],
+  [0x1e36, 0x1e3b],
+  [0x1e42, 0x1e49],
+  [0x1e5a, 0x1e63],
+  [0x1e6c, 0x1e6f],
+  [0x1e80, 0x1e85],
+  [0x1e8e, 0x1e8f],
+  [0x1e92, 0x1e93],
+  [0x1e97, 0x1e97],
+  [0x1e9e, 0x1e9e],
+  [0x1ea0, 0x1ef9],
+  [0x2007, 0x2007],
+  [0x2010, 0x2010],
+  [0x2012, 0x2015],
+  [0x2018, 0x201a],
+  [0x201c, 0x201e],
+  [0x2020, 0x2022],
+  [0x2026, 0x2026],
+  [0x2030, 0x2030],
+  [0x2032, 0x2033],
+  [0x2039, 0x203a],
+  [0x2044, 0x2044],
+  [0x2070, 0x2070],
+  [0x2074, 0x2079],
+  [0x207d, 0x2089],
+  [0x208d, 0x208e],
+  [0x20a1, 0x20a1],
+  [0x20a4, 0x20a4],
+  [0x20a6, 0x20a7],
+  [0x20ab, 0x20ac],
+  [0x20b1, 0x20b2],
+  [0x20b5, 0x20b5],
+  [0x20b9, 0x20ba],
+  [0x20bd, 0x20bd],
+  [0x210a, 0x210a],
+  [0x2113, 0x2113],
+  [0x2117, 0x2117],
+  [0x2120, 0x2120],
+  [0x2122, 0x2122],
+  [0x212e, 0x212e],
+  [0x2153, 0x2154],
+  [0x215b, 0x215e],
+  [0x2190, 0x2193],
+  [0x2202, 0x2202],
+  [0x2206, 0x2206],
+  [0x220f, 0x220f],
+  [0x2211, 0x2212],
+  [0x2215, 0x2215],
+  [0x2219, 0x221a],
+  [0x221e, 0x221e],
+  [0x222b, 0x222b],
+  [0x2248, 0x2248],
+  [0x2260, 0x2260],
+  [0x2264, 0x2265],
+  [0x25a0, 0x25a0],
+  [0x25b2, 0x25b3],
+  [0x25b6, 0x25b7],
+  [0x25bc, 0x25bd],
+  [0x25c0, 0x25c1],
+  [0x25c6, 0x25c6],
+  [0x25ca, 0x25ca],
+  [0xfb01, 0xfb02],
+];
+
+/** Thai and ASCII: almost every character of a submission, answered without a search. */
+const isCommon = (code: number) =>
+  (code >= 0x20 && code <= 0x7e) || (code >= 0x0e01 && code <= 0x0e3a);
+
+export function isPrintable(code: number): boolean {
+  if (isCommon(code)) return true;
+  let low = 0;
+  let high = PRINTABLE_RANGES.length - 1;
+  while (low <= high) {
+    const middle = (low + high) >> 1;
+    const [start, end] = PRINTABLE_RANGES[middle] as readonly [number, number];
+    if (code < start) high = middle - 1;
+    else if (code > end) low = middle + 1;
+    else return true;
+  }
+  return false;
+}
+
+/** The first character the report cannot print, with its index (in UTF-16 code units). */
+export function findUnprintableCharacter(
+  text: string,
+): { index: number; codePoint: string } | undefined {
+  let index = 0;
+  for (const char of text) {
+    const code = char.codePointAt(0) ?? 0;
+    if (!isPrintable(code)) {
+      return { index, codePoint: `U+${code.toString(16).toUpperCase().padStart(4, '0')}` };
+    }
+    index += char.length;
+  }
+  return undefined;
+}

@@ -38,6 +38,14 @@ export function callerOf(event: HttpEvent): Caller | undefined {
   return callerFromClaims(claims);
 }
 
+/** A use case's refusal: 403 when the caller may not, 404 when there is nothing there. */
+export function refusal(outcome: {
+  kind: 'forbidden' | 'not-found';
+  problems: readonly ValidationProblem[];
+}): HttpResult {
+  return problems(outcome.kind === 'forbidden' ? 403 : 404, outcome.problems);
+}
+
 export const unauthenticated = () => problems(401, [workflowProblem('auth.notSignedIn')]);
 
 /** Correlation id of an HTTP request: API Gateway's request id. */

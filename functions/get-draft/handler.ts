@@ -14,7 +14,7 @@ import {
   type HttpEvent,
   type HttpResult,
   json,
-  problems,
+  refusal,
   unauthenticated,
 } from '../common/http.js';
 import { httpHandler } from '../common/http-handler.js';
@@ -37,7 +37,7 @@ async function getDraft(event: HttpEvent): Promise<HttpResult> {
   };
   const outcome = await readDraft(ports(), caller, where);
   if (outcome.kind !== 'found') {
-    return problems(outcome.kind === 'forbidden' ? 403 : 404, outcome.problems);
+    return refusal(outcome);
   }
   return json(200, outcome.draft);
 }

@@ -15,7 +15,7 @@ import {
   type HttpEvent,
   type HttpResult,
   json,
-  problems,
+  refusal,
   unauthenticated,
 } from '../common/http.js';
 import { httpHandler } from '../common/http-handler.js';
@@ -43,7 +43,7 @@ async function getItem(event: HttpEvent): Promise<HttpResult> {
   };
   const outcome = await itemHistory(ports(), caller, where);
   if (outcome.kind !== 'found') {
-    return problems(outcome.kind === 'forbidden' ? 403 : 404, outcome.problems);
+    return refusal(outcome);
   }
   return json(200, outcome.history);
 }

@@ -16,7 +16,7 @@ import {
   type HttpEvent,
   type HttpResult,
   json,
-  problems,
+  refusal,
   unauthenticated,
 } from '../common/http.js';
 import { httpHandler } from '../common/http-handler.js';
@@ -45,7 +45,7 @@ async function getVersion(event: HttpEvent): Promise<HttpResult> {
   };
   const outcome = await readVersion(ports(), caller, where);
   if (outcome.kind !== 'found') {
-    return problems(outcome.kind === 'forbidden' ? 403 : 404, outcome.problems);
+    return refusal(outcome);
   }
   return json(200, outcome.document);
 }

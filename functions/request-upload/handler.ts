@@ -19,6 +19,7 @@ import {
   type HttpResult,
   json,
   problems,
+  refusal,
   unauthenticated,
 } from '../common/http.js';
 import { httpHandler } from '../common/http-handler.js';
@@ -56,7 +57,7 @@ async function requestUploadUrl(event: HttpEvent): Promise<HttpResult> {
   };
   const outcome = await requestUpload(ports(), caller, where, request.value.format);
   if (outcome.kind !== 'presigned') {
-    return problems(outcome.kind === 'forbidden' ? 403 : 404, outcome.problems);
+    return refusal(outcome);
   }
 
   observability.metrics.addMetric('UploadsRequested', 'Count', 1);

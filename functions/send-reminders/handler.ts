@@ -16,7 +16,7 @@ import {
   type HttpEvent,
   type HttpResult,
   json,
-  problems,
+  refusal,
   unauthenticated,
 } from '../common/http.js';
 import { httpHandler } from '../common/http-handler.js';
@@ -43,7 +43,7 @@ async function remind(event: HttpEvent): Promise<HttpResult> {
   };
   const outcome = await sendReminders(ports(), caller, where);
   if (outcome.kind !== 'sent') {
-    return problems(outcome.kind === 'forbidden' ? 403 : 404, outcome.problems);
+    return refusal(outcome);
   }
   const count = outcome.sent.items.length + outcome.sent.approvals.length;
   observability.metrics.addMetric('RemindersSent', 'Count', count);

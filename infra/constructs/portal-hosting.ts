@@ -15,12 +15,10 @@
 import { execFileSync } from 'node:child_process';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
-import { AssetHashType, DockerImage, Duration, RemovalPolicy } from 'aws-cdk-lib';
+import { AssetHashType, DockerImage, RemovalPolicy } from 'aws-cdk-lib';
 import {
   AllowedMethods,
   Distribution,
-  HeadersFrameOption,
-  HeadersReferrerPolicy,
   HttpVersion,
   PriceClass,
   ResponseHeadersPolicy,
@@ -32,6 +30,7 @@ import { BucketDeployment, CacheControl, Source } from 'aws-cdk-lib/aws-s3-deplo
 import { Construct } from 'constructs';
 import type { PortalConfig } from '../../web/portal-config.js';
 import { REPO_ROOT, WEB_DIR } from './repo-paths.js';
+import { SECURITY_HEADERS } from './security-headers.js';
 
 export interface PortalHostingProps {
   stage: string;
@@ -93,14 +92,7 @@ export class PortalHosting extends Construct {
       responseHeadersPolicyName: `acm-report-${props.stage}-portal`,
       securityHeadersBehavior: {
         contentSecurityPolicy: { contentSecurityPolicy: CONTENT_SECURITY_POLICY, override: true },
-        strictTransportSecurity: {
-          accessControlMaxAge: Duration.days(365),
-          includeSubdomains: true,
-          override: true,
-        },
-        contentTypeOptions: { override: true },
-        frameOptions: { frameOption: HeadersFrameOption.DENY, override: true },
-        referrerPolicy: { referrerPolicy: HeadersReferrerPolicy.NO_REFERRER, override: true },
+        ...SECURITY_HEADERS,
       },
     });
     this.distribution = new Distribution(this, 'Distribution', {

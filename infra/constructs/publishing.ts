@@ -9,8 +9,6 @@ import { Duration } from 'aws-cdk-lib';
 import {
   AllowedMethods,
   Distribution,
-  HeadersFrameOption,
-  HeadersReferrerPolicy,
   HttpVersion,
   PriceClass,
   ResponseHeadersPolicy,
@@ -23,6 +21,7 @@ import { Construct } from 'constructs';
 import { AcmFunction } from './acm-function.js';
 import { grantObjects, grantTable } from './grants.js';
 import { PUBLISH_FONTS_DIR } from './repo-paths.js';
+import { SECURITY_HEADERS } from './security-headers.js';
 
 export interface PublishingProps {
   stage: string;
@@ -93,16 +92,7 @@ export class Publishing extends Construct {
         accessControlAllowCredentials: false,
         originOverride: true,
       },
-      securityHeadersBehavior: {
-        strictTransportSecurity: {
-          accessControlMaxAge: Duration.days(365),
-          includeSubdomains: true,
-          override: true,
-        },
-        contentTypeOptions: { override: true },
-        frameOptions: { frameOption: HeadersFrameOption.DENY, override: true },
-        referrerPolicy: { referrerPolicy: HeadersReferrerPolicy.NO_REFERRER, override: true },
-      },
+      securityHeadersBehavior: SECURITY_HEADERS,
     });
     this.distribution = new Distribution(this, 'Distribution', {
       comment: `acm-report ${props.stage} published reports`,

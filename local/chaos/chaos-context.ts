@@ -116,7 +116,11 @@ export async function uploadRecords(
   return Promise.all(uploads.map((u) => ctx.submissions.getUpload(ctx.agencyId, u.uploadId)));
 }
 
-/** Versions stored for these items of a round (each holds exactly one upload). */
+/**
+ * Items of a round stored exactly once: each was sent one upload, so its
+ * latest version must be 1. A lost upload (no version) and a duplicate (a
+ * version 2) both leave it uncounted, so neither can hide the other.
+ */
 export async function storedVersions(
   ctx: ChaosContext,
   roundId: string,
@@ -125,7 +129,7 @@ export async function storedVersions(
   const latest = await Promise.all(
     itemNos.map((itemNo) => ctx.submissions.latestVersion(ctx.agencyId, roundId, itemNo)),
   );
-  return latest.reduce((sum, version) => sum + (version?.version ?? 0), 0);
+  return latest.filter((version) => version?.version === 1).length;
 }
 
 /** Messages held by a queue of the stack, by the end of its name ("intake-dlq"). */

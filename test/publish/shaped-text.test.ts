@@ -80,6 +80,20 @@ describe('breakThaiLines', () => {
     }
   });
 
+  it('never ends a line at a hyphen between two letters (extractors would drop it)', () => {
+    const text = 'ระบบบริการออนไลน์ในรูปแบบ e-Service ของงานบริการ COVID-19 ทั้ง ๒ - ๓ ระยะ';
+    for (const width of [20, 24, 26, 28, 30, 32, 36]) {
+      const lines = breakThaiLines(text, width, measure);
+      expect(lines.join('')).toBe(text);
+      expect(
+        lines.slice(0, -1).filter((l) => /\p{L}-$|\p{N}-$/u.test(l)),
+        `width ${width}`,
+      ).toEqual([]);
+    }
+    // A dash between spaces is no hyphen: a line may still break beside it.
+    expect(breakThaiLines('ทั้ง ๒ - ๓ ระยะ', 8, measure).join('|')).toContain('- ');
+  });
+
   it('splits a word wider than the line between grapheme clusters, never inside one', () => {
     const word = 'ข้อมูล'.repeat(6);
     const lines = breakThaiLines(word, 7, measure);

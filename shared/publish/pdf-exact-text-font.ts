@@ -6,9 +6,9 @@
  * text once, through the font's ToUnicode table, and pdfkit fills that table
  * with the first text it sees for a glyph. The SARA AA glyph then stands for
  * both "า" and half of "ำ", and every text extractor reads one of them wrong
- * ("ำา", or a stray control character). Marked-content ActualText fixes this
- * for readers that honour it (poppler), but not for those that only read
- * glyphs (pdf.js, most search indexers).
+ * ("ำา", or a stray control character). Marked-content ActualText would fix
+ * this only for readers that honour it (poppler), not for those that only
+ * read glyphs (pdf.js, most search indexers).
  *
  * Underneath lies a second fault: fontkit caches one Glyph object per glyph
  * id with the code points of its *first* use, so after "ำ" has been laid out

@@ -1,7 +1,13 @@
 /**
  * Writes lines of Thai text into a pdfkit document: our own line layout
- * (pdfkit's breaker finds no break inside Thai), page breaks, marked content
- * with ActualText, and the outline glyphs of pdf-exact-text-font.ts.
+ * (pdfkit's breaker finds no break inside Thai), page breaks, tagged marked
+ * content, and the outline glyphs of pdf-exact-text-font.ts.
+ *
+ * No ActualText: the glyphs already map to the exact text (see
+ * pdf-exact-text-font.ts), and poppler, which honours ActualText, places
+ * such a run as one point at its start, so a hanging label and the first
+ * line of its text became two blocks and pdftotext put the label after the
+ * line.
  */
 
 import type PDFDocument from 'pdfkit';
@@ -164,7 +170,7 @@ export class PdfTextWriter {
     }
   }
 
-  /** One line as tagged content: a Span with the line's exact text, under `parent`. */
+  /** One line as tagged content: a Span under `parent`. */
   taggedRun(
     parent: StructElement,
     text: string,
@@ -183,7 +189,7 @@ export class PdfTextWriter {
         : align === 'center'
           ? x + (width - textWidth) / 2
           : x + width - textWidth;
-    const content = this.doc.markStructureContent('Span', { actual: text } as never);
+    const content = this.doc.markStructureContent('Span');
     this.drawRun(text, left, this.y, style, glyphs);
     this.doc.endMarkedContent();
     parent.add(content);
@@ -227,7 +233,7 @@ export class PdfTextWriter {
     if (options.label) {
       // The label's trailing space stands for the one between number and text.
       const label = `${options.label} `;
-      const content = this.doc.markStructureContent('Span', { actual: label } as never);
+      const content = this.doc.markStructureContent('Span');
       this.drawRun(label, options.x, this.y, options.style);
       this.doc.endMarkedContent();
       (options.labelParent ?? parent).add(content);

@@ -25,7 +25,7 @@ const RUNS = 11;
 const TARGET = 'node20';
 
 // The banner infra/constructs/acm-function.ts puts on every bundle: CommonJS
-// dependencies (mammoth, pdfkit) call require() for Node built-ins.
+// dependencies (saxes, pdfkit) call require() for Node built-ins.
 const REQUIRE_SHIM =
   "import { createRequire as __acmCreateRequire } from 'node:module'; const require = __acmCreateRequire(import.meta.url);";
 
@@ -54,7 +54,7 @@ await import(process.argv[1]);
 console.log(JSON.stringify({ ms: performance.now() - started }));`;
 
 /** Packages whose minified bytes in each bundle are reported beside its size. */
-const WATCHED = ['zod', '@aws-sdk', '@smithy', '@aws-lambda-powertools', 'pdfkit', 'mammoth'];
+const WATCHED = ['zod', '@aws-sdk', '@smithy', '@aws-lambda-powertools', 'pdfkit', 'saxes'];
 
 export interface BundleFigures {
   name: string;

@@ -51,7 +51,7 @@ export const manifest = defineManifest({
       why: 'intake writes upload results.',
     },
   ],
-  // mammoth and the outline reader on a Word file of a few MB.
+  // The Word reader (zip parts and their XML trees in memory) on a file of a few MB.
   memorySize: 1024,
   timeoutSeconds: 60,
 });

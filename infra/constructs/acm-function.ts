@@ -81,7 +81,7 @@ function environmentOf(props: AcmFunctionProps): Record<string, string> {
   return environment;
 }
 
-// CommonJS dependencies (mammoth, pdfkit) call require() for Node built-ins;
+// CommonJS dependencies (saxes, pdfkit) call require() for Node built-ins;
 // an ESM bundle has no require unless it is made here.
 const REQUIRE_SHIM =
   "import { createRequire as __acmCreateRequire } from 'node:module'; const require = __acmCreateRequire(import.meta.url);";

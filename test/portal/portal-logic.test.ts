@@ -8,6 +8,7 @@
 import { describe, expect, it } from 'vitest';
 import { readDocx } from '../../shared/adapters/docx-reader.js';
 import { submissionTemplate } from '../../shared/report/submission-template.js';
+import { placeProblem } from '../../shared/validation/make-problem.js';
 import { validateSubmission } from '../../shared/validation/validate-submission.js';
 import type { ValidationProblem } from '../../shared/validation/validation-problem.js';
 import type { ItemHistory } from '../../shared/workflow/item-history.js';
@@ -142,6 +143,34 @@ describe('Portal: problems beside what they concern', () => {
       [3, 'one', 1],
       [4, 'two', 2],
     ]);
+  });
+
+  it('puts Word problems on their paragraph and table cell, quoting the paragraph', () => {
+    const at = (
+      paragraph: number,
+      snippet: string,
+      cell?: { table: number; row: number; column: number },
+    ) =>
+      placeProblem(
+        'outline.emptySection',
+        { line: paragraph, word: { paragraph, snippet, ...(cell ? { cell } : {}) } },
+        { expected: '๑.๔ ปัญหา/อุปสรรค' },
+      );
+    const cell = { table: 1, row: 4, column: 1 };
+    const groups = groupProblems(
+      [at(17, '๑.๔ ปัญหา/อุปสรรค', cell), at(3, '๑. กิจกรรม'), at(17, '๑.๔ ปัญหา/อุปสรรค', cell)],
+      {
+        format: 'docx',
+      },
+    );
+    expect(groups.map((g) => [g.paragraph, g.cell, g.excerpt, g.problems.length])).toEqual([
+      [3, undefined, '๑. กิจกรรม', 1],
+      [17, cell, '๑.๔ ปัญหา/อุปสรรค', 2],
+    ]);
+    expect(groups[1]?.problems[0]?.message.th).toContain(
+      'ตารางที่ 1 แถว 4 ช่อง 1 ย่อหน้าที่ 17 “๑.๔ ปัญหา/อุปสรรค”',
+    );
+    expect(groups[1]?.problems[0]?.message.en).toContain('Table 1, row 4, column 1, paragraph 17');
   });
 
   it('puts JSON problems on their field, with the value found there, whole-file ones first', () => {

@@ -90,6 +90,11 @@ const STRINGS = {
   // Problems
   errorsHeading: { th: 'ข้อผิดพลาดที่ต้องแก้ไข', en: 'What to fix' },
   line: { th: 'บรรทัดที่ {n}', en: 'Line {n}' },
+  paragraph: { th: 'ย่อหน้าที่ {n}', en: 'Paragraph {n}' },
+  tableCell: {
+    th: 'ตารางที่ {table} แถวที่ {row} ช่องที่ {column}',
+    en: 'Table {table}, row {row}, column {column}',
+  },
   wholeFile: { th: 'ทั้งไฟล์', en: 'The whole file' },
   howToFix: { th: 'วิธีแก้ไข', en: 'Fix' },
   inFile: { th: 'ในไฟล์', en: 'In the file' },

@@ -6,7 +6,7 @@
  */
 
 import { describe, expect, it } from 'vitest';
-import { readDocxText } from '../../shared/adapters/docx-text-reader.js';
+import { readDocx } from '../../shared/adapters/docx-reader.js';
 import { submissionTemplate } from '../../shared/report/submission-template.js';
 import { validateSubmission } from '../../shared/validation/validate-submission.js';
 import type { ValidationProblem } from '../../shared/validation/validation-problem.js';
@@ -230,7 +230,7 @@ describe('Portal: templates', () => {
   it('makes a Word blank that intake reads back as a valid submission for the item', async () => {
     const bytes = wordTemplate(round, plan);
     expect(Buffer.from(bytes.subarray(0, 2)).toString()).toBe('PK');
-    const text = await readDocxText(bytes);
+    const text = await readDocx(bytes);
     expect(text.ok).toBe(true);
     if (!text.ok) return;
     const read = readUploadText('docx', text.value, round, target);

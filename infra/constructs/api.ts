@@ -41,6 +41,7 @@ import {
   grantTable,
   type TableAction,
 } from './grants.js';
+import { hostedUiDomainPrefix } from './hosted-ui-domain.js';
 
 export interface ApiProps {
   stage: string;
@@ -192,7 +193,7 @@ export class Api extends Construct {
     // client, no secret), returning to the portal itself or an agency's own portal origin.
     const portalPages = [props.portalUrl, ...props.portalOrigins].map((origin) => `${origin}/`);
     this.domain = this.userPool.addDomain('HostedUi', {
-      cognitoDomain: { domainPrefix: `acm-report-${props.stage}-${Stack.of(this).account}` },
+      cognitoDomain: { domainPrefix: hostedUiDomainPrefix(props.stage, Stack.of(this).account) },
     });
     this.client = this.userPool.addClient('Portal', {
       authFlows: { userSrp: true },

@@ -28,7 +28,7 @@ import { S3BucketOrigin } from 'aws-cdk-lib/aws-cloudfront-origins';
 import { BlockPublicAccess, Bucket, BucketEncryption, type IBucket } from 'aws-cdk-lib/aws-s3';
 import { BucketDeployment, CacheControl, Source } from 'aws-cdk-lib/aws-s3-deployment';
 import { Construct } from 'constructs';
-import type { PortalConfig } from '../../web/portal-config.js';
+import type { PortalConfig } from '../../shared/workflow/portal-config.js';
 import { hostedUiDomainPrefix } from './hosted-ui-domain.js';
 import { REPO_ROOT, WEB_DIR } from './repo-paths.js';
 import { SECURITY_HEADERS } from './security-headers.js';

@@ -51,11 +51,14 @@ async function violationsIn(frame: Frame): Promise<string[]> {
 export async function seriousViolations(page: Page): Promise<string[]> {
   const found = (await violationsIn(page.mainFrame())).map((v) => `page: ${v}`);
   const frames = page.locator('iframe[srcdoc]');
+  const browser = page.context().browser();
+  if (!browser) throw new Error('the page has no browser to open a checking page in');
   for (let i = 0; i < (await frames.count()); i += 1) {
     const frame = frames.nth(i);
     const html = (await frame.getAttribute('srcdoc')) ?? '';
     const where = `frame ${(await frame.getAttribute('title')) ?? i}`;
-    const alone = await page.context().newPage();
+    // A page of its own (browser.newPage(): a page's own context may hold only that page).
+    const alone = await browser.newPage();
     try {
       await alone.setContent(html, { waitUntil: 'load' });
       for (const v of await violationsIn(alone.mainFrame())) found.push(`${where}: ${v}`);

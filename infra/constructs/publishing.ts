@@ -16,6 +16,7 @@ import {
 } from 'aws-cdk-lib/aws-cloudfront';
 import { S3BucketOrigin } from 'aws-cdk-lib/aws-cloudfront-origins';
 import type { Table } from 'aws-cdk-lib/aws-dynamodb';
+import { PolicyStatement } from 'aws-cdk-lib/aws-iam';
 import type { Bucket } from 'aws-cdk-lib/aws-s3';
 import { Construct } from 'constructs';
 import { AcmFunction } from './acm-function.js';
@@ -60,7 +61,8 @@ export class Publishing extends Construct {
       },
     });
     const fn = this.publishReport.function;
-    grantTable(fn, props.table, ['GetItem', 'UpdateItem', 'PutItem', 'Query']);
+    // BatchGetItem: the approval trail each version's ITA evidence names.
+    grantTable(fn, props.table, ['GetItem', 'UpdateItem', 'PutItem', 'Query', 'BatchGetItem']);
     grantObjects(
       fn,
       props.incoming,
@@ -81,6 +83,38 @@ export class Publishing extends Construct {
       ['PutObject'],
       'index.',
       'publishing rewrites index.json and index.html.',
+    );
+    grantObjects(
+      fn,
+      props.published,
+      ['GetObject'],
+      'reports/',
+      'the catalogue rebuilds a missing search part from its published report.json.',
+    );
+    grantObjects(
+      fn,
+      props.published,
+      ['GetObject', 'PutObject'],
+      'catalogue/',
+      'publishing updates the catalogue pages and search indexes in place.',
+    );
+    for (const prefix of ['open-data/', 'schemas/']) {
+      grantObjects(
+        fn,
+        props.published,
+        ['PutObject'],
+        prefix,
+        'publishing rewrites the open-data files and JSON Schemas.',
+      );
+    }
+    // Without ListBucket S3 answers a missing key with 403, not 404, and the
+    // first publication could not tell "no search index yet" from a denial.
+    fn.addToRolePolicy(
+      new PolicyStatement({
+        actions: ['s3:ListBucket'],
+        // Unconditioned: S3 checks ListBucket for a GetObject without an s3:prefix in context.
+        resources: [props.published.bucketArn],
+      }),
     );
 
     const headers = new ResponseHeadersPolicy(this, 'Headers', {

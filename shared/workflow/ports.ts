@@ -89,6 +89,12 @@ export interface ObjectStore {
   putJson(bucket: string, key: string, value: unknown, cacheControl?: string): Promise<void>;
 }
 
+/** Reading an object that may not exist yet (the catalogue's indexes before the first publication). */
+export interface OptionalObjectReader {
+  /** undefined when the key does not exist; any other failure is thrown. */
+  getJsonIfPresent(bucket: string, key: string): Promise<unknown>;
+}
+
 export interface NoticeQueue {
   send(notice: Notice): Promise<void>;
 }

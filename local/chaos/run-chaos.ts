@@ -37,11 +37,7 @@ export interface ChaosReport {
   elapsedMs: number;
 }
 
-export const DEFAULT_CHAOS: Omit<ChaosOptions, 'log'> = {
-  poisonedUploads: 60,
-  outageUploads: 40,
-  outageMs: 3000,
-};
+export { DEFAULT_CHAOS } from './default-chaos.js';
 
 export async function runChaos(options: ChaosOptions): Promise<ChaosReport> {
   const started = performance.now();

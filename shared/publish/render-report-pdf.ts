@@ -9,6 +9,7 @@
 import PDFDocument from 'pdfkit';
 import { type ReportBlock, reportBlocks } from '../report/report-blocks.js';
 import { rollupSummaryLines, SUMMARY_HEADING_TH } from '../report/rollup-summary.js';
+import { SIGN_OFF_HEADING_TH, signOffLines } from '../report/sign-off-lines.js';
 import type { Report } from '../schemas/report-schema.js';
 import { periodLabelTh } from '../thai/fiscal-period.js';
 import { thaiNumber } from '../thai/thai-digits.js';
@@ -173,6 +174,29 @@ function writeSummary(writer: Writer, doc: Doc, root: StructElement, report: Rep
   section.end();
 }
 
+/** The head's name, position and time of sign-off, centred under the report. */
+function writeSignOff(writer: Writer, doc: Doc, root: StructElement, report: Report): void {
+  if (!report.signOff) return;
+  const section = doc.struct('Sect');
+  root.add(section);
+  writer.space(24);
+  writer.ensureSpace(writer.lineHeight(BODY) * 5);
+  const heading = doc.struct('H2');
+  section.add(heading);
+  writer.taggedRun(heading, `${SIGN_OFF_HEADING_TH} `, writer.box.left, SECTION, 'center');
+  heading.end();
+  writer.space(6);
+  for (const line of signOffLines(report.signOff)) {
+    const paragraph = doc.struct('P');
+    section.add(paragraph);
+    for (const part of breakLinesFor(writer, line, writer.width, BODY)) {
+      writer.taggedRun(paragraph, `${part.trimEnd()} `, writer.box.left, BODY, 'center');
+    }
+    paragraph.end();
+  }
+  section.end();
+}
+
 function writeSummaryTable(writer: Writer, doc: Doc, section: StructElement, report: Report): void {
   const left = writer.box.left;
   const widths = [30, writer.width - 30 - 130 - 100, 130, 100];
@@ -324,6 +348,7 @@ export async function renderReportPdf(
   }
   section.end();
   writeSummary(writer, doc, root, report);
+  writeSignOff(writer, doc, root, report);
   root.end();
   writeRunningHeaderAndFooter(writer, doc, report);
   doc.end();

@@ -2,8 +2,9 @@
  * Who signed a report off and who decided an approval, as the public files
  * name them: name and position, never an e-mail address or an account id.
  *
- * The one place that knows the stored shapes, so a change to them (the
- * sign-off is moving to { name, position, role, at }) is one edit here.
+ * The one place that knows the stored shapes (the report's signOff
+ * { name, position, role, at }; the approval's decidedByName and
+ * decidedByPosition), so a change to them is one edit here.
  */
 
 import type { Report } from '../schemas/report-schema.js';
@@ -23,18 +24,15 @@ function publishable(text: string | undefined): string | undefined {
 }
 
 export function signOffPerson(report: Report): (NamedPerson & { at: string }) | undefined {
-  const signOff = report.signOff as
-    | { by?: string; name?: string; position?: string; at: string }
-    | undefined;
+  const signOff = report.signOff;
   if (!signOff) return undefined;
-  const name = publishable(signOff.name ?? signOff.by) ?? 'ไม่ระบุชื่อ';
+  const name = publishable(signOff.name) ?? 'ไม่ระบุชื่อ';
   const position = publishable(signOff.position);
   return { name, ...(position ? { position } : {}), at: signOff.at };
 }
 
 export function approverOf(approval: Approval): NamedPerson {
-  const decided = approval as Approval & { decidedByPosition?: string };
-  const name = publishable(decided.decidedByName) ?? 'ไม่ระบุชื่อ';
-  const position = publishable(decided.decidedByPosition);
+  const name = publishable(approval.decidedByName) ?? 'ไม่ระบุชื่อ';
+  const position = publishable(approval.decidedByPosition);
   return { name, ...(position ? { position } : {}) };
 }

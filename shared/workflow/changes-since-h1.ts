@@ -44,12 +44,13 @@ export function changesSinceH1(
     if (i < a.length && j < b.length && a[i] === b[j]) {
       i += 1;
       j += 1;
-    } else if (j < b.length && (i >= a.length || lcs(i, j + 1) >= lcs(i + 1, j))) {
-      raw.push({ kind: 'added', after: b[j] as string });
-      j += 1;
-    } else {
+    } else if (i < a.length && (j >= b.length || lcs(i + 1, j) >= lcs(i, j + 1))) {
+      // Removals first, so a replaced line reads as removed-then-added: one change.
       raw.push({ kind: 'removed', before: a[i] as string });
       i += 1;
+    } else {
+      raw.push({ kind: 'added', after: b[j] as string });
+      j += 1;
     }
   }
   // A line removed and one added in its place read as one changed line.

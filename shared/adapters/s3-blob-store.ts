@@ -48,22 +48,6 @@ export class S3BlobStore {
     return JSON.parse(new TextDecoder().decode(bytes));
   }
 
-  /**
-   * The object's JSON, or undefined when there is no such key (404). Needs
-   * s3:ListBucket: without it S3 answers a missing key with 403, which is
-   * an error here, never taken for "absent".
-   */
-  async getJsonIfPresent(bucket: string, key: string): Promise<unknown> {
-    try {
-      return await this.getJson(bucket, key);
-    } catch (error) {
-      const status = (error as { $metadata?: { httpStatusCode?: number } }).$metadata
-        ?.httpStatusCode;
-      if ((error as Error).name === 'NoSuchKey' || status === 404) return undefined;
-      throw error;
-    }
-  }
-
   async put(
     bucket: string,
     key: string,

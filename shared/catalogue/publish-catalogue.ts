@@ -27,7 +27,7 @@ import { renderVerifyHtml } from '../publish/render-verify-html.js';
 import { DOCUMENT_TYPES, documentJsonSchema } from '../schemas/json-schemas.js';
 import type { Report } from '../schemas/report-schema.js';
 import { validateReport } from '../validation/validate-document.js';
-import type { ApprovalStore, ObjectStore, OptionalObjectReader } from '../workflow/ports.js';
+import type { ApprovalStore, ObjectStore } from '../workflow/ports.js';
 import type { WaitingRole } from '../workflow/roles.js';
 import { dcatCatalogue } from './dcat-catalogue.js';
 import { DCAT_CONTEXT } from './dcat-context.js';
@@ -52,7 +52,7 @@ import {
 } from './site-paths.js';
 
 export interface CataloguePorts {
-  objects: ObjectStore & OptionalObjectReader;
+  objects: ObjectStore;
   approvals: Pick<ApprovalStore, 'getMany'>;
   publicBucket: string;
   /** Absolute site URL ending in "/" for the DCAT IRIs; relative IRIs without it. */
@@ -194,60 +194,102 @@ async function rebuiltPart(ports: CataloguePorts, entry: PublishedEntry): Promis
   return searchPart(report.value, hrefOf(entry), entry.version);
 }
 
-async function readIndex(ports: CataloguePorts, path: string): Promise<SearchIndexFile> {
-  return (
-    asSearchIndexFile(await ports.objects.getJsonIfPresent(ports.publicBucket, path)) ?? {
-      parts: [],
-    }
-  );
+/**
+ * An index file, read only when one must exist: a version's index line is
+ * written after its search indexes, so any catalogued line proves them.
+ * (A missing key is never probed: without s3:ListBucket S3 answers it 403.)
+ */
+async function readIndex(
+  ports: CataloguePorts,
+  path: string,
+  exists: boolean,
+): Promise<SearchIndexFile> {
+  if (!exists) return { parts: [] };
+  const index = asSearchIndexFile(await ports.objects.getJson(ports.publicBucket, path));
+  if (!index) throw new Error(`${path} is not a search index`);
+  return index;
 }
 
 async function updatedSearchIndexes(
   ports: CataloguePorts,
   part: SearchPart,
-  entries: readonly PublishedEntry[],
+  earlier: readonly PublishedEntry[],
+  entry: PublishedEntry,
 ): Promise<{ agency: SearchIndexFile; merged: SearchIndexFile }> {
   const agencyId = part.key.agencyId;
-  const latest = latestPerRound(entries);
-  let agency = withPart(await readIndex(ports, agencySearchPath(agencyId)), part);
-  for (const entry of latest.filter((e) => e.agencyId === agencyId && !hasPart(agency, e))) {
-    agency = withPart(agency, await rebuiltPart(ports, entry));
+  const indexed = (id?: string) =>
+    earlier.some((e) => e.catalogue && (id === undefined || e.agencyId === id));
+  const latest = latestPerRound([...earlier, entry]);
+  let agency = withPart(
+    await readIndex(ports, agencySearchPath(agencyId), indexed(agencyId)),
+    part,
+  );
+  for (const missing of latest.filter((e) => e.agencyId === agencyId && !hasPart(agency, e))) {
+    agency = withPart(agency, await rebuiltPart(ports, missing));
   }
-  let merged = withPart(await readIndex(ports, SITE_PATHS.mergedSearch), part);
-  const otherAgencies = new Map<string, SearchIndexFile>([[agencyId, agency]]);
-  for (const entry of latest.filter((e) => !hasPart(merged, e))) {
-    let own = otherAgencies.get(entry.agencyId);
+  let merged = withPart(await readIndex(ports, SITE_PATHS.mergedSearch, indexed()), part);
+  const agencies = new Map<string, SearchIndexFile>([[agencyId, agency]]);
+  for (const missing of latest.filter((e) => !hasPart(merged, e))) {
+    let own = agencies.get(missing.agencyId);
     if (!own) {
-      own = await readIndex(ports, agencySearchPath(entry.agencyId));
-      otherAgencies.set(entry.agencyId, own);
+      own = await readIndex(ports, agencySearchPath(missing.agencyId), indexed(missing.agencyId));
+      agencies.set(missing.agencyId, own);
     }
     const found = own.parts.find(
-      (p) => roundKeyOf(p.key) === roundKeyOf(entry) && p.key.version === entry.version,
+      (p) => roundKeyOf(p.key) === roundKeyOf(missing) && p.key.version === missing.version,
     );
-    merged = withPart(merged, found ?? (await rebuiltPart(ports, entry)));
+    merged = withPart(merged, found ?? (await rebuiltPart(ports, missing)));
   }
   return { agency, merged };
 }
 
+async function putShared(
+  ports: CataloguePorts,
+  files: PublishedFile[],
+  path: string,
+  body: string | Uint8Array,
+  type: string,
+): Promise<void> {
+  files.push(await putFile(ports, path, body, type, SHORT_LIVED));
+}
+
 /**
- * The site's shared catalogue files after `entry` was published; returns
- * each file written with its sha256, for index.json.
+ * The agency's and the merged search index with this version's part in
+ * place. Written before the version's index line, so that line proves them
+ * (see readIndex); `earlier` is the index as it stood before it.
  */
-export async function publishCatalogue(
+export async function publishSearchIndexes(
   ports: CataloguePorts,
   report: Report,
+  entry: PublishedEntry,
+  earlier: readonly PublishedEntry[],
+): Promise<PublishedFile[]> {
+  const files: PublishedFile[] = [];
+  const part = searchPart(report, hrefOf(entry), entry.version);
+  const search = await updatedSearchIndexes(ports, part, earlier, entry);
+  await putShared(
+    ports,
+    files,
+    agencySearchPath(entry.agencyId),
+    JSON.stringify(search.agency),
+    TYPES.json,
+  );
+  await putShared(ports, files, SITE_PATHS.mergedSearch, JSON.stringify(search.merged), TYPES.json);
+  return files;
+}
+
+/**
+ * The site's shared catalogue files once `entry` is listed: pages, scripts,
+ * open data, DCAT and schemas. Returns each file written with its sha256.
+ */
+export async function publishCatalogueFiles(
+  ports: CataloguePorts,
   entry: PublishedEntry,
   entries: readonly PublishedEntry[],
 ): Promise<PublishedFile[]> {
   const files: PublishedFile[] = [];
-  const put = async (path: string, body: string | Uint8Array, type: string) => {
-    files.push(await putFile(ports, path, body, type, SHORT_LIVED));
-  };
-  const part = searchPart(report, hrefOf(entry), entry.version);
-  const search = await updatedSearchIndexes(ports, part, entries);
-  await put(agencySearchPath(entry.agencyId), JSON.stringify(search.agency), TYPES.json);
-  await put(SITE_PATHS.mergedSearch, JSON.stringify(search.merged), TYPES.json);
-
+  const put = (path: string, body: string | Uint8Array, type: string) =>
+    putShared(ports, files, path, body, type);
   const listed = catalogued(entries);
   await put(SITE_PATHS.catalogueHtml, renderCatalogueIndexHtml(listed), TYPES.html);
   await put(
@@ -261,10 +303,8 @@ export async function publishCatalogue(
   await put(SITE_PATHS.verifyScript, VERIFY_SCRIPT, TYPES.js);
 
   const rows = nationalRows(entries);
-  const csvBody = nationalCsv(rows);
-  const jsonBody = json({ reports: rows });
-  await put(SITE_PATHS.nationalCsv, csvBody, TYPES.csv);
-  await put(SITE_PATHS.nationalJson, jsonBody, TYPES.json);
+  await put(SITE_PATHS.nationalCsv, nationalCsv(rows), TYPES.csv);
+  await put(SITE_PATHS.nationalJson, json({ reports: rows }), TYPES.json);
   const [csvFile, jsonFile] = files.slice(-2) as [PublishedFile, PublishedFile];
   const dcat = dcatCatalogue(
     entries,

@@ -5,24 +5,29 @@
  */
 
 import { publishedPrefix } from '../publish/published-entry.js';
+import {
+  CATALOGUE_PREFIX as C,
+  OPEN_DATA_PREFIX as D,
+  SCHEMAS_PREFIX,
+} from '../workflow/object-prefixes.js';
 
 export const SITE_PATHS = {
-  catalogueHtml: 'catalogue/index.html',
-  verifyHtml: 'catalogue/verify.html',
-  searchScript: 'catalogue/search.js',
-  verifyScript: 'catalogue/verify.js',
-  languageScript: 'catalogue/language.js',
-  mergedSearch: 'catalogue/search/all.json',
-  nationalCsv: 'open-data/reports.csv',
-  nationalJson: 'open-data/reports.json',
-  dcat: 'open-data/dcat.jsonld',
-  dcatContext: 'open-data/dcat-context.jsonld',
+  catalogueHtml: `${C}index.html`,
+  verifyHtml: `${C}verify.html`,
+  searchScript: `${C}search.js`,
+  verifyScript: `${C}verify.js`,
+  languageScript: `${C}language.js`,
+  mergedSearch: `${C}search/all.json`,
+  nationalCsv: `${D}reports.csv`,
+  nationalJson: `${D}reports.json`,
+  dcat: `${D}dcat.jsonld`,
+  dcatContext: `${D}dcat-context.jsonld`,
 } as const;
 
-export const agencyPagePath = (agencyId: string) => `catalogue/agencies/${agencyId}.html`;
-export const agencySearchPath = (agencyId: string) => `catalogue/search/${agencyId}.json`;
+export const agencyPagePath = (agencyId: string) => `${C}agencies/${agencyId}.html`;
+export const agencySearchPath = (agencyId: string) => `${C}search/${agencyId}.json`;
 /** JSON Schemas under a version segment: a breaking change gets v2 beside v1. */
-export const schemaPath = (type: string) => `schemas/v1/${type}.schema.json`;
+export const schemaPath = (type: string) => `${SCHEMAS_PREFIX}v1/${type}.schema.json`;
 
 export function reportFilePaths(
   agencyId: string,

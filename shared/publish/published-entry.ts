@@ -1,3 +1,5 @@
+import { REPORTS_PREFIX } from '../workflow/object-prefixes.js';
+
 /** A published file beside the report itself (CSV, evidence page and PDF), with its digest. */
 export interface PublishedFile {
   /** Path relative to the site root. */
@@ -54,5 +56,5 @@ export function publishedPrefix(
   period: string,
   version: number,
 ): string {
-  return `reports/${agencyId}/${fiscalYear}/${period}/v${version}`;
+  return `${REPORTS_PREFIX}${agencyId}/${fiscalYear}/${period}/v${version}`;
 }

@@ -5,7 +5,7 @@
  * Built from the publication index lines alone; no report is read.
  */
 
-import { agencyPagePath, SITE_PATHS } from '../catalogue/site-paths.js';
+import { agencyPagePath, agencySearchPath, SITE_PATHS } from '../catalogue/site-paths.js';
 import { periodLabelEn, periodLabelTh } from '../thai/fiscal-period.js';
 import { formatThaiDate } from '../thai/thai-dates.js';
 import { thaiNumber } from '../thai/thai-digits.js';
@@ -100,7 +100,7 @@ export function renderAgencyPageHtml(agencyId: string, entries: readonly Catalog
   const name = own[0]?.agencyNameTh ?? agencyId;
   const nameEn = own[0]?.catalogue.agencyNameEn ?? name;
   const body = `<p class="agency">${bi('รายงานที่เผยแพร่ทุกฉบับ รวมฉบับก่อนหน้า: การแก้ไขไม่ซ่อนสิ่งที่เคยเผยแพร่', 'Every published version, earlier ones too: a correction never hides what was published')}</p>
-<form class="search" role="search" id="search-form" data-index="${e(relativeLink(path, `catalogue/search/${agencyId}.json`))}" data-root="${e(relativeLink(path, ''))}">
+<form class="search" role="search" id="search-form" data-index="${e(relativeLink(path, agencySearchPath(agencyId)))}" data-root="${e(relativeLink(path, ''))}">
 <label for="search-input">${bi('ค้นหาในรายงานของหน่วยงานนี้', "Search this agency's reports")}</label>
 <input id="search-input" name="q" type="search" autocomplete="off" required>
 <button type="submit">${bi('ค้นหา', 'Search')}</button>

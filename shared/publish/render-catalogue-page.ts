@@ -6,6 +6,7 @@
  * Content-Security-Policy.
  */
 
+import { SITE_PATHS } from '../catalogue/site-paths.js';
 import { escapeHtml as e } from './escape-html.js';
 import { REPORT_PAGE_CSS } from './report-page-css.js';
 
@@ -50,7 +51,7 @@ export function relativeLink(from: string, to: string): string {
 
 export function renderCataloguePage(options: CataloguePageOptions): string {
   const link = (to: string) => e(relativeLink(options.path, to));
-  const scripts = ['catalogue/language.js', ...(options.scripts ?? [])]
+  const scripts = [SITE_PATHS.languageScript, ...(options.scripts ?? [])]
     .map((src) => `<script src="${link(src)}" defer></script>`)
     .join('\n');
   return `<!doctype html>
@@ -65,7 +66,7 @@ ${scripts}
 <body>
 <a class="skip" href="#main">${bi('ข้ามไปยังเนื้อหา', 'Skip to content')}</a>
 <div class="page">
-<div class="bar"><nav aria-label="เมนู / Menu"><a href="${link('catalogue/index.html')}">${bi('รายงานทุกหน่วยงาน', 'All agencies')}</a><a href="${link('catalogue/verify.html')}">${bi('ตรวจสอบไฟล์', 'Verify a file')}</a><a href="${link('open-data/dcat.jsonld')}">${bi('ข้อมูลเปิด', 'Open data')}</a></nav><button type="button" id="language-switch" lang="en">English</button></div>
+<div class="bar"><nav aria-label="เมนู / Menu"><a href="${link(SITE_PATHS.catalogueHtml)}">${bi('รายงานทุกหน่วยงาน', 'All agencies')}</a><a href="${link(SITE_PATHS.verifyHtml)}">${bi('ตรวจสอบไฟล์', 'Verify a file')}</a><a href="${link(SITE_PATHS.dcat)}">${bi('ข้อมูลเปิด', 'Open data')}</a></nav><button type="button" id="language-switch" lang="en">English</button></div>
 <header class="report-head"><h1>${bi(options.titleTh, options.titleEn)}</h1></header>
 <main id="main">
 ${options.body}

@@ -5,6 +5,7 @@
  */
 
 import type { Validated } from '../validation/validation-problem.js';
+import type { WordParagraph } from '../word/word-paragraph.js';
 import type { Approval, Audience } from './approval.js';
 import type { Notice } from './approval-notice.js';
 import type { WaitingRole } from './roles.js';
@@ -89,12 +90,6 @@ export interface ObjectStore {
   putJson(bucket: string, key: string, value: unknown, cacheControl?: string): Promise<void>;
 }
 
-/** Reading an object that may not exist yet (the catalogue's indexes before the first publication). */
-export interface OptionalObjectReader {
-  /** undefined when the key does not exist; any other failure is thrown. */
-  getJsonIfPresent(bucket: string, key: string): Promise<unknown>;
-}
-
 export interface NoticeQueue {
   send(notice: Notice): Promise<void>;
 }
@@ -104,4 +99,5 @@ export interface Workflow {
   resume(taskToken: string, output: unknown): Promise<'resumed' | 'gone'>;
 }
 
-export type DocxReader = (bytes: Uint8Array) => Promise<Validated<string>>;
+/** A Word file to its paragraphs as shown in Word (shared/word), or why it cannot be read. */
+export type DocxReader = (bytes: Uint8Array) => Promise<Validated<WordParagraph[]>>;

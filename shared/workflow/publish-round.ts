@@ -7,7 +7,11 @@
  */
 
 import { createHash } from 'node:crypto';
-import { publishCatalogue, publishReportExtras } from '../catalogue/publish-catalogue.js';
+import {
+  publishCatalogueFiles,
+  publishReportExtras,
+  publishSearchIndexes,
+} from '../catalogue/publish-catalogue.js';
 import {
   type PublishedEntry,
   type PublishedFile,
@@ -15,7 +19,7 @@ import {
 } from '../publish/published-entry.js';
 import type { Report } from '../schemas/report-schema.js';
 import { validateReport } from '../validation/validate-document.js';
-import type { ApprovalStore, ObjectStore, OptionalObjectReader, RoundStore } from './ports.js';
+import type { ApprovalStore, ObjectStore, RoundStore } from './ports.js';
 import { draftReportKey } from './roll-up-round.js';
 import type { RoundTask } from './workflow-payloads.js';
 
@@ -33,7 +37,7 @@ export interface Renderers {
 export interface PublishPorts {
   rounds: RoundStore;
   published: PublishedStore;
-  objects: ObjectStore & OptionalObjectReader;
+  objects: ObjectStore;
   /** The approval trail, for each version's ITA evidence. */
   approvals: Pick<ApprovalStore, 'getMany'>;
   render: Renderers;
@@ -120,9 +124,14 @@ export async function publishRound(
     ...listed,
     catalogue: await publishReportExtras(ports, report, ref.roundId, chain, listed),
   };
+  const earlier = await ports.published.list();
+  const searchFiles = await publishSearchIndexes(ports, report, entry, earlier);
   await ports.published.put(ref.roundId, entry);
   const entries = await ports.published.list();
-  const siteFiles: PublishedFile[] = await publishCatalogue(ports, report, entry, entries);
+  const siteFiles: PublishedFile[] = [
+    ...searchFiles,
+    ...(await publishCatalogueFiles(ports, entry, entries)),
+  ];
   await ports.objects.putJson(
     ports.publicBucket,
     INDEX_PATHS.json,

@@ -17,7 +17,7 @@ import type { PublishedEntry, PublishedFile } from '../../shared/publish/publish
 import type { Report } from '../../shared/schemas/report-schema.js';
 import { findPersonalData } from '../helpers/personal-data.js';
 import { seedRound, seedSubmissions } from '../helpers/seed-round.js';
-import { type CatalogueSite, PEOPLE, startCatalogueSite } from './catalogue-site.js';
+import { type CatalogueSite, PEOPLE, PUBLISHED, startCatalogueSite } from './catalogue-site.js';
 import { SECOND_AGENCY, secondAgencyRound, UNIQUE_QUERY } from './second-agency.js';
 
 let site: CatalogueSite;
@@ -198,5 +198,32 @@ describe('The public catalogue on the embedded stack', () => {
       const bytes = new Uint8Array(await (await get(file.path)).arrayBuffer());
       expect(createHash('sha256').update(bytes).digest('hex'), file.path).toBe(file.sha256);
     }
+  });
+
+  it('keeps publish cost bounded: a third agency reads the merged index and no report', async () => {
+    const reads: string[] = [];
+    const objects = site.ports.objects;
+    const getJson = objects.getJson.bind(objects);
+    objects.getJson = async (bucket: string, key: string) => {
+      reads.push(`${bucket === PUBLISHED ? 'public' : 'private'} ${key}`);
+      return getJson(bucket, key);
+    };
+    const { round, submissions } = secondAgencyRound();
+    const third = { id: 'nacc', nameTh: 'สำนักงานคณะกรรมการป้องกันและปราบปรามการทุจริตแห่งชาติ' };
+    try {
+      await site.publish(
+        { ...round, agency: third },
+        submissions.map((s) => ({ ...s, agencyId: third.id })),
+        '2023-04-29T02:00:00.000Z',
+      );
+    } finally {
+      objects.getJson = getJson;
+    }
+    expect(reads).toEqual([
+      'private drafts/nacc/2566-h1/a1/report.json',
+      'public catalogue/search/all.json',
+    ]);
+    const merged = (await (await get('catalogue/search/all.json')).json()) as SearchIndexFile;
+    expect(merged.parts.map((p) => p.key.agencyId)).toEqual(['dga', 'nacc', 'opdc']);
   });
 });

@@ -8,9 +8,11 @@
  * intake on the embedded local stack (bench/intake-bench.ts), and last
  * 2,000 uploads started at once against a baseline (bench/load-bench.ts).
  * Last, the CLI's start-up: validate and render as fresh processes against
- * bare Node (bench/cli-startup-bench.ts). Then the public catalogue for 100
- * agencies × 2 rounds: a full build beside one publish's update, index
- * bytes, search latency in Chromium (bench/catalogue-bench.ts).
+ * bare Node (bench/cli-startup-bench.ts). Word import (.docx beside the
+ * .txt of the same content) runs after the pipeline (bench/word-import-bench.ts).
+ * Then the public catalogue for 100 agencies × 2 rounds: a full build beside
+ * one publish's update, index bytes, search latency in Chromium
+ * (bench/catalogue-bench.ts).
  * Prints tables and ratios, and writes every figure to out/bench.json.
  */
 
@@ -29,6 +31,7 @@ import { printLoadBench, runLoadBench } from './load-bench.js';
 import { printPdfBench, runPdfBench } from './pdf-bench.js';
 import { printPortalBundleBench, runPortalBundleBench } from './portal-bundle-size.js';
 import { syntheticRoundText } from './synthetic-round.js';
+import { printWordImportBench, runWordImportBench } from './word-import-bench.js';
 
 const OUT = 'out';
 const WORK = join(OUT, 'bench');
@@ -117,6 +120,10 @@ console.log(
   `2,000 / 500 items (4× the items): time ×${ratios.time2000over500.toFixed(2)}, memory over baseline ×${ratios.memory2000over500.toFixed(2)}; per-item time ×${ratios.perItemTime2000over500.toFixed(2)} (1.00 = linear)`,
 );
 
+console.log('\n— Word import (.docx beside .txt of the same content) —');
+const wordImport = runWordImportBench((line) => console.log(line));
+printWordImportBench(wordImport);
+
 const seedReport = buildReport(imported.round, imported.submissions);
 if (!seedReport.ok) throw new Error('the seed report does not build');
 console.log('\n— PDF —');
@@ -153,6 +160,7 @@ const report = {
   baselineRssMiB: baselineMiB,
   pipeline: results,
   ratios,
+  wordImport,
   pdf,
   functionBundles,
   intake,

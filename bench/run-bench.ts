@@ -10,6 +10,9 @@
  * Last, the CLI's start-up: validate and render as fresh processes against
  * bare Node (bench/cli-startup-bench.ts). Word import (.docx beside the
  * .txt of the same content) runs after the pipeline (bench/word-import-bench.ts).
+ * Then the public catalogue for 100 agencies × 2 rounds: a full build beside
+ * one publish's update, index bytes, search latency in Chromium
+ * (bench/catalogue-bench.ts).
  * Prints tables and ratios, and writes every figure to out/bench.json.
  */
 
@@ -20,6 +23,7 @@ import { importReportOutline } from '../shared/outline/import-report-outline.js'
 import { buildReport } from '../shared/report/build-report.js';
 import { SEED_TEXT_FILE } from './bench-paths.js';
 import { median } from './bench-process.js';
+import { printCatalogueBench, runCatalogueBench } from './catalogue-bench.js';
 import { printCliStartupBench, runCliStartupBench } from './cli-startup-bench.js';
 import { printFunctionBundlesBench, runFunctionBundlesBench } from './function-bundles.js';
 import { printIntakeBench, runIntakeBench } from './intake-bench.js';
@@ -144,6 +148,12 @@ console.log('\n— CLI start-up —');
 const cliStartup = await runCliStartupBench((line) => console.log(line));
 printCliStartupBench(cliStartup);
 
+console.log('\n— Public catalogue (100 agencies × 2 rounds) —');
+const catalogue = await runCatalogueBench(imported.round, imported.submissions, (line) =>
+  console.log(line),
+);
+printCatalogueBench(catalogue);
+
 const report = {
   when: new Date().toISOString(),
   node: process.version,
@@ -157,6 +167,7 @@ const report = {
   load,
   portalBundle,
   cliStartup,
+  catalogue,
 };
 writeFileSync(join(OUT, 'bench.json'), `${JSON.stringify(report, null, 2)}\n`);
 console.log(`\nWrote ${join(OUT, 'bench.json')}`);

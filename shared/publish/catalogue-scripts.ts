@@ -31,8 +31,17 @@ export const LANGUAGE_SCRIPT = `(() => {
 })();
 `;
 
+/**
+ * The engine's source as this process holds it. Run through tsx (the local
+ * stack), esbuild's keepNames wraps named functions in __name(…); the page
+ * gives that helper its meaning (keep the function as it is).
+ */
+export function engineSource(): string {
+  return `((__name) => (${thaiSearchEngine.toString()})())((target) => target)`;
+}
+
 export const SEARCH_SCRIPT = `(() => {
-  const engine = (${thaiSearchEngine.toString()})();
+  const engine = ${engineSource()};
   const thai = new Intl.NumberFormat('th-TH-u-nu-thai');
   const both = (th, en) => {
     const span = (lang, text) => { const s = document.createElement('span'); s.className = lang; s.lang = lang; s.textContent = text; return s; };

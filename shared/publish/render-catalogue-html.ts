@@ -15,10 +15,12 @@ import { bi, relativeLink, renderCataloguePage } from './render-catalogue-page.j
 
 type Catalogued = PublishedEntry & { catalogue: NonNullable<PublishedEntry['catalogue']> };
 
-const englishDate = (iso: string) =>
-  new Intl.DateTimeFormat('en-GB', { dateStyle: 'long', timeZone: 'Asia/Bangkok' }).format(
-    new Date(iso),
-  );
+// Made once: a page lists hundreds of dates, and each formatter loads ICU data.
+let english: Intl.DateTimeFormat | undefined;
+const englishDate = (iso: string) => {
+  english ??= new Intl.DateTimeFormat('en-GB', { dateStyle: 'long', timeZone: 'Asia/Bangkok' });
+  return english.format(new Date(iso));
+};
 
 function roundName(entry: PublishedEntry): string {
   return bi(

@@ -12,12 +12,19 @@ import { escapeHtml as e } from './escape-html.js';
 import { bi, relativeLink, renderCataloguePage } from './render-catalogue-page.js';
 
 /** Bangkok time, to the minute: what an assessor compares with a signed memo. */
+const timeFormats = new Map<'th' | 'en', Intl.DateTimeFormat>();
+
 export function bangkokTime(iso: string, locale: 'th' | 'en'): string {
-  return new Intl.DateTimeFormat(locale === 'th' ? 'th-TH-u-ca-buddhist-nu-thai' : 'en-GB', {
-    dateStyle: 'long',
-    timeStyle: 'short',
-    timeZone: 'Asia/Bangkok',
-  }).format(new Date(iso));
+  let format = timeFormats.get(locale);
+  if (!format) {
+    format = new Intl.DateTimeFormat(locale === 'th' ? 'th-TH-u-ca-buddhist-nu-thai' : 'en-GB', {
+      dateStyle: 'long',
+      timeStyle: 'short',
+      timeZone: 'Asia/Bangkok',
+    });
+    timeFormats.set(locale, format);
+  }
+  return format.format(new Date(iso));
 }
 
 const who = (p: { name: string; position?: string }) =>

@@ -10,7 +10,7 @@ import { validateRound } from '../../shared/validation/validate-round.js';
 import { mayOpenRound } from '../../shared/workflow/authorisation.js';
 import { roundIdOf } from '../../shared/workflow/round-id.js';
 import { workflowProblem } from '../../shared/workflow/workflow-messages.js';
-import { now, requireEnv } from '../common/environment.js';
+import { now, readEnvironment } from '../common/environment.js';
 import {
   callerOf,
   type HttpEvent,
@@ -23,9 +23,12 @@ import { httpHandler } from '../common/http-handler.js';
 import { jsonBody } from '../common/json-body.js';
 import { lazy } from '../common/lazy.js';
 import { createObservability } from '../common/observability.js';
+import { manifest } from './manifest.js';
+
+const env = readEnvironment(manifest);
 
 const observability = createObservability();
-const rounds = lazy(() => new DynamoDbRoundRepository(documentClient(), requireEnv('TABLE_NAME')));
+const rounds = lazy(() => new DynamoDbRoundRepository(documentClient(), env.TABLE_NAME));
 
 async function openRound(event: HttpEvent): Promise<HttpResult> {
   const caller = callerOf(event);

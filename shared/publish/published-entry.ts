@@ -1,3 +1,5 @@
+import { REPORTS_PREFIX } from '../workflow/object-prefixes.js';
+
 /** One published version of a report, as the public index lists it. */
 export interface PublishedEntry {
   agencyId: string;
@@ -20,5 +22,5 @@ export function publishedPrefix(
   period: string,
   version: number,
 ): string {
-  return `reports/${agencyId}/${fiscalYear}/${period}/v${version}`;
+  return `${REPORTS_PREFIX}${agencyId}/${fiscalYear}/${period}/v${version}`;
 }

@@ -5,7 +5,7 @@
  * uses. Everything wrong is reported at once, in Thai and English.
  */
 
-import { importReportOutline } from '../outline/import-report-outline.js';
+import { type ImportSource, importReportOutline } from '../outline/import-report-outline.js';
 import { checkSubmissionAgainstItem } from '../report/build-report.js';
 import type { PlanItemValue, Round } from '../schemas/round-schema.js';
 import type { Submission } from '../schemas/submission-schema.js';
@@ -77,7 +77,7 @@ function fromJson(text: string): Validated<Submission> {
  * too, and the key's item is taken from it.
  */
 function fromOutline(
-  text: string,
+  text: ImportSource,
   round: RoundSettings,
   target: UploadTarget,
 ): Validated<Submission> {
@@ -122,8 +122,11 @@ function targetMismatch(submission: Submission, target: UploadTarget): Validatio
  * A Word file's text is only known after extraction, and its 10 MB of zip
  * may hold far more than the 1 MiB a document may be.
  */
-export function checkTextSize(text: string): ValidationProblem[] {
-  const size = Buffer.byteLength(text);
+export function checkTextSize(text: ImportSource): ValidationProblem[] {
+  const size =
+    typeof text === 'string'
+      ? Buffer.byteLength(text)
+      : text.reduce((sum, paragraph) => sum + Buffer.byteLength(paragraph.text) + 1, 0);
   if (size <= MAX_DOCUMENT_BYTES) return [];
   return [workflowProblem('upload.textTooLarge', '$', { size, max: MAX_DOCUMENT_BYTES })];
 }
@@ -131,7 +134,7 @@ export function checkTextSize(text: string): ValidationProblem[] {
 /** The submission an upload's text holds, checked against the round and the key. */
 export function readUploadText(
   format: UploadFormat,
-  text: string,
+  text: ImportSource,
   round: Round,
   target: UploadTarget,
 ): Validated<Submission> {
@@ -144,14 +147,17 @@ export function readUploadText(
  */
 export function readItemUploadText(
   format: UploadFormat,
-  text: string,
+  text: ImportSource,
   round: RoundSettings,
   item: PlanItemValue | undefined,
   target: UploadTarget,
 ): Validated<Submission> {
   const tooLarge = checkTextSize(text);
   if (tooLarge.length > 0) return { ok: false, problems: tooLarge };
-  const read = format === 'json' ? fromJson(text) : fromOutline(text, round, target);
+  const read =
+    typeof text === 'string' && format === 'json'
+      ? fromJson(text)
+      : fromOutline(text, round, target);
   if (!read.ok) return read;
   const problems = [
     ...checkSubmissionAgainstItem(round, item, read.value),

@@ -242,7 +242,8 @@ describe('Function: record-outcome, the sign-off', () => {
       attempt: 1,
       at: NOW.toISOString(),
       by: '5d4c3b2a-1f0e-4d9c-8b7a-6f5e4d3c2b1a',
-      byName: 'preecha.head',
+      byName: 'นายปรีชา วงศ์สุจริต',
+      byPosition: 'หัวหน้าส่วนราชการ',
     });
     expect(await stack.receiveNotices()).toMatchObject([
       {

@@ -1,0 +1,48 @@
+import {
+  DRAFTS_PREFIX,
+  INDEX_PREFIX,
+  REPORTS_PREFIX,
+} from '../../shared/workflow/object-prefixes.js';
+import {
+  defineManifest,
+  INCOMING_BUCKET,
+  PUBLISHED_BUCKET,
+  TABLE_NAME,
+} from '../common/function-manifest.js';
+
+export const manifest = defineManifest({
+  name: 'publish-report',
+  description: 'Publishes report.json, report.pdf, report.html and the index',
+  handler: 'handler',
+  trigger: { kind: 'state-machine' },
+  environment: { TABLE_NAME, INCOMING_BUCKET, PUBLISHED_BUCKET },
+  grants: [
+    {
+      on: 'table',
+      actions: ['dynamodb:GetItem', 'dynamodb:UpdateItem', 'dynamodb:PutItem', 'dynamodb:Query'],
+    },
+    {
+      on: 'incoming-bucket',
+      actions: ['s3:GetObject'],
+      prefix: DRAFTS_PREFIX,
+      why: 'publishing reads the signed-off draft.',
+    },
+    {
+      on: 'published-bucket',
+      actions: ['s3:PutObject'],
+      prefix: REPORTS_PREFIX,
+      why: 'publishing writes each new report version.',
+    },
+    {
+      on: 'published-bucket',
+      actions: ['s3:PutObject'],
+      prefix: INDEX_PREFIX,
+      why: 'publishing rewrites index.json and index.html.',
+    },
+  ],
+  // pdfkit lays out a few hundred pages of Thai comfortably in this.
+  memorySize: 1536,
+  timeoutSeconds: 120,
+  // The renderer reads Sarabun from ./fonts beside its module (import.meta.url).
+  bundleFiles: 'report-fonts',
+});

@@ -56,7 +56,8 @@ interface StoredHeader extends RoundHeader {
   planSha256: string;
 }
 
-const planDigest = (items: readonly PlanItemValue[]) =>
+/** What a retried opening compares: the plan it would complete must be the same plan. */
+export const planDigest = (items: readonly PlanItemValue[]) =>
   createHash('sha256').update(JSON.stringify(items)).digest('hex');
 
 function readHeader(item: Record<string, unknown>): StoredHeader {

@@ -23,6 +23,26 @@ import type { Audience } from '../workflow/approval.js';
 export const KEY = { pk: 'pk', sk: 'sk', gsi1pk: 'gsi1pk', gsi1sk: 'gsi1sk' } as const;
 export const INBOX_INDEX = 'gsi1';
 export const DECIDED_INDEX = 'gsi2';
+/** What the inbox index keeps of an approval: everything but the task token beside it. */
+export const INBOX_ATTRIBUTES = [
+  'approvalId',
+  'agencyId',
+  'roundId',
+  'subject',
+  'step',
+  'role',
+  'status',
+  'phase',
+  'requestedAt',
+];
+/** An approver's history: the decision and its subject, never the task token. */
+export const DECIDED_ATTRIBUTES = [
+  ...INBOX_ATTRIBUTES,
+  'decidedBy',
+  'decidedByName',
+  'decidedAt',
+  'comment',
+];
 /** Powertools idempotency records expire through this TTL attribute. */
 export const TTL_ATTRIBUTE = 'expiration';
 

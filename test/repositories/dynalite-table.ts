@@ -1,29 +1,20 @@
 /**
  * The single table on dynalite (the embedded DynamoDB), for tests that need
  * the real protocol but not the whole local stack. Keys and indexes as in
- * infra/constructs/storage.ts, projections included: an index that drops an
- * attribute must drop it here too (the e2e tests run the synthesised
- * template itself).
+ * infra/constructs/storage.ts, projections from the same constants (the e2e
+ * tests run the synthesised template itself).
  */
 
 import { CreateTableCommand, DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import dynalite from 'dynalite';
 import { LOCAL_CREDENTIALS, LOCAL_REGION } from '../../local/embedded-services.js';
-import { DECIDED_INDEX, INBOX_INDEX } from '../../shared/adapters/table-keys.js';
-
-const APPROVAL_FIELDS = [
-  'approvalId',
-  'agencyId',
-  'roundId',
-  'subject',
-  'step',
-  'role',
-  'status',
-  'phase',
-  'requestedAt',
-];
-const DECIDED_FIELDS = [...APPROVAL_FIELDS, 'decidedBy', 'decidedByName', 'decidedAt', 'comment'];
+import {
+  DECIDED_ATTRIBUTES,
+  DECIDED_INDEX,
+  INBOX_ATTRIBUTES,
+  INBOX_INDEX,
+} from '../../shared/adapters/table-keys.js';
 
 const stringKeys = (...names: string[]) =>
   names.map((AttributeName) => ({ AttributeName, AttributeType: 'S' as const }));
@@ -50,7 +41,7 @@ export async function createSingleTable(endpoint: string, tableName: string): Pr
             { AttributeName: 'gsi1pk', KeyType: 'HASH' },
             { AttributeName: 'gsi1sk', KeyType: 'RANGE' },
           ],
-          Projection: { ProjectionType: 'INCLUDE', NonKeyAttributes: APPROVAL_FIELDS },
+          Projection: { ProjectionType: 'INCLUDE', NonKeyAttributes: INBOX_ATTRIBUTES },
         },
         {
           IndexName: DECIDED_INDEX,
@@ -58,7 +49,7 @@ export async function createSingleTable(endpoint: string, tableName: string): Pr
             { AttributeName: 'gsi2pk', KeyType: 'HASH' },
             { AttributeName: 'gsi2sk', KeyType: 'RANGE' },
           ],
-          Projection: { ProjectionType: 'INCLUDE', NonKeyAttributes: DECIDED_FIELDS },
+          Projection: { ProjectionType: 'INCLUDE', NonKeyAttributes: DECIDED_ATTRIBUTES },
         },
       ],
     }),

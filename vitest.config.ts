@@ -19,6 +19,8 @@ export const STACK_FILES = [
 
 /** Files that drive Chromium; their project installs it before they start. */
 export const BROWSER_FILES = [
+  'test/catalogue/catalogue-in-browser.test.ts',
+  'test/portal/portal-errors.test.ts',
   'test/portal/portal-roles.test.ts',
   'test/publish/html-in-browser.test.ts',
 ];

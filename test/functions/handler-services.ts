@@ -24,9 +24,12 @@ import {
   startFaultProxy,
 } from '../../local/fault-proxy.js';
 import { DynamoDbApprovalRepository } from '../../shared/adapters/dynamodb-approval-repository.js';
+import { dynamoClient as handlerDynamo } from '../../shared/adapters/dynamodb-client.js';
 import { DynamoDbRoundRepository } from '../../shared/adapters/dynamodb-round-repository.js';
 import { DynamoDbSubmissionRepository } from '../../shared/adapters/dynamodb-submission-repository.js';
 import { S3BlobStore } from '../../shared/adapters/s3-blob-store.js';
+import { s3Client as handlerS3 } from '../../shared/adapters/s3-client.js';
+import { sqsClient as handlerSqs } from '../../shared/adapters/sqs-client.js';
 import { createSingleTable } from '../repositories/dynalite-table.js';
 import { setHandlerEnvironment } from './lambda-context.js';
 
@@ -118,6 +121,11 @@ export async function startHandlerServices(): Promise<HandlerServices> {
       return (Messages ?? []).map((m) => JSON.parse(String(m.Body)));
     },
     async close() {
+      // The handlers' own clients keep idle sockets open, and the emulators wait
+      // for idle sockets before they close: drop them first.
+      handlerDynamo().destroy();
+      handlerS3().destroy();
+      handlerSqs().destroy();
       sqs.destroy();
       dynamo.destroy();
       s3.destroy();

@@ -5,10 +5,10 @@
 
 import { documentClient } from '../../shared/adapters/dynamodb-client.js';
 import { DynamoDbRoundRepository } from '../../shared/adapters/dynamodb-round-repository.js';
+import { MAX_ROUND_DOCUMENT_BYTES } from '../../shared/validation/parse-json-text.js';
 import { validateRound } from '../../shared/validation/validate-round.js';
 import { mayOpenRound } from '../../shared/workflow/authorisation.js';
 import { roundIdOf } from '../../shared/workflow/round-id.js';
-import { checkRoundSize } from '../../shared/workflow/round-size.js';
 import { workflowProblem } from '../../shared/workflow/workflow-messages.js';
 import { now, readEnvironment } from '../common/environment.js';
 import {
@@ -37,7 +37,8 @@ async function openRound(event: HttpEvent): Promise<HttpResult> {
   const denied = mayOpenRound(caller, agencyId);
   if (denied) return problems(403, [denied]);
 
-  const body = jsonBody(event);
+  // A plan of 5,000 items is larger than any submission.
+  const body = jsonBody(event, MAX_ROUND_DOCUMENT_BYTES);
   if (!body.ok) return problems(400, body.problems);
   const round = validateRound(body.value);
   if (!round.ok) return problems(422, round.problems);
@@ -58,8 +59,6 @@ async function openRound(event: HttpEvent): Promise<HttpResult> {
     openedBy: caller.sub,
     openedAt: now().toISOString(),
   };
-  const tooLarge = checkRoundSize(record);
-  if (tooLarge.length > 0) return problems(422, tooLarge);
   const opened = await rounds().openRound(record);
   if (!opened) return problems(409, [workflowProblem('round.exists', '$', { roundId })]);
   observability.metrics.addMetric('RoundsOpened', 'Count', 1);

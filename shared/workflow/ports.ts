@@ -9,14 +9,30 @@ import type { WordParagraph } from '../word/word-paragraph.js';
 import type { Approval, Audience } from './approval.js';
 import type { Notice } from './approval-notice.js';
 import type { WaitingRole } from './roles.js';
-import type { ItemState, RoundRecord, SignOff } from './round-record.js';
+import type { RoundHeader, RoundItem } from './round-header.js';
+import type { ItemState, RoundListing, RoundRecord, SignOff } from './round-record.js';
 import type { SubmissionRef, SubmissionVersion, VersionStatus } from './submission-version.js';
 import type { UploadRecord } from './upload-record.js';
 
 type VersionKeyRef = Pick<SubmissionRef, 'agencyId' | 'roundId' | 'itemNo' | 'version'>;
 type ItemVersionRef = SubmissionRef;
 
+/**
+ * A round is a small header and its plan items as rows of their own (see
+ * round-header.ts): what an upload reads does not grow with the plan.
+ */
 export interface RoundStore {
+  /** False if the round is already open; asking again completes an opening cut short. */
+  openRound(record: RoundRecord): Promise<boolean>;
+  listRounds(agencyId: string): Promise<RoundListing[]>;
+  getRoundHeader(agencyId: string, roundId: string): Promise<RoundHeader | undefined>;
+  /** The header and one plan item; `item` is undefined when the plan has no such number. */
+  getRoundItem(
+    agencyId: string,
+    roundId: string,
+    itemNo: number,
+  ): Promise<(Omit<RoundItem, 'item'> & { item: RoundItem['item'] | undefined }) | undefined>;
+  /** The whole round, every plan item included. */
   getRound(agencyId: string, roundId: string): Promise<RoundRecord | undefined>;
   getRoundWithItems(
     agencyId: string,
@@ -40,6 +56,8 @@ export interface RoundStore {
 }
 
 export interface SubmissionStore {
+  /** Records an upload request; upload ids are random, so an existing one is an error. */
+  putUpload(record: UploadRecord): Promise<void>;
   getUpload(agencyId: string, uploadId: string): Promise<UploadRecord | undefined>;
   settleUpload(
     record: UploadRecord,
@@ -53,6 +71,13 @@ export interface SubmissionStore {
     roundId: string,
     itemNo: number,
   ): Promise<SubmissionVersion | undefined>;
+  /** An item's versions, newest first (at most `limit`). */
+  listVersions(
+    agencyId: string,
+    roundId: string,
+    itemNo: number,
+    limit: number,
+  ): Promise<SubmissionVersion[]>;
   putVersion(version: SubmissionVersion): Promise<boolean>;
   getVersion(ref: VersionKeyRef): Promise<SubmissionVersion | undefined>;
   setVersionStatus(
@@ -70,7 +95,11 @@ export interface ApprovalStore {
     approvalId: string,
   ): Promise<{ approval: Approval; taskToken: string } | undefined>;
   settle(approval: Approval): Promise<boolean>;
+  /** Pending approvals of one inbox, oldest first. */
   listInbox(audience: Audience, limit: number): Promise<Approval[]>;
+  /** What one person decided in an agency, newest first. */
+  listDecided(agencyId: string, sub: string, limit: number): Promise<Approval[]>;
+  /** Any number of approvals by id; ids not found are absent from the answer. */
   getMany(agencyId: string, approvalIds: readonly string[]): Promise<Approval[]>;
 }
 

@@ -6,14 +6,15 @@
  */
 
 import { type ImportSource, importReportOutline } from '../outline/import-report-outline.js';
-import { checkSubmissionAgainstRound } from '../report/build-report.js';
-import type { Round } from '../schemas/round-schema.js';
+import { checkSubmissionAgainstItem } from '../report/build-report.js';
+import type { PlanItemValue, Round } from '../schemas/round-schema.js';
 import type { Submission } from '../schemas/submission-schema.js';
 import { thaiNumber } from '../thai/thai-digits.js';
 import { capProblems } from '../validation/cap-problems.js';
 import { MAX_DOCUMENT_BYTES, parseJsonText } from '../validation/parse-json-text.js';
 import { validateSubmission } from '../validation/validate-submission.js';
 import type { Validated, ValidationProblem } from '../validation/validation-problem.js';
+import type { RoundSettings } from './round-header.js';
 import { UPLOAD_FORMATS, type UploadFormat, type UploadTarget } from './upload-key.js';
 import { workflowProblem } from './workflow-messages.js';
 
@@ -77,12 +78,12 @@ function fromJson(text: string): Validated<Submission> {
  */
 function fromOutline(
   text: ImportSource,
-  round: Round,
+  round: RoundSettings,
   target: UploadTarget,
 ): Validated<Submission> {
+  // No divisions: the chosen item takes the key's division below, whatever the outline's.
   const imported = importReportOutline(text, {
     agency: round.agency,
-    divisions: round.items.map((item) => item.division),
     approvalChain: round.approvalChain,
   });
   if (!imported.ok) return { ok: false, problems: capProblems(imported.problems) };
@@ -137,6 +138,20 @@ export function readUploadText(
   round: Round,
   target: UploadTarget,
 ): Validated<Submission> {
+  return readItemUploadText(format, text, round, round.items[target.itemNo - 1], target);
+}
+
+/**
+ * The same, knowing only the round's settings and the key's plan item
+ * (`undefined` if the plan has no such number): what intake reads.
+ */
+export function readItemUploadText(
+  format: UploadFormat,
+  text: ImportSource,
+  round: RoundSettings,
+  item: PlanItemValue | undefined,
+  target: UploadTarget,
+): Validated<Submission> {
   const tooLarge = checkTextSize(text);
   if (tooLarge.length > 0) return { ok: false, problems: tooLarge };
   const read =
@@ -145,7 +160,7 @@ export function readUploadText(
       : fromOutline(text, round, target);
   if (!read.ok) return read;
   const problems = [
-    ...checkSubmissionAgainstRound(round, read.value),
+    ...checkSubmissionAgainstItem(round, item, read.value),
     ...targetMismatch(read.value, target),
   ];
   if (problems.length > 0) return { ok: false, problems };

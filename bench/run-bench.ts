@@ -7,6 +7,8 @@
  * (bench/function-bundles.ts). Then 500 and 1,000 submissions through
  * intake on the embedded local stack (bench/intake-bench.ts), and last
  * 2,000 uploads started at once against a baseline (bench/load-bench.ts).
+ * Last, the CLI's start-up: validate and render as fresh processes against
+ * bare Node (bench/cli-startup-bench.ts).
  * Prints tables and ratios, and writes every figure to out/bench.json.
  */
 
@@ -17,6 +19,7 @@ import { importReportOutline } from '../shared/outline/import-report-outline.js'
 import { buildReport } from '../shared/report/build-report.js';
 import { SEED_TEXT_FILE } from './bench-paths.js';
 import { median } from './bench-process.js';
+import { printCliStartupBench, runCliStartupBench } from './cli-startup-bench.js';
 import { printFunctionBundlesBench, runFunctionBundlesBench } from './function-bundles.js';
 import { printIntakeBench, runIntakeBench } from './intake-bench.js';
 import { printLoadBench, runLoadBench } from './load-bench.js';
@@ -131,6 +134,9 @@ printLoadBench(load);
 console.log('\n— Web portal bundle —');
 const portalBundle = await runPortalBundleBench((line) => console.log(line));
 printPortalBundleBench(portalBundle);
+console.log('\n— CLI start-up —');
+const cliStartup = await runCliStartupBench((line) => console.log(line));
+printCliStartupBench(cliStartup);
 
 const report = {
   when: new Date().toISOString(),
@@ -143,6 +149,7 @@ const report = {
   intake,
   load,
   portalBundle,
+  cliStartup,
 };
 writeFileSync(join(OUT, 'bench.json'), `${JSON.stringify(report, null, 2)}\n`);
 console.log(`\nWrote ${join(OUT, 'bench.json')}`);

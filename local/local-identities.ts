@@ -8,7 +8,10 @@
 
 export interface LocalIdentity {
   id: string;
+  /** Display name (Cognito `name`), fictional. */
   nameTh: string;
+  /** Position (ตำแหน่ง), Cognito `custom:position`. */
+  position: string;
   groups: string[];
 }
 
@@ -24,13 +27,24 @@ export function seedDivisions(): string[] {
 
 export function localIdentities(agencyId: string, divisions: readonly string[]): LocalIdentity[] {
   const people: LocalIdentity[] = [
-    { id: 'coordinator', nameTh: 'ผู้ประสานงาน', groups: [`${agencyId}:coordinator`] },
+    {
+      id: 'coordinator',
+      nameTh: 'ผู้ประสานงาน',
+      position: 'นักวิเคราะห์นโยบายและแผน',
+      groups: [`${agencyId}:coordinator`],
+    },
     {
       id: 'acc-officer',
       nameTh: 'เจ้าหน้าที่ศูนย์ปฏิบัติการต่อต้านการทุจริต',
+      position: 'ผู้อำนวยการศูนย์ปฏิบัติการต่อต้านการทุจริต',
       groups: [`${agencyId}:anti-corruption-centre`],
     },
-    { id: 'agency-head', nameTh: 'หัวหน้าส่วนราชการ', groups: [`${agencyId}:agency-head`] },
+    {
+      id: 'agency-head',
+      nameTh: 'นายปรีชา วงศ์สุจริต',
+      position: 'หัวหน้าส่วนราชการ',
+      groups: [`${agencyId}:agency-head`],
+    },
   ];
   divisions.forEach((division, index) => {
     const n = index + 1;
@@ -38,11 +52,13 @@ export function localIdentities(agencyId: string, divisions: readonly string[]):
       {
         id: `staff-${n}`,
         nameTh: `เจ้าหน้าที่ กอง ${n}`,
+        position: 'นักวิเคราะห์นโยบายและแผน',
         groups: [`${agencyId}:division:${division}`],
       },
       {
         id: `director-${n}`,
         nameTh: `ผู้อำนวยการ กอง ${n}`,
+        position: `ผู้อำนวยการกอง ${n}`,
         groups: [`${agencyId}:division-director`, `${agencyId}:division:${division}`],
       },
     );
@@ -55,6 +71,10 @@ export function claimsOf(identity: LocalIdentity): Record<string, string> {
   return {
     sub: `local-${identity.id}`,
     'cognito:username': identity.id,
+    // Cognito's ID token carries the address too; nothing downstream may print it.
+    email: `${identity.id}@people.example`,
+    name: identity.nameTh,
+    'custom:position': identity.position,
     'cognito:groups': `[${identity.groups.join(' ')}]`,
   };
 }

@@ -9,7 +9,7 @@ import { readFile, stat } from 'node:fs/promises';
 import { createServer } from 'node:http';
 import { extname, join, normalize, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { PortalConfig } from '../web/portal-config.js';
+import type { PortalConfig } from '../shared/workflow/portal-config.js';
 import { listenOnLoopback } from './listen-on-loopback.js';
 
 export const WEB_CONFIG_FILE = fileURLToPath(new URL('../web/vite.config.ts', import.meta.url));

@@ -13,7 +13,7 @@ import { IdempotencyConfig, makeIdempotent } from '@aws-lambda-powertools/idempo
 import { DynamoDBPersistenceLayer } from '@aws-lambda-powertools/idempotency/dynamodb';
 import middy from '@middy/core';
 import type { SQSBatchResponse, SQSEvent, SQSRecord } from 'aws-lambda';
-import { readDocxText } from '../../shared/adapters/docx-text-reader.js';
+import { readDocx } from '../../shared/adapters/docx-reader.js';
 import { documentClient, dynamoClient } from '../../shared/adapters/dynamodb-client.js';
 import { DynamoDbRoundRepository } from '../../shared/adapters/dynamodb-round-repository.js';
 import { DynamoDbSubmissionRepository } from '../../shared/adapters/dynamodb-submission-repository.js';
@@ -41,7 +41,7 @@ const ports = lazy(() => {
     submissions: new DynamoDbSubmissionRepository(documentClient(), table),
     objects: new S3BlobStore(s3Client()),
     workflow: new SfnWorkflowClient(sfnClient(), env.STATE_MACHINE_ARN),
-    readDocx: readDocxText,
+    readDocx,
     bucket: env.INCOMING_BUCKET,
     now,
   };

@@ -35,6 +35,7 @@ import { MANIFESTS, type ManifestCatalog } from '../../functions/manifests.js';
 import { roleGroupName, STAFF_ROLES } from '../../shared/workflow/roles.js';
 import { AcmFunction, manifestNamed } from './acm-function.js';
 import type { FunctionResources } from './grants.js';
+import { hostedUiDomainPrefix } from './hosted-ui-domain.js';
 
 export interface ApiProps {
   stage: string;
@@ -103,7 +104,7 @@ export class Api extends Construct {
     // client, no secret), returning to the portal itself or an agency's own portal origin.
     const portalPages = [props.portalUrl, ...props.portalOrigins].map((origin) => `${origin}/`);
     this.domain = this.userPool.addDomain('HostedUi', {
-      cognitoDomain: { domainPrefix: `acm-report-${props.stage}-${Stack.of(this).account}` },
+      cognitoDomain: { domainPrefix: hostedUiDomainPrefix(props.stage, Stack.of(this).account) },
     });
     this.client = this.userPool.addClient('Portal', {
       authFlows: { userSrp: true },

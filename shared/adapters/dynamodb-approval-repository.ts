@@ -77,16 +77,18 @@ export class DynamoDbApprovalRepository {
    * inbox; false if it was no longer pending, which makes decisions idempotent.
    */
   async settle(approval: Approval): Promise<boolean> {
-    const { decidedBy, decidedByName, decidedAt, comment } = approval;
+    const { decidedBy, decidedByName, decidedByPosition, decidedAt, comment } = approval;
     const values: Record<string, unknown> = {
       ':status': approval.status,
       ':pending': 'pending',
       ...(decidedBy ? { ':by': decidedBy, ':byName': decidedByName ?? '', ':at': decidedAt } : {}),
       ...(comment ? { ':comment': comment } : {}),
+      ...(decidedBy && decidedByPosition ? { ':byPosition': decidedByPosition } : {}),
     };
     const sets = ['#status = :status'];
     if (decidedBy) {
       sets.push('decidedBy = :by', 'decidedByName = :byName', 'decidedAt = :at');
+      if (decidedByPosition) sets.push('decidedByPosition = :byPosition');
       // The decider's history index: who decided what, newest first.
       sets.push('gsi2pk = :decided', 'gsi2sk = :decidedSort');
       values[':decided'] = decidedPartition(approval.agencyId, decidedBy);

@@ -8,6 +8,7 @@
 import { itemLabel } from '../report/outline-labels.js';
 import { reportTitleLines } from '../report/report-title.js';
 import { rollupSummaryLines, SUMMARY_HEADING_TH } from '../report/rollup-summary.js';
+import { SIGN_OFF_HEADING_TH, signOffLines } from '../report/sign-off-lines.js';
 import type { Report } from '../schemas/report-schema.js';
 import { formatThaiDate } from '../thai/thai-dates.js';
 import { thaiNumber } from '../thai/thai-digits.js';
@@ -37,6 +38,13 @@ function summary(report: Report): string {
 </table></section>`;
 }
 
+function signOffBlock(report: Report): string {
+  if (!report.signOff) return '';
+  const [name, position, when] = signOffLines(report.signOff);
+  return `<section class="sign-off" aria-labelledby="sign-off-title"><h2 id="sign-off-title">${SIGN_OFF_HEADING_TH}</h2>
+<p>${e(name)}<br>${e(position)}<br>${e(when)}</p></section>`;
+}
+
 function footer(report: Report): string {
   const facts: Array<[string, string]> = [
     ['หน่วยงาน', report.agency.nameTh],
@@ -46,7 +54,10 @@ function footer(report: Report): string {
     ],
   ];
   if (report.signOff)
-    facts.push(['ลงนามรับรอง', `${report.signOff.by} (${formatThaiDate(report.signOff.at)})`]);
+    facts.push([
+      'ลงนามรับรอง',
+      `${report.signOff.name} ${report.signOff.position} (${formatThaiDate(report.signOff.at)})`,
+    ]);
   if (report.publishedVersion) facts.push(['ฉบับที่เผยแพร่', thaiNumber(report.publishedVersion)]);
   const provenance = report.items
     .filter((item) => item.provenance)
@@ -95,6 +106,7 @@ export function renderReportHtml(report: Report, options: HtmlRenderOptions = {}
 <main id="main">
 ${report.items.map(renderItemSectionHtml).join('\n')}
 ${summary(report)}
+${signOffBlock(report)}
 </main>
 ${footer(report)}
 </div>

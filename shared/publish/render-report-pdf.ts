@@ -9,8 +9,8 @@
 import PDFDocument from 'pdfkit';
 import { type ReportBlock, reportBlocks } from '../report/report-blocks.js';
 import { rollupSummaryLines, SUMMARY_HEADING_TH } from '../report/rollup-summary.js';
+import { SIGN_OFF_HEADING_TH, signOffLines } from '../report/sign-off-lines.js';
 import type { Report } from '../schemas/report-schema.js';
-import { periodLabelTh } from '../thai/fiscal-period.js';
 import { thaiNumber } from '../thai/thai-digits.js';
 import { breakThaiLines } from './break-thai-lines.js';
 import {
@@ -19,6 +19,7 @@ import {
   type TextStyle,
   type PdfTextWriter as Writer,
 } from './pdf-text-writer.js';
+import { runningHeader } from './running-header.js';
 import { type FontFiles, loadSarabun } from './sarabun-fonts.js';
 import { SUMMARY_TABLE_HEADINGS, summaryTableRows } from './summary-table.js';
 
@@ -37,10 +38,6 @@ const INDENT = 22;
 const LABEL_GAP = 5;
 
 type Doc = InstanceType<typeof PDFDocument>;
-
-function runningHeader(report: Report): string {
-  return `${report.agency.nameTh} · ประจำปีงบประมาณ พ.ศ. ${thaiNumber(report.fiscalYear)} ${periodLabelTh(report.period)}`;
-}
 
 /** The struct element that holds the current section's list, if one is open. */
 interface ListState {
@@ -170,6 +167,29 @@ function writeSummary(writer: Writer, doc: Doc, root: StructElement, report: Rep
   }
   writer.space(8);
   writeSummaryTable(writer, doc, section, report);
+  section.end();
+}
+
+/** The head's name, position and time of sign-off, centred under the report. */
+function writeSignOff(writer: Writer, doc: Doc, root: StructElement, report: Report): void {
+  if (!report.signOff) return;
+  const section = doc.struct('Sect');
+  root.add(section);
+  writer.space(24);
+  writer.ensureSpace(writer.lineHeight(BODY) * 5);
+  const heading = doc.struct('H2');
+  section.add(heading);
+  writer.taggedRun(heading, `${SIGN_OFF_HEADING_TH} `, writer.box.left, SECTION, 'center');
+  heading.end();
+  writer.space(6);
+  for (const line of signOffLines(report.signOff)) {
+    const paragraph = doc.struct('P');
+    section.add(paragraph);
+    for (const part of breakLinesFor(writer, line, writer.width, BODY)) {
+      writer.taggedRun(paragraph, `${part.trimEnd()} `, writer.box.left, BODY, 'center');
+    }
+    paragraph.end();
+  }
   section.end();
 }
 
@@ -324,6 +344,7 @@ export async function renderReportPdf(
   }
   section.end();
   writeSummary(writer, doc, root, report);
+  writeSignOff(writer, doc, root, report);
   root.end();
   writeRunningHeaderAndFooter(writer, doc, report);
   doc.end();

@@ -52,6 +52,7 @@ td.num,th.num{text-align:end}
 td.num{white-space:nowrap}
 col.c-no{width:2.75rem}col.c-div{width:26%}col.c-amount{width:9rem}
 tfoot td{font-weight:700;background:var(--shade)}
+section.sign-off{margin-top:2rem;text-align:center}section.sign-off h2{font-size:1rem}
 footer.report-foot{border-top:1px solid var(--line);margin-top:2rem;padding-top:1rem;color:var(--muted);font-size:.9375rem}
 dl.meta{display:grid;grid-template-columns:max-content 1fr;gap:.25rem 1rem}
 dl.meta dt{font-weight:700}dl.meta dd{margin:0;overflow-wrap:anywhere}

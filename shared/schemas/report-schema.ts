@@ -4,7 +4,6 @@
  * holds and what every renderer (text, PDF, HTML) reads.
  */
 
-import { ApprovalRole } from './approval-role.js';
 import { Agency, PlanItem } from './round-schema.js';
 import { BudgetUsed } from './submission-schema.js';
 import {
@@ -59,9 +58,15 @@ export const Rollup = z.extend(RollupTotals, {
 });
 export type RollupValue = z.output<typeof Rollup>;
 
+/**
+ * Who signed the published report off, as a Thai report prints it: the
+ * head's name and position (ตำแหน่ง) and when. Never an e-mail address or
+ * any other contact detail (PDPA); the audit trail keeps the Cognito sub.
+ */
 export const SignOff = z.strictObject({
-  by: z.string().check(z.minLength(1), z.maxLength(200)),
-  role: z.union([ApprovalRole, z.literal('agency-head')]),
+  name: z.string().check(z.minLength(1), z.maxLength(200)),
+  position: z.string().check(z.minLength(1), z.maxLength(200)),
+  role: z.literal('agency-head'),
   at: z.iso.datetime({ offset: true }),
 });
 

@@ -21,3 +21,15 @@ export function formatThaiDate(date: string | Date): string {
   });
   return longThaiDate.format(value);
 }
+
+let longThaiDateTime: Intl.DateTimeFormat | undefined;
+
+/** An instant → "๒๐ เมษายน ๒๕๖๖ เวลา ๑๐:๓๐ น." (Bangkok time), as a sign-off line prints it. */
+export function formatThaiDateTime(instant: string | Date): string {
+  longThaiDateTime ??= new Intl.DateTimeFormat('th-TH-u-ca-buddhist-nu-thai', {
+    dateStyle: 'long',
+    timeStyle: 'short',
+    timeZone: 'Asia/Bangkok',
+  });
+  return `${longThaiDateTime.format(new Date(instant))} น.`;
+}

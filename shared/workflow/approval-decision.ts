@@ -72,11 +72,19 @@ export function planDecision(
       problem: workflowProblem('approval.alreadyDecided', '$', { status: approval.status }),
     };
   }
+  // The published report prints the head's name and position: refuse a
+  // sign-off that could print neither, before anything is recorded.
+  if (approval.subject.kind === 'sign-off' && request.decision === 'approve') {
+    if (!caller.position || caller.name === caller.sub) {
+      return { kind: 'conflict', problem: workflowProblem('signOff.profileIncomplete', '$') };
+    }
+  }
   const decided: Approval = {
     ...approval,
     status,
     decidedBy: caller.sub,
     decidedByName: caller.name,
+    ...(caller.position ? { decidedByPosition: caller.position } : {}),
     decidedAt: now.toISOString(),
     ...(request.comment ? { comment: request.comment } : {}),
   };

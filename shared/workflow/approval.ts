@@ -39,6 +39,8 @@ export interface Approval {
   requestedAt: string;
   decidedBy?: string;
   decidedByName?: string;
+  /** The decider's position (ตำแหน่ง) when they decided; the sign-off prints it. */
+  decidedByPosition?: string;
   decidedAt?: string;
   comment?: string;
 }
@@ -49,6 +51,7 @@ export interface DecisionOutput {
   approvalId: string;
   by: string;
   byName: string;
+  byPosition?: string;
   at: string;
   comment?: string;
 }
@@ -61,6 +64,7 @@ export function outputOf(approval: Approval): DecisionOutput | undefined {
     approvalId: approval.approvalId,
     by: approval.decidedBy ?? '',
     byName: approval.decidedByName ?? '',
+    ...(approval.decidedByPosition ? { byPosition: approval.decidedByPosition } : {}),
     at: approval.decidedAt ?? '',
     ...(approval.comment ? { comment: approval.comment } : {}),
   };

@@ -9,8 +9,14 @@ import { isStaffRole, type StaffRole } from './roles.js';
 export interface Caller {
   /** Cognito `sub`: stable for the life of the user, unlike the username. */
   sub: string;
-  /** For the audit trail; a username or e-mail address. */
+  /**
+   * Display name (the Cognito `name` attribute), printed beside a decision
+   * and on the published sign-off. Never an e-mail address: a report is
+   * public, and Thailand's PDPA keeps addresses out of it.
+   */
   name: string;
+  /** Position (ตำแหน่ง), the `custom:position` attribute; the sign-off prints it. */
+  position?: string;
   /** agency id → the roles held there. */
   roles: ReadonlyMap<string, ReadonlySet<StaffRole>>;
   /** agency id → the divisions the caller belongs to there. */
@@ -52,10 +58,18 @@ export function callerFromClaims(claims: Record<string, unknown>): Caller | unde
       add(divisions, agency, division);
     }
   }
-  const name = [claims.email, claims.username, claims['cognito:username'], sub].find(
-    (v): v is string => typeof v === 'string' && v.length > 0,
+  // The e-mail claim is never a name; a username that is an address is skipped too.
+  const name = [claims.name, claims['cognito:username'], claims.username].find(
+    (v): v is string => typeof v === 'string' && v.trim().length > 0 && !v.includes('@'),
   );
-  return { sub, name: name ?? sub, roles, divisions };
+  const position = claims['custom:position'];
+  return {
+    sub,
+    name: name?.trim() ?? sub,
+    ...(typeof position === 'string' && position.trim() ? { position: position.trim() } : {}),
+    roles,
+    divisions,
+  };
 }
 
 export function holdsRole(caller: Caller, agencyId: string, role: StaffRole): boolean {

@@ -5,6 +5,7 @@
  */
 
 import type { Validated } from '../validation/validation-problem.js';
+import type { WordParagraph } from '../word/word-paragraph.js';
 import type { Approval, Audience } from './approval.js';
 import type { Notice } from './approval-notice.js';
 import type { WaitingRole } from './roles.js';
@@ -98,4 +99,5 @@ export interface Workflow {
   resume(taskToken: string, output: unknown): Promise<'resumed' | 'gone'>;
 }
 
-export type DocxReader = (bytes: Uint8Array) => Promise<Validated<string>>;
+/** A Word file to its paragraphs as shown in Word (shared/word), or why it cannot be read. */
+export type DocxReader = (bytes: Uint8Array) => Promise<Validated<WordParagraph[]>>;

@@ -56,10 +56,18 @@ export async function publishRound(
   );
   if (!draft.ok)
     throw new Error(`draft report of ${ref.agencyId}/${ref.roundId} does not validate`);
+  // The decision step refuses a sign-off without both; this guards executions started before it did.
+  if (!decision.byName || !decision.byPosition)
+    throw new Error(`sign-off of ${ref.agencyId}/${ref.roundId} names no signer and position`);
   const version = await ports.rounds.claimPublishedVersion(ref.agencyId, ref.roundId, ref.attempt);
   const report: Report = {
     ...draft.value,
-    signOff: { by: decision.byName || decision.by, role: 'agency-head', at: decision.at },
+    signOff: {
+      name: decision.byName,
+      position: decision.byPosition,
+      role: 'agency-head',
+      at: decision.at,
+    },
     publishedVersion: version,
   };
 
@@ -115,6 +123,7 @@ export async function publishRound(
     at: decision.at,
     by: decision.by,
     byName: decision.byName,
+    byPosition: decision.byPosition,
   });
   return { version, paths };
 }

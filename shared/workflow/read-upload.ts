@@ -5,7 +5,7 @@
  * uses. Everything wrong is reported at once, in Thai and English.
  */
 
-import { importReportOutline } from '../outline/import-report-outline.js';
+import { type ImportSource, importReportOutline } from '../outline/import-report-outline.js';
 import { checkSubmissionAgainstRound } from '../report/build-report.js';
 import type { Round } from '../schemas/round-schema.js';
 import type { Submission } from '../schemas/submission-schema.js';
@@ -75,7 +75,11 @@ function fromJson(text: string): Validated<Submission> {
  * stands for the key's item whatever its number; a whole report is accepted
  * too, and the key's item is taken from it.
  */
-function fromOutline(text: string, round: Round, target: UploadTarget): Validated<Submission> {
+function fromOutline(
+  text: ImportSource,
+  round: Round,
+  target: UploadTarget,
+): Validated<Submission> {
   const imported = importReportOutline(text, {
     agency: round.agency,
     divisions: round.items.map((item) => item.division),
@@ -117,8 +121,11 @@ function targetMismatch(submission: Submission, target: UploadTarget): Validatio
  * A Word file's text is only known after extraction, and its 10 MB of zip
  * may hold far more than the 1 MiB a document may be.
  */
-export function checkTextSize(text: string): ValidationProblem[] {
-  const size = Buffer.byteLength(text);
+export function checkTextSize(text: ImportSource): ValidationProblem[] {
+  const size =
+    typeof text === 'string'
+      ? Buffer.byteLength(text)
+      : text.reduce((sum, paragraph) => sum + Buffer.byteLength(paragraph.text) + 1, 0);
   if (size <= MAX_DOCUMENT_BYTES) return [];
   return [workflowProblem('upload.textTooLarge', '$', { size, max: MAX_DOCUMENT_BYTES })];
 }
@@ -126,13 +133,16 @@ export function checkTextSize(text: string): ValidationProblem[] {
 /** The submission an upload's text holds, checked against the round and the key. */
 export function readUploadText(
   format: UploadFormat,
-  text: string,
+  text: ImportSource,
   round: Round,
   target: UploadTarget,
 ): Validated<Submission> {
   const tooLarge = checkTextSize(text);
   if (tooLarge.length > 0) return { ok: false, problems: tooLarge };
-  const read = format === 'json' ? fromJson(text) : fromOutline(text, round, target);
+  const read =
+    typeof text === 'string' && format === 'json'
+      ? fromJson(text)
+      : fromOutline(text, round, target);
   if (!read.ok) return read;
   const problems = [
     ...checkSubmissionAgainstRound(round, read.value),

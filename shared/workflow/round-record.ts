@@ -15,8 +15,10 @@ export interface SignOff {
   /** 1 for the first request; a returned sign-off is requested again as attempt 2, … */
   attempt: number;
   at: string;
+  /** Cognito sub of the head: the audit trail's stable id. */
   by?: string;
   byName?: string;
+  byPosition?: string;
 }
 
 export interface RoundRecord {

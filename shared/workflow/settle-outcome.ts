@@ -90,7 +90,13 @@ export async function settleOutcome(ports: SettlePorts, task: OutcomeTask): Prom
     state: task.outcome,
     attempt,
     at: now.toISOString(),
-    ...(task.decision ? { by: task.decision.by, byName: task.decision.byName } : {}),
+    ...(task.decision
+      ? {
+          by: task.decision.by,
+          byName: task.decision.byName,
+          ...(task.decision.byPosition ? { byPosition: task.decision.byPosition } : {}),
+        }
+      : {}),
   });
   await ports.notices.send(signOffNotice(task.outcome, task.signOff, now, task.decision?.comment));
   return { roundReady: false };

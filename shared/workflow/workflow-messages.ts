@@ -143,6 +143,13 @@ export const WORKFLOW_MESSAGES = {
     fixTh: 'ระบุสิ่งที่ต้องแก้ไขใน "comment"',
     fixEn: 'Say what needs changing in "comment"',
   },
+  'signOff.profileIncomplete': {
+    th: 'รายงานที่เผยแพร่ต้องแสดงชื่อและตำแหน่งของผู้ลงนาม แต่บัญชีของท่านยังไม่มีชื่อหรือตำแหน่ง',
+    en: "The published report prints the signer's name and position, and your account has no name or position yet",
+    fixTh: 'ขอให้ผู้ประสานงานระบุชื่อและตำแหน่งของท่านในหน้าจัดการผู้ใช้ แล้วเข้าสู่ระบบใหม่',
+    fixEn:
+      'Ask the coordinator to set your name and position on the people screen, then sign in again',
+  },
   'version.notFound': {
     th: 'ไม่พบฉบับที่ {version} ของแผนงานลำดับที่ {itemNo}',
     en: 'Plan item {itemNo} has no version {version}',

@@ -65,6 +65,8 @@ export const DecisionOutputSchema = z.object({
   approvalId: z.string(),
   by: z.string(),
   byName: z.string(),
+  // Optional: executions started before positions existed carry none.
+  byPosition: z.optional(z.string()),
   at: z.string(),
   comment: z.optional(z.string()),
 });

@@ -50,6 +50,7 @@ export interface Principal {
 const uploaderApprover: LocalIdentity = {
   id: 'director-uploader',
   nameTh: 'ผู้อำนวยการกองที่ส่งรายงานเอง',
+  position: 'ผู้อำนวยการกองยุทธศาสตร์',
   groups: [
     `${AGENCY}:division-director`,
     `${AGENCY}:anti-corruption-centre`,
@@ -61,6 +62,7 @@ const uploaderApprover: LocalIdentity = {
 const otherAgencyOfficer: LocalIdentity = {
   id: `${OTHER_AGENCY}-officer`,
   nameTh: 'เจ้าหน้าที่หน่วยงานอื่น',
+  position: 'หัวหน้าส่วนราชการ',
   groups: [
     `${OTHER_AGENCY}:coordinator`,
     `${OTHER_AGENCY}:agency-head`,

@@ -6,12 +6,15 @@
  */
 
 import { DynamoDBClient, QueryCommand } from '@aws-sdk/client-dynamodb';
-import { ListObjectsV2Command } from '@aws-sdk/client-s3';
+import { GetObjectCommand, ListObjectsV2Command } from '@aws-sdk/client-s3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LOCAL_CREDENTIALS, LOCAL_REGION } from '../../local/embedded-services.js';
+import { localIdentities } from '../../local/local-identities.js';
 import { type LocalStack, startLocalStack } from '../../local/local-stack.js';
 import { runSeedRoundScenario, type ScenarioResult } from '../../local/seed-round-scenario.js';
 import type { Report } from '../../shared/schemas/report-schema.js';
+import { extractBodyLines } from '../helpers/pdf-text.js';
+import { findPersonalData } from '../helpers/personal-data.js';
 import { seedReport } from '../helpers/seed-round.js';
 
 let stack: LocalStack;
@@ -69,6 +72,42 @@ describe('The seed round on the local stack', () => {
     expect(strip(published)).toEqual(strip(seed));
     expect(published.signOff?.role).toBe('agency-head');
     expect(published.items.every((item) => item.provenance?.sha256.length === 64)).toBe(true);
+  });
+
+  it("signs the report with the head's name and position, never an e-mail address", async () => {
+    const head = localIdentities(seed.agency.id, []).find((p) => p.id === 'agency-head');
+    const published = (await (await fetch(result.urls.json)).json()) as Report;
+    expect(published.signOff).toEqual({
+      name: head?.nameTh,
+      position: head?.position,
+      role: 'agency-head',
+      at: expect.any(String),
+    });
+    const pdfText = (
+      await extractBodyLines(new Uint8Array(await (await fetch(result.urls.pdf)).arrayBuffer()))
+    ).join('\n');
+    const html = await (await fetch(result.urls.html)).text();
+    for (const text of [pdfText, html]) {
+      expect(text).toContain(`(${head?.nameTh})`);
+      expect(text).toContain(String(head?.position));
+    }
+  });
+
+  it('publishes no e-mail address or phone number in any object', async () => {
+    const keys = await keysIn(stack.publishedBucket);
+    expect(keys.length).toBeGreaterThanOrEqual(5);
+    for (const key of keys) {
+      const object = await stack.s3.send(
+        new GetObjectCommand({ Bucket: stack.publishedBucket, Key: key }),
+      );
+      const bytes = await object.Body?.transformToByteArray();
+      if (!bytes) throw new Error(`${key} has no body`);
+      // A PDF's text is in compressed streams: read it as a PDF reader would.
+      const text = key.endsWith('.pdf')
+        ? (await extractBodyLines(bytes)).join('\n')
+        : new TextDecoder().decode(bytes);
+      expect(findPersonalData(text), key).toEqual([]);
+    }
   });
 
   it('kept every upload: the rejected first attempt of item 3 too', async () => {

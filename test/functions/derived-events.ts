@@ -58,7 +58,8 @@ export function signOffDecision(decision: 'approved' | 'returned', comment?: str
     decision,
     approvalId: 'opdc.2566-h1.sign-off.a1',
     by: '5d4c3b2a-1f0e-4d9c-8b7a-6f5e4d3c2b1a',
-    byName: 'preecha.head',
+    byName: 'นายปรีชา วงศ์สุจริต',
+    byPosition: 'หัวหน้าส่วนราชการ',
     at: '2023-05-02T03:00:00.000Z',
     ...(comment ? { comment } : {}),
   };

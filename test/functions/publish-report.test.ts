@@ -135,12 +135,21 @@ describe('Function: publish-report', () => {
     const pdf = put(`${V1}/report.pdf`)?.Body as Uint8Array;
     expect(Buffer.from(pdf.subarray(0, 5)).toString('latin1')).toBe('%PDF-');
     const report = JSON.parse(String(put(`${V1}/report.json`)?.Body));
-    expect(report).toMatchObject({
-      publishedVersion: 1,
-      signOff: { by: 'preecha.head', role: 'agency-head', at: '2023-05-02T03:00:00.000Z' },
+    expect(report).toMatchObject({ publishedVersion: 1 });
+    // Name and position as the report prints them; the sub stays in the audit trail only.
+    expect(report.signOff).toEqual({
+      name: 'นายปรีชา วงศ์สุจริต',
+      position: 'หัวหน้าส่วนราชการ',
+      role: 'agency-head',
+      at: '2023-05-02T03:00:00.000Z',
     });
     expect(aws.calls(UpdateCommand).at(-1)?.ExpressionAttributeValues).toMatchObject({
-      ':signOff': { state: 'approved', attempt: 1, by: '5d4c3b2a-1f0e-4d9c-8b7a-6f5e4d3c2b1a' },
+      ':signOff': {
+        state: 'approved',
+        attempt: 1,
+        by: '5d4c3b2a-1f0e-4d9c-8b7a-6f5e4d3c2b1a',
+        byPosition: 'หัวหน้าส่วนราชการ',
+      },
     });
   });
 

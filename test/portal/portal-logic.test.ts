@@ -6,7 +6,7 @@
  */
 
 import { describe, expect, it } from 'vitest';
-import { readDocxText } from '../../shared/adapters/docx-text-reader.js';
+import { readDocx } from '../../shared/adapters/docx-reader.js';
 import { submissionTemplate } from '../../shared/report/submission-template.js';
 import { validateSubmission } from '../../shared/validation/validate-submission.js';
 import type { ValidationProblem } from '../../shared/validation/validation-problem.js';
@@ -227,19 +227,15 @@ describe('Portal: templates', () => {
     uploadId: 'u',
   };
 
-  it('makes a Word blank that intake reads back as a valid submission for the item', async () => {
+  it('makes a Word blank whose untouched hints intake refuses, section by section', async () => {
     const bytes = wordTemplate(round, plan);
     expect(Buffer.from(bytes.subarray(0, 2)).toString()).toBe('PK');
-    const text = await readDocxText(bytes);
-    expect(text.ok).toBe(true);
-    if (!text.ok) return;
-    const read = readUploadText('docx', text.value, round, target);
-    expect(read.problems).toEqual([]);
-    expect(read.ok && read.value).toMatchObject({
-      itemNo: 4,
-      division: plan.division,
-      problems: 'none',
-    });
+    const paragraphs = await readDocx(bytes);
+    expect(paragraphs.ok).toBe(true);
+    if (!paragraphs.ok) return;
+    const read = readUploadText('docx', paragraphs.value, round, target);
+    expect(read.ok).toBe(false);
+    expect(read.problems.map((p) => p.code)).toEqual(Array(5).fill('word.notFilledIn'));
     expect(templateOutline(round, plan)[0]).toContain('ประจำปีงบประมาณ พ.ศ. ๒๕๖๖ รอบ ๖ เดือน');
   });
 

@@ -83,6 +83,43 @@ describe('Planning a decision', () => {
     expect(planDecision(expired, director, { decision: 'approve' }, now).kind).toBe('conflict');
   });
 
+  const signOff: Approval = {
+    ...pending,
+    approvalId: 'opdc.2566-h1.sign-off.a1',
+    subject: { kind: 'sign-off', attempt: 1 },
+    step: 0,
+    role: 'agency-head',
+  };
+  const head = (claims: Record<string, string>) =>
+    callerFromClaims({ sub: 'head', 'cognito:groups': '[opdc:agency-head]', ...claims });
+
+  it("carries the head's name and position into the sign-off's output", () => {
+    const caller = head({ name: 'นายปรีชา วงศ์สุจริต', 'custom:position': 'เลขาธิการ ก.พ.ร.' });
+    if (!caller) throw new Error('no caller');
+    const plan = planDecision(signOff, caller, { decision: 'approve' }, now);
+    expect(plan).toMatchObject({
+      kind: 'record',
+      decided: { decidedByName: 'นายปรีชา วงศ์สุจริต', decidedByPosition: 'เลขาธิการ ก.พ.ร.' },
+      output: { by: 'head', byName: 'นายปรีชา วงศ์สุจริต', byPosition: 'เลขาธิการ ก.พ.ร.' },
+    });
+  });
+
+  it.each([
+    ['no position', { name: 'นายปรีชา วงศ์สุจริต' }],
+    ['no name', { 'custom:position': 'เลขาธิการ ก.พ.ร.', email: 'head@opdc.go.th' }],
+  ])('refuses a sign-off by a head with %s: the report could not print it', (_, claims) => {
+    const caller = head(claims);
+    if (!caller) throw new Error('no caller');
+    const plan = planDecision(signOff, caller, { decision: 'approve' }, now);
+    expect(plan).toMatchObject({
+      kind: 'conflict',
+      problem: { code: 'signOff.profileIncomplete' },
+    });
+    // Returning the report needs no printed name.
+    const back = planDecision(signOff, caller, { decision: 'return', comment: 'แก้ไข' }, now);
+    expect(back.kind).toBe('record');
+  });
+
   it.each([
     ['opdc.2566-h1.3.v2.s0', true],
     ['opdc.2566-fy.sign-off.a1', true],

@@ -51,6 +51,24 @@ describe('Caller: groups claim', () => {
     expect(c.divisions.size).toBe(0);
   });
 
+  it('names the caller by the name attribute, never by an e-mail address', () => {
+    const named = callerFromClaims({
+      sub: 's-1',
+      email: 'preecha.w@opdc.go.th',
+      'cognito:username': 'preecha.w@opdc.go.th',
+      name: 'นายปรีชา วงศ์สุจริต',
+      'custom:position': 'เลขาธิการ ก.พ.ร.',
+    });
+    expect(named).toMatchObject({ name: 'นายปรีชา วงศ์สุจริต', position: 'เลขาธิการ ก.พ.ร.' });
+    const unnamed = callerFromClaims({
+      sub: 's-2',
+      email: 'suda@opdc.go.th',
+      'cognito:username': 'suda@opdc.go.th',
+    });
+    expect(unnamed?.name).toBe('s-2');
+    expect(unnamed?.position).toBeUndefined();
+  });
+
   it('knows nobody without a sub', () => {
     expect(callerFromClaims({ 'cognito:groups': '[opdc:coordinator]' })).toBeUndefined();
   });

@@ -217,7 +217,7 @@ export function inMemoryPorts(now = new Date('2023-04-20T03:00:00Z')) {
         return 'resumed' as const;
       },
     },
-    readDocx: async () => ({ ok: true as const, value: '', problems: [] as [] }),
+    readDocx: async () => ({ ok: true as const, value: [], problems: [] as [] }),
     bucket: 'incoming',
     now: () => now,
   };

@@ -6,7 +6,7 @@
 
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import { callerFromClaims } from '../../shared/workflow/caller.js';
-import type { PortalConfig } from '../portal-config.js';
+import type { PortalConfig } from '../../shared/workflow/portal-config.js';
 import { PortalApi } from './api/portal-api.js';
 import { ApproverPage } from './approver/approver-page.js';
 import { currentSession, type Session, signOut } from './auth/session.js';

@@ -2,7 +2,7 @@
 
 import { render } from 'preact';
 import { sarabunFaces } from '../../shared/publish/report-page-css.js';
-import type { PortalConfig } from '../portal-config.js';
+import type { PortalConfig } from '../../shared/workflow/portal-config.js';
 import { App } from './app.js';
 import { completeCognitoSignIn } from './auth/session.js';
 import './styles.css';

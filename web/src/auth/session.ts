@@ -5,7 +5,7 @@
  * Cognito hosted UI signs them in and the ID token is the bearer token.
  */
 
-import type { CognitoPortalConfig, PortalConfig } from '../../portal-config.js';
+import type { CognitoPortalConfig, PortalConfig } from '../../../shared/workflow/portal-config.js';
 import {
   authorizeUrl,
   challengeOf,

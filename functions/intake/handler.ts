@@ -95,5 +95,7 @@ export const handler = middy<SQSEvent, SQSBatchResponse>()
     return processPartialResponse(event, intakeRecord, processor, {
       context,
       throwOnFullBatchFailure: false,
+      // One record at a time: ten 10 MB Word files converted at once would not fit in 1 GB.
+      processInParallel: false,
     });
   });

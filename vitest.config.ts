@@ -15,10 +15,14 @@ export const STACK_FILES = [
   'test/hardening/expired-decision.test.ts',
   'test/hardening/fault-injection.test.ts',
   'test/hostile/intake.hostile.test.ts',
+  'test/word/word-intake.test.ts',
 ];
 
 /** Files that drive Chromium; their project installs it before they start. */
 export const BROWSER_FILES = [
+  'test/catalogue/catalogue-in-browser.test.ts',
+  'test/catalogue/catalogue-in-browser.test.ts',
+  'test/portal/portal-errors.test.ts',
   'test/portal/portal-roles.test.ts',
   'test/publish/html-in-browser.test.ts',
 ];

@@ -8,7 +8,8 @@
  * intake on the embedded local stack (bench/intake-bench.ts), and last
  * 2,000 uploads started at once against a baseline (bench/load-bench.ts).
  * Last, the CLI's start-up: validate and render as fresh processes against
- * bare Node (bench/cli-startup-bench.ts).
+ * bare Node (bench/cli-startup-bench.ts). Word import (.docx beside the
+ * .txt of the same content) runs after the pipeline (bench/word-import-bench.ts).
  * Prints tables and ratios, and writes every figure to out/bench.json.
  */
 
@@ -26,6 +27,7 @@ import { printLoadBench, runLoadBench } from './load-bench.js';
 import { printPdfBench, runPdfBench } from './pdf-bench.js';
 import { printPortalBundleBench, runPortalBundleBench } from './portal-bundle-size.js';
 import { syntheticRoundText } from './synthetic-round.js';
+import { printWordImportBench, runWordImportBench } from './word-import-bench.js';
 
 const OUT = 'out';
 const WORK = join(OUT, 'bench');
@@ -114,6 +116,10 @@ console.log(
   `2,000 / 500 items (4× the items): time ×${ratios.time2000over500.toFixed(2)}, memory over baseline ×${ratios.memory2000over500.toFixed(2)}; per-item time ×${ratios.perItemTime2000over500.toFixed(2)} (1.00 = linear)`,
 );
 
+console.log('\n— Word import (.docx beside .txt of the same content) —');
+const wordImport = runWordImportBench((line) => console.log(line));
+printWordImportBench(wordImport);
+
 const seedReport = buildReport(imported.round, imported.submissions);
 if (!seedReport.ok) throw new Error('the seed report does not build');
 console.log('\n— PDF —');
@@ -144,6 +150,7 @@ const report = {
   baselineRssMiB: baselineMiB,
   pipeline: results,
   ratios,
+  wordImport,
   pdf,
   functionBundles,
   intake,

@@ -6,7 +6,7 @@
 //
 // One ESM bundle with code splitting: every command is its own chunk, loaded
 // by the action that needs it. zod and commander, which every command loads,
-// and mammoth (Word), are bundled in: one file parses faster than resolving
+// and the Word reader's XML parser (saxes; mammoth before it), are bundled in: one file parses faster than resolving
 // and reading each of their many modules. Other packages stay external: they are installed beside
 // the package, load only in the commands that use them, and some (pdfkit)
 // read data files next to their own modules. `start` and `chaos` are left out: they run the local
@@ -36,7 +36,7 @@ const FONT_FILES = ['Sarabun-Regular.ttf', 'Sarabun-Bold.ttf', 'OFL.txt'];
 export const LOCAL_STACK_COMMANDS = ['start', 'chaos'];
 const LOCAL_STACK_MODULE = /\/commands\/(start|chaos)-command\.js$/;
 
-const BUNDLED_PACKAGES = new Set(['zod', 'commander', 'mammoth']);
+const BUNDLED_PACKAGES = new Set(['zod', 'commander', 'mammoth', 'saxes']);
 const BARE_SPECIFIER = /^[^./]/;
 
 const packageName = (specifier) =>

@@ -5,6 +5,7 @@
  */
 
 import middy from '@middy/core';
+import { DynamoDbApprovalRepository } from '../../shared/adapters/dynamodb-approval-repository.js';
 import { documentClient } from '../../shared/adapters/dynamodb-client.js';
 import { DynamoDbPublishedRepository } from '../../shared/adapters/dynamodb-published-repository.js';
 import { DynamoDbRoundRepository } from '../../shared/adapters/dynamodb-round-repository.js';
@@ -30,6 +31,7 @@ const ports = lazy(() => {
     rounds: new DynamoDbRoundRepository(documentClient(), table),
     published: new DynamoDbPublishedRepository(documentClient(), table),
     objects: new S3BlobStore(s3Client()),
+    approvals: new DynamoDbApprovalRepository(documentClient(), table),
     render: {
       pdf: (report: Parameters<typeof renderReportPdf>[0]) => renderReportPdf(report),
       html: renderReportHtml,

@@ -43,7 +43,7 @@ export async function readDocx(bytes: Uint8Array): Promise<Validated<WordParagra
     if (zip.reason === 'too-large')
       return refuse('upload.wordUnpacksTooLarge', { detail: zip.detail });
     // A zip's directory sits at its end: without it, the file was cut short.
-    return refuse('word.truncated');
+    return refuse(zip.reason === 'not-zip' ? 'word.truncated' : 'word.damaged');
   }
   const read = readWordDocument(zip.parts);
   if (read.ok) return { ok: true, value: read.paragraphs, problems: [] };

@@ -12,6 +12,8 @@
  */
 
 import type { EmbeddedFont, Glyph, Position, ShapedGlyphs } from './pdf-exact-text-font.js';
+import { SARABUN_THAI_SHAPES } from './sarabun-thai-shapes.js';
+import { ShapeTable } from './thai-shape-table.js';
 
 export interface ShapedText extends ShapedGlyphs {
   /** For each glyph, the offset in the text where its characters start. */
@@ -35,23 +37,59 @@ function codeUnits(codePoints: readonly number[]): number {
 /** Shapes `text` with fontkit, scaled to pdfkit's 1/1000 em units. */
 function shapeNow(font: EmbeddedFont, text: string): ShapedText {
   const run = font.font.layout(text);
-  const positions: Position[] = run.positions.map((p, i) => ({
+  return scaled(font, run.glyphs, run.positions);
+}
+
+/** The persisted tables, read on first use, per font (PostScript name). */
+const tables = new Map<string, ShapeTable | undefined>();
+
+function tableOf(font: EmbeddedFont): ShapeTable | undefined {
+  if (!tables.has(font.name)) {
+    const source = SARABUN_THAI_SHAPES[font.name];
+    tables.set(font.name, source === undefined ? undefined : new ShapeTable(source));
+  }
+  return tables.get(font.name);
+}
+
+/** A Thai cluster's shaping from the persisted table, as fontkit would give it. */
+function shapeFromTable(font: EmbeddedFont, cluster: string): ShapedText | undefined {
+  const glyphs = tableOf(font)?.get(cluster);
+  if (!glyphs) return undefined;
+  return scaled(
+    font,
+    glyphs.map((g) => font.font.getGlyph(g.id, g.codePoints)),
+    glyphs.map((g) => ({
+      xAdvance: g.xAdvance,
+      yAdvance: 0,
+      xOffset: g.xOffset,
+      yOffset: g.yOffset,
+    })),
+  );
+}
+
+/** A run in pdfkit's 1/1000 em units, with each glyph's offset in the text. */
+function scaled(
+  font: EmbeddedFont,
+  glyphs: Glyph[],
+  raw: ReadonlyArray<Omit<Position, 'advanceWidth'>>,
+): ShapedText {
+  const positions: Position[] = raw.map((p, i) => ({
     xAdvance: p.xAdvance * font.scale,
     yAdvance: p.yAdvance * font.scale,
     xOffset: p.xOffset * font.scale,
     yOffset: p.yOffset * font.scale,
-    advanceWidth: (run.glyphs[i]?.advanceWidth ?? 0) * font.scale,
+    advanceWidth: (glyphs[i]?.advanceWidth ?? 0) * font.scale,
   }));
   const offsets: number[] = [];
   let at = 0;
-  run.glyphs.forEach((glyph: Glyph, index) => {
+  glyphs.forEach((glyph: Glyph, index) => {
     const units = codeUnits(glyph.codePoints);
     // A glyph with no text (the second half of ำ) belongs with the glyph
     // before it, so a line is never cut between the two.
     offsets.push(units === 0 && index > 0 ? (offsets[index - 1] ?? at) : at);
     at += units;
   });
-  return withSums(run.glyphs, positions, offsets);
+  return withSums(glyphs, positions, offsets);
 }
 
 function withSums(glyphs: Glyph[], positions: Position[], offsets: number[]): ShapedText {
@@ -99,9 +137,16 @@ const keyOf = (font: EmbeddedFont, text: string) => `${font.name}\u0000${text}`;
  * Thai or Latin shaping rule reaches.
  */
 function shapeUnits(font: EmbeddedFont, pieces: Iterable<string>): void {
-  const missing = [...new Set(pieces)].filter((t) => !units.has(keyOf(font, t)));
+  if (units.size > UNIT_LIMIT) units.clear();
+  const missing: string[] = [];
+  for (const piece of new Set(pieces)) {
+    const key = keyOf(font, piece);
+    if (units.has(key)) continue;
+    const known = shapeFromTable(font, piece);
+    if (known) units.set(key, known);
+    else missing.push(piece);
+  }
   if (missing.length === 0) return;
-  if (units.size + missing.length > UNIT_LIMIT) units.clear();
   const all = shapeNow(font, missing.join('\n'));
   let glyph = 0;
   let start = 0;

@@ -366,6 +366,14 @@ export const MESSAGES: Record<string, MessageTemplate> = {
     fixEn:
       'Open the original in Word, save it again (File > Save As > .docx) and send the new file',
   },
+  'word.damaged': {
+    th: 'ไฟล์ Word เสียหาย บางส่วนของไฟล์คลายการบีบอัดไม่ได้',
+    en: 'The Word file is damaged: part of it cannot be unpacked',
+    fixTh:
+      'เปิดไฟล์ใน Word (หาก Word เสนอให้กู้คืนเนื้อหา ให้ตอบตกลง) ตรวจเนื้อหา แล้วเลือก ไฟล์ > บันทึกเป็น > .docx และส่งไฟล์ใหม่',
+    fixEn:
+      'Open it in Word (accept if Word offers to recover the contents), check the text, then File > Save As > .docx and send the new file',
+  },
   'word.legacyDoc': {
     th: 'ไฟล์นี้เป็น Word รุ่นเก่า (.doc ของ Word 97–2003) ซึ่งระบบไม่รับ',
     en: 'This is an old-format Word file (.doc, Word 97–2003), which is not accepted',

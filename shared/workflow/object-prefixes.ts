@@ -16,3 +16,9 @@ export const DRAFTS_PREFIX = 'drafts/';
 export const REPORTS_PREFIX = 'reports/';
 /** The public bucket's site-wide index.json and index.html. */
 export const INDEX_PREFIX = 'index.';
+/** The public catalogue's pages, scripts and search indexes (rewritten on each publication). */
+export const CATALOGUE_PREFIX = 'catalogue/';
+/** National roll-ups (CSV, JSON) and the DCAT catalogue with its JSON-LD context. */
+export const OPEN_DATA_PREFIX = 'open-data/';
+/** The documents' JSON Schemas at stable, versioned URLs. */
+export const SCHEMAS_PREFIX = 'schemas/';

@@ -1,15 +1,18 @@
 import PDFDocument from 'pdfkit';
 import { describe, expect, it } from 'vitest';
 import { breakThaiLines } from '../../shared/publish/break-thai-lines.js';
+import { freshThaiShapes } from '../../shared/publish/generate-thai-shapes.js';
 import type { EmbeddedFont } from '../../shared/publish/pdf-exact-text-font.js';
 import { PdfTextWriter } from '../../shared/publish/pdf-text-writer.js';
 import { loadSarabun } from '../../shared/publish/sarabun-fonts.js';
+import { SARABUN_THAI_SHAPES } from '../../shared/publish/sarabun-thai-shapes.js';
 import {
   clearShapingCache,
   prefetchShaping,
   shapeText,
   shapingUnits,
 } from '../../shared/publish/shaped-text.js';
+import { thaiClusters } from '../../shared/publish/thai-shape-table.js';
 import { reportBlocks } from '../../shared/report/report-blocks.js';
 import { seedReport } from '../helpers/seed-round.js';
 
@@ -28,6 +31,7 @@ function shapedWhole(font: EmbeddedFont, text: string) {
   const run = font.font.layout(text);
   return {
     ids: run.glyphs.map((g) => g.id),
+    codePoints: run.glyphs.map((g) => g.codePoints),
     positions: run.positions.map((p) =>
       [p.xAdvance, p.yAdvance, p.xOffset, p.yOffset].map((v) => v * font.scale),
     ),
@@ -86,6 +90,11 @@ describe('shaping by clusters', () => {
           shaped?.glyphs.map((g) => g.id),
           `${name}: ${text.slice(0, 40)}`,
         ).toEqual(whole[index]?.ids);
+        // The text each glyph stands for, which the PDF's ToUnicode map is made from.
+        expect(
+          shaped?.glyphs.map((g) => g.codePoints),
+          `${name}: ${text.slice(0, 40)}`,
+        ).toEqual(whole[index]?.codePoints);
         expect(
           shaped?.positions.map((p) => [p.xAdvance, p.yAdvance, p.xOffset, p.yOffset]),
           `${name}: ${text.slice(0, 40)}`,
@@ -94,6 +103,15 @@ describe('shaping by clusters', () => {
       });
     }
     expect(texts.length).toBeGreaterThan(300);
+  });
+
+  it('keeps a table of every Thai cluster equal to what fontkit gives it today (regenerate: see generate-thai-shapes.ts)', () => {
+    const fresh = freshThaiShapes();
+    expect(Object.keys(fresh).sort()).toEqual(['Sarabun-Bold', 'Sarabun-Regular']);
+    for (const [name, table] of Object.entries(fresh)) {
+      expect(SARABUN_THAI_SHAPES[name] === table, name).toBe(true);
+    }
+    expect(thaiClusters().length).toBeGreaterThan(3000);
   });
 
   it('cuts text into Thai clusters and runs of other text, losing nothing', () => {

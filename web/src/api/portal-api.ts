@@ -63,6 +63,8 @@ export class PortalApi {
   constructor(
     private readonly baseUrl: string,
     private readonly token: string,
+    /** Told when the API refuses the token (401: expired or revoked), before the call fails. */
+    private readonly onUnauthorised?: () => void,
   ) {}
 
   private async call<T>(method: string, path: string, body?: unknown): Promise<T> {
@@ -76,6 +78,7 @@ export class PortalApi {
     });
     const text = await response.text();
     const parsed = text ? (JSON.parse(text) as unknown) : {};
+    if (response.status === 401) this.onUnauthorised?.();
     if (!response.ok) {
       throw new PortalApiError(
         response.status,

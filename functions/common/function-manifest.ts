@@ -45,7 +45,9 @@ export type DynamoDbAction =
   | 'dynamodb:ConditionCheckItem';
 export type S3Action = 's3:GetObject' | 's3:PutObject';
 export type SqsAction = 'sqs:SendMessage' | 'sqs:GetQueueAttributes' | 'sqs:GetQueueUrl';
-export type StatesAction = 'states:StartExecution' | 'states:SendTaskSuccess';
+export type StatesAction = 'states:StartExecution';
+/** Task-token answers: IAM supports no resource-level permission for them (only "*"). */
+export type TaskTokenAction = 'states:SendTaskSuccess' | 'states:SendTaskFailure';
 
 /** One statement of the function's role: named actions on one symbolic resource. */
 export type Grant =
@@ -66,7 +68,8 @@ export type Grant =
       why: string;
     }
   | { on: 'approvals-queue'; actions: readonly SqsAction[]; why?: string }
-  | { on: 'state-machine'; actions: readonly StatesAction[]; why?: string };
+  | { on: 'state-machine'; actions: readonly StatesAction[]; why?: string }
+  | { on: 'task-tokens'; actions: readonly TaskTokenAction[]; why: string };
 
 export type Trigger =
   | { kind: 'http'; method: 'GET' | 'POST'; path: string }

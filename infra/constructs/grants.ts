@@ -89,6 +89,10 @@ export function grantToFunction(
       fn.addToRolePolicy(new PolicyStatement({ actions: [...grant.actions], resources: [arn] }));
       return;
     }
+    case 'task-tokens':
+      // IAM evaluates SendTask* on "*" only: a state machine ARN here would never match.
+      fn.addToRolePolicy(new PolicyStatement({ actions: [...grant.actions], resources: ['*'] }));
+      return;
   }
 }
 

@@ -251,8 +251,11 @@ describe('IAM', () => {
   });
 
   it.each([
-    ['open-round', ['dynamodb:PutItem']],
-    ['get-round', ['dynamodb:GetItem']],
+    [
+      'open-round',
+      ['dynamodb:BatchWriteItem', 'dynamodb:GetItem', 'dynamodb:PutItem', 'dynamodb:UpdateItem'],
+    ],
+    ['get-round', ['dynamodb:Query']],
     ['round-status', ['dynamodb:Query']],
     ['get-upload', ['dynamodb:GetItem']],
     ['list-approvals', ['dynamodb:Query']],

@@ -20,9 +20,9 @@ function withChanges(changes: Record<string, (m: FunctionManifest) => FunctionMa
   return manifestCatalog(MANIFESTS.map((m) => changes[m.name]?.(m) ?? m));
 }
 
-/** get-round without dynamodb:GetItem; list-rounds without TABLE_NAME. */
+/** get-upload without dynamodb:GetItem; list-rounds without TABLE_NAME. */
 const broken = withChanges({
-  'get-round': (m) => ({
+  'get-upload': (m) => ({
     ...m,
     grants: m.grants
       .map((g) =>
@@ -84,17 +84,17 @@ describe('IAM and environment enforced on the local stack', () => {
 
     it("answers the function's own request with DynamoDB's AccessDeniedException", async () => {
       // Act
-      const refused = getItemAs(stack, 'get-round');
+      const refused = getItemAs(stack, 'get-upload');
       // Assess
       await expect(refused).rejects.toMatchObject({
         name: 'AccessDeniedException',
         $metadata: { httpStatusCode: 400 },
       });
-      await expect(getItemAs(stack, 'get-round')).rejects.toThrow(
-        /assumed-role\/.+\/acm-report-local-get-round is not authorized to perform: dynamodb:GetItem on resource: arn:aws:dynamodb:.+:table\/acm-report-local because no identity-based policy allows/,
+      await expect(getItemAs(stack, 'get-upload')).rejects.toThrow(
+        /assumed-role\/.+\/acm-report-local-get-upload is not authorized to perform: dynamodb:GetItem on resource: arn:aws:dynamodb:.+:table\/acm-report-local because no identity-based policy allows/,
       );
       expect(stack.iam.ledger.denied.map((d) => `${d.principal} ${d.action}`)).toContain(
-        'acm-report-local-get-round dynamodb:GetItem',
+        'acm-report-local-get-upload dynamodb:GetItem',
       );
     });
 
@@ -126,7 +126,7 @@ describe('IAM and environment enforced on the local stack', () => {
     });
 
     it('allows the same request and starts the same function', async () => {
-      await expect(getItemAs(stack, 'get-round')).resolves.toMatchObject({
+      await expect(getItemAs(stack, 'get-upload')).resolves.toMatchObject({
         $metadata: { httpStatusCode: 200 },
       });
       const answer = (await stack.functions.invoke(

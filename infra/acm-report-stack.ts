@@ -11,6 +11,7 @@ import { Api } from './constructs/api.js';
 import { ApprovalChain } from './constructs/approval-chain.js';
 import type { WaitTimeouts } from './constructs/approval-state-machine.js';
 import { Intake } from './constructs/intake.js';
+import { Mail } from './constructs/mail.js';
 import { Operations } from './constructs/operations.js';
 import { PortalHosting } from './constructs/portal-hosting.js';
 import { Publishing } from './constructs/publishing.js';
@@ -35,6 +36,7 @@ export class AcmReportStack extends Stack {
   readonly api: Api;
   readonly operations: Operations;
   readonly portal: PortalHosting;
+  readonly mail: Mail;
 
   constructor(scope: Construct, id: string, props: AcmReportStackProps) {
     super(scope, id, props);
@@ -80,6 +82,14 @@ export class AcmReportStack extends Stack {
       portalOrigins: props.portalOrigins,
       approvalsQueue: this.approvalChain.approvals.queue,
       portalUrl: this.portal.url,
+    });
+    this.mail = new Mail(this, 'Mail', {
+      stage,
+      table,
+      userPool: this.api.userPool,
+      agencies: props.agencies,
+      portalUrl: this.portal.url,
+      notifier: this.approvalChain.notifier,
     });
     const publicSiteUrl = `https://${this.publishing.distribution.distributionDomainName}`;
     this.portal.deploy({

@@ -9,6 +9,7 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import type { CognitoIdentityProviderClient } from '@aws-sdk/client-cognito-identity-provider';
 import { S3Client } from '@aws-sdk/client-s3';
 import { aslDefinitionOf } from '../infra/asl-definition.js';
 import type { Notice } from '../shared/workflow/approval-notice.js';
@@ -22,9 +23,16 @@ import {
 import { createFaultInjector, type FaultInjector, startFaultProxy } from './fault-proxy.js';
 import { startLocalApi } from './local-api-server.js';
 import { type LocalFunctions, loadLocalFunctions } from './local-functions.js';
-import { type LocalIdentity, localIdentities } from './local-identities.js';
+import {
+  createLocalPeople,
+  LOCAL_PASSWORD,
+  type LocalIdentity,
+  localIdentities,
+} from './local-identities.js';
+import { startLocalIdentityServices } from './local-identity-services.js';
 import { type NotificationInbox, startNotificationInbox } from './local-notification-inbox.js';
 import { createLocalResources, type LocalResources } from './local-resources.js';
+import type { LocalSes } from './local-ses.js';
 import {
   type CfnTemplate,
   LOCAL_ACCOUNT,
@@ -70,6 +78,16 @@ export interface LocalStack {
   functions: LocalFunctions;
   stepFunctions: LocalStepFunctions;
   identities: LocalIdentity[];
+  /** A local person's signed ID token (each is signed in when the stack starts). */
+  tokenFor(id: string): string;
+  /** The local SES: every mail sent, and its web page at `mail.endpoint`. */
+  mail: LocalSes;
+  cognito: {
+    endpoint: string;
+    userPoolId: string;
+    clientId: string;
+    client: CognitoIdentityProviderClient;
+  };
   inbox: NotificationInbox;
   apiUrl: string;
   siteUrl: string;
@@ -160,8 +178,16 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
     POWERTOOLS_TRACE_ENABLED: 'false',
   });
   silenceQueueUrlWarning();
+  log('Starting SES and Cognito on 127.0.0.1 …');
+  const identity = await startLocalIdentityServices(template, resources, region);
+  Object.assign(process.env, {
+    AWS_ENDPOINT_URL_SESV2: identity.ses.endpoint,
+    AWS_ENDPOINT_URL_COGNITO_IDENTITY_PROVIDER: identity.cognito.endpoint,
+  });
   log('Loading the Lambda handlers from functions/ …');
   const functions = await loadLocalFunctions(template, resources, {});
+  // Deep links in mail lead to this machine's portal, not to a CloudFront domain.
+  if (portal) process.env.PORTAL_URL = portal.url;
 
   const [machine] = resourcesOfType(template, 'AWS::StepFunctions::StateMachine');
   const stateMachineName = String(machine?.[1].Properties?.StateMachineName);
@@ -184,7 +210,12 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
     ...localIdentities(options.agencyId, options.divisions),
     ...(options.extraIdentities ?? []),
   ];
-  const api = await startLocalApi(template, resources, functions, identities);
+  log(`Creating ${identities.length} local people in the user pool and signing them in …`);
+  await createLocalPeople(identity.client, identity.userPoolId, identity.signIn, identities);
+  const api = await startLocalApi(template, resources, functions, identity.authorizer, {
+    ...identity.signIn,
+    password: LOCAL_PASSWORD,
+  });
   const eventSources: EventSources = startEventSources(template, resources, functions, {
     endpoint: services.endpoints.sqs,
     region,
@@ -208,7 +239,9 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
     apiUrl: api.url,
     publicSiteUrl: site.url,
     agencyId: options.agencyId,
-    identities,
+    // Who they are, not their tokens: the portal signs the picked person in itself.
+    identities: identities.map(({ id, nameTh, groups }) => ({ id, nameTh, groups })),
+    signIn: { ...identity.signIn, password: LOCAL_PASSWORD },
   };
 
   // Dead-letter queues keep what they hold; only the working queues must drain.
@@ -232,6 +265,18 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
     functions,
     stepFunctions,
     identities,
+    tokenFor(id) {
+      const token = identities.find((i) => i.id === id)?.token;
+      if (!token) throw new Error(`no local identity ${id}`);
+      return token;
+    },
+    mail: identity.ses,
+    cognito: {
+      endpoint: identity.cognito.endpoint,
+      userPoolId: identity.userPoolId,
+      clientId: identity.signIn.clientId,
+      client: identity.client,
+    },
     inbox,
     apiUrl: api.url,
     siteUrl: site.url,
@@ -261,6 +306,7 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
       await api.close();
       await stepFunctions.close();
       await services.close();
+      await identity.close();
       await Promise.all(proxies.map((proxy) => proxy.close()));
       await inbox.close();
       if (portal) {

@@ -102,7 +102,8 @@ export class ApprovalChain extends Construct {
     this.notifier = new AcmFunction(this, 'NotifyApprovers', {
       name: 'notify-approvers',
       stage,
-      description: 'Delivers approval notices (chat webhook and structured log)',
+      description:
+        'Mails approval notices to the people who hold their groups (SES), chat webhook optional',
       timeout: NOTIFIER_TIMEOUT,
       environment: props.notifyWebhookUrl ? { NOTIFY_WEBHOOK_URL: props.notifyWebhookUrl } : {},
     });

@@ -52,7 +52,7 @@ function itemText(broken: boolean): string {
   return lines.join('\n');
 }
 
-const api = (id: string) => new AcmApiClient(stack.apiUrl, `local:${id}`);
+const api = (id: string) => new AcmApiClient(stack.apiUrl, stack.tokenFor(id));
 
 async function open(identity: string, width?: number): Promise<Page> {
   const page = await openPortalAs(browser, portal, identity, width);

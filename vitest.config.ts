@@ -1,9 +1,76 @@
 import { defineConfig } from 'vitest/config';
 
+/**
+ * Files that start a whole embedded stack (DynamoDB, S3, SQS, Step Functions
+ * and the local API in one process). Two of them side by side on a 2-core
+ * machine starve each other's timers and polls, so they run one at a time,
+ * after the unit tests (test/setup/suite-layout.test.ts keeps this list
+ * complete).
+ */
+export const STACK_FILES = [
+  'test/authorisation/authorisation-matrix.test.ts',
+  'test/cli/workflow-commands.test.ts',
+  'test/e2e/seed-round-on-local-stack.test.ts',
+  'test/hardening/duplicates-and-disorder.test.ts',
+  'test/hardening/expired-decision.test.ts',
+  'test/hardening/fault-injection.test.ts',
+  'test/hostile/intake.hostile.test.ts',
+  'test/word/word-intake.test.ts',
+];
+
+/** Files that drive Chromium; their project installs it before they start. */
+export const BROWSER_FILES = [
+  'test/catalogue/catalogue-in-browser.test.ts',
+  'test/portal/portal-errors.test.ts',
+  'test/portal/portal-roles.test.ts',
+  'test/publish/html-in-browser.test.ts',
+];
+
+/** Every project builds the CLI first when a source changed: some tests run it as a process. */
+const BUILD_CLI = 'test/setup/build-cli.ts';
+
 export default defineConfig({
   test: {
-    include: ['test/**/*.test.ts'],
-    // CLI tests start real processes; two cores share them.
-    testTimeout: 30_000,
+    projects: [
+      {
+        extends: true,
+        test: {
+          name: 'unit',
+          include: ['test/**/*.test.ts'],
+          exclude: [...STACK_FILES, ...BROWSER_FILES],
+          globalSetup: [BUILD_CLI],
+          // CLI tests start real processes; two cores share them.
+          testTimeout: 30_000,
+          sequence: { groupOrder: 0 },
+        },
+      },
+      {
+        extends: true,
+        test: {
+          name: 'stack',
+          include: STACK_FILES,
+          globalSetup: [BUILD_CLI],
+          fileParallelism: false,
+          maxWorkers: 1,
+          // An upper bound for a stuck test, not a pace: tests wait on conditions.
+          testTimeout: 120_000,
+          hookTimeout: 120_000,
+          sequence: { groupOrder: 1 },
+        },
+      },
+      {
+        extends: true,
+        test: {
+          name: 'browser',
+          include: BROWSER_FILES,
+          globalSetup: [BUILD_CLI, 'test/setup/install-chromium.ts'],
+          fileParallelism: false,
+          maxWorkers: 1,
+          testTimeout: 120_000,
+          hookTimeout: 120_000,
+          sequence: { groupOrder: 2 },
+        },
+      },
+    ],
   },
 });

@@ -12,6 +12,7 @@ import { cpSync, existsSync, mkdirSync, readdirSync, rmSync, statSync } from 'no
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { build, type Metafile } from 'esbuild';
+import { MANIFESTS } from '../functions/manifests.js';
 import { median } from './bench-process.js';
 
 const WORK = join('out', 'bench', 'functions');
@@ -24,7 +25,7 @@ const RUNS = 11;
 const TARGET = 'node20';
 
 // The banner infra/constructs/acm-function.ts puts on every bundle: CommonJS
-// dependencies (mammoth, pdfkit) call require() for Node built-ins.
+// dependencies (saxes, pdfkit) call require() for Node built-ins.
 const REQUIRE_SHIM =
   "import { createRequire as __acmCreateRequire } from 'node:module'; const require = __acmCreateRequire(import.meta.url);";
 
@@ -53,7 +54,7 @@ await import(process.argv[1]);
 console.log(JSON.stringify({ ms: performance.now() - started }));`;
 
 /** Packages whose minified bytes in each bundle are reported beside its size. */
-const WATCHED = ['zod', '@aws-sdk', '@smithy', '@aws-lambda-powertools', 'pdfkit', 'mammoth'];
+const WATCHED = ['zod', '@aws-sdk', '@smithy', '@aws-lambda-powertools', 'pdfkit', 'saxes'];
 
 export interface BundleFigures {
   name: string;
@@ -125,15 +126,31 @@ export function functionNames(): string[] {
 }
 
 /**
- * One import in a fresh process. The environment is PATH only: no AWS or
- * Powertools variables, which proves the handlers create no client at import.
+ * The variables a function's manifest declares, with placeholder values: a
+ * handler reads its typed environment at init and refuses to start without it.
  */
-function importOnce(file: string): number {
+function manifestEnvironment(name: string): Record<string, string> {
+  const manifest = MANIFESTS.find((m) => m.name === name);
+  return Object.fromEntries(
+    Object.keys(manifest?.environment ?? {}).map((key) => [key, `bench-${key.toLowerCase()}`]),
+  );
+}
+
+/**
+ * One import in a fresh process. The environment is PATH and the function's
+ * own variables only: no AWS or Powertools variables, which proves the
+ * handlers create no client at import.
+ */
+function importOnce(file: string, environment: Record<string, string>): number {
   const stdout = execFileSync(
     process.execPath,
     ['--input-type=module', '-e', MEASURE, pathToFileURL(resolve(file)).href],
     // stderr is kept from the table: on Node 20 the SDK warns that it will soon need Node 22.
-    { encoding: 'utf8', env: { PATH: process.env.PATH ?? '' }, stdio: ['ignore', 'pipe', 'pipe'] },
+    {
+      encoding: 'utf8',
+      env: { PATH: process.env.PATH ?? '', ...environment },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
   );
   return (JSON.parse(stdout.trim().split('\n').at(-1) ?? '{}') as { ms: number }).ms;
 }
@@ -173,7 +190,7 @@ export async function runFunctionBundlesBench(
   // Round-robin, so a slow moment on the machine lands on every bundle alike.
   for (let run = 0; run <= RUNS; run++) {
     for (const b of bundles) {
-      const ms = importOnce(b.file);
+      const ms = importOnce(b.file, manifestEnvironment(b.name));
       if (run > 0) times.get(b.name)?.push(ms);
     }
   }

@@ -11,6 +11,8 @@ import { runProcess } from './bench-process.js';
 import type { IntakeCaseOutput } from './intake-case.js';
 
 export const INTAKE_SIZES = [500, 1000] as const;
+/** The 500 uploads again, into a round of this many plan items: what the round's size costs each upload. */
+export const LARGE_ROUND_ITEMS = 5000;
 /** Submitters uploading at once, each waiting for its result as `acm-report submit` does. */
 export const INTAKE_CONCURRENCY = 32;
 
@@ -49,49 +51,60 @@ export interface IntakeBenchResult {
     cpuPerUpload1000over500: number;
     peakRss1000over500: number;
     retainedHeap1000over500: number;
+    /** 500 uploads into a 5,000-item round over the same into a 500-item round: 1.00 = no cost. */
+    time5000RoundOver500: number;
+    cpuPerUpload5000RoundOver500: number;
   };
 }
 
 const MiB = 1024;
 
-export function runIntakeBench(log: (line: string) => void): IntakeBenchResult {
-  const cases: IntakeCaseFigures[] = [];
-  for (const size of INTAKE_SIZES) {
-    log(
-      `Intake of ${size} submissions on the embedded stack (${INTAKE_CONCURRENCY} submitters at once), in a fresh process …`,
-    );
-    const { output: o } = runProcess<IntakeCaseOutput>([
-      '--expose-gc',
-      'bin/run-ts.mjs',
-      'bench/intake-case.ts',
-      String(size),
-      String(INTAKE_CONCURRENCY),
-    ]);
-    if (o.items !== size || o.checks.accepted !== size || o.checks.storedVersions !== size) {
-      throw new Error(`intake case ${size} came back incomplete: ${JSON.stringify(o.checks)}`);
-    }
-    cases.push({
-      items: o.items,
-      wallMs: o.wallMs,
-      itemsPerSecond: o.itemsPerSecond,
-      p50Ms: o.latencyMs.p50,
-      p95Ms: o.latencyMs.p95,
-      maxMs: o.latencyMs.max,
-      acceptedP50Ms: o.acceptedMs.p50,
-      notifiedP50Ms: o.notifiedMs.p50,
-      cpuMsPerUpload: o.cpuMsPerUpload,
-      readyRssMiB: o.readyRssKiB / MiB,
-      startupPeakRssMiB: o.readyMaxRssKiB / MiB,
-      peakRssMiB: o.maxRssKiB / MiB,
-      retainedHeapMiB: o.retainedHeapMiB,
-      startupMs: o.startupMs,
-      invocationsPerUpload: o.invocationsPerUpload,
-      checks: o.checks,
-    });
-    log(
-      `  ${(o.wallMs / 1000).toFixed(1)} s, ${o.itemsPerSecond.toFixed(1)} items/s, p95 ${o.latencyMs.p95.toFixed(0)} ms`,
-    );
+function runIntakeCase(
+  log: (line: string) => void,
+  size: number,
+  roundItems: number,
+): IntakeCaseFigures {
+  log(
+    `Intake of ${size} submissions into a round of ${roundItems} plan items on the embedded stack (${INTAKE_CONCURRENCY} submitters at once), in a fresh process …`,
+  );
+  const { output: o } = runProcess<IntakeCaseOutput>([
+    '--expose-gc',
+    'bin/run-ts.mjs',
+    'bench/intake-case.ts',
+    String(size),
+    String(INTAKE_CONCURRENCY),
+    String(roundItems),
+  ]);
+  if (o.items !== size || o.checks.accepted !== size || o.checks.storedVersions !== size) {
+    throw new Error(`intake case ${size} came back incomplete: ${JSON.stringify(o.checks)}`);
   }
+  const figures: IntakeCaseFigures = {
+    items: o.items,
+    wallMs: o.wallMs,
+    itemsPerSecond: o.itemsPerSecond,
+    p50Ms: o.latencyMs.p50,
+    p95Ms: o.latencyMs.p95,
+    maxMs: o.latencyMs.max,
+    acceptedP50Ms: o.acceptedMs.p50,
+    notifiedP50Ms: o.notifiedMs.p50,
+    cpuMsPerUpload: o.cpuMsPerUpload,
+    readyRssMiB: o.readyRssKiB / MiB,
+    startupPeakRssMiB: o.readyMaxRssKiB / MiB,
+    peakRssMiB: o.maxRssKiB / MiB,
+    retainedHeapMiB: o.retainedHeapMiB,
+    startupMs: o.startupMs,
+    invocationsPerUpload: o.invocationsPerUpload,
+    checks: o.checks,
+  };
+  log(
+    `  ${(o.wallMs / 1000).toFixed(1)} s, ${o.itemsPerSecond.toFixed(1)} items/s, p95 ${o.latencyMs.p95.toFixed(0)} ms`,
+  );
+  return figures;
+}
+
+export function runIntakeBench(log: (line: string) => void): IntakeBenchResult {
+  const cases = INTAKE_SIZES.map((size) => runIntakeCase(log, size, size));
+  const largeRound = runIntakeCase(log, INTAKE_SIZES[0], LARGE_ROUND_ITEMS);
   const [small, large] = cases;
   if (!small || !large) throw new Error('missing intake results');
   return {
@@ -104,6 +117,8 @@ export function runIntakeBench(log: (line: string) => void): IntakeBenchResult {
       cpuPerUpload1000over500: large.cpuMsPerUpload / small.cpuMsPerUpload,
       peakRss1000over500: large.peakRssMiB / small.peakRssMiB,
       retainedHeap1000over500: large.retainedHeapMiB / small.retainedHeapMiB,
+      time5000RoundOver500: largeRound.wallMs / small.wallMs,
+      cpuPerUpload5000RoundOver500: largeRound.cpuMsPerUpload / small.cpuMsPerUpload,
     },
   };
 }
@@ -134,6 +149,9 @@ export function printIntakeBench(result: IntakeBenchResult): void {
   const perBatch = 1 / (calls.intake ?? 1);
   console.log(
     `Per upload: ${(calls['request-upload'] ?? 0).toFixed(0)} request-upload, ${(calls['get-upload'] ?? 0).toFixed(1)} get-upload polls (the submitter waiting, every 200 ms), intake in batches of ${perBatch.toFixed(1)} on average; every upload stored once and its approval requested once, nothing dead-lettered.`,
+  );
+  console.log(
+    `500 submissions into a round of 5,000 plan items / of 500: time ×${result.ratios.time5000RoundOver500.toFixed(2)}, CPU per upload ×${result.ratios.cpuPerUpload5000RoundOver500.toFixed(2)} (1.00 = an upload costs the same in any round)`,
   );
   console.log(
     `1,000 / 500 submissions (2× the items): time ×${result.ratios.time1000over500.toFixed(2)} (2.00 = linear; per item ×${result.ratios.perItemTime1000over500.toFixed(2)}), CPU per upload ×${result.ratios.cpuPerUpload1000over500.toFixed(2)}, peak RSS ×${result.ratios.peakRss1000over500.toFixed(2)}, heap kept ×${result.ratios.retainedHeap1000over500.toFixed(2)}`,

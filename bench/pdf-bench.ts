@@ -1,23 +1,32 @@
 /**
- * PDF rendering against headless Chromium printing the HTML of the same
- * report, in the same run: cold (a fresh process, module load included) and
- * warm (median of 10 in one process), plus growth from 50 to 200 items.
- * Both sides run as esbuild bundles, as they would on Lambda.
+ * PDF rendering (pdfkit, ours) against two peers in the same run: headless
+ * Chromium printing the HTML of the same report, and Typst typesetting the
+ * same blocks (bench/typst-report-markup.ts). For each: cold (a fresh
+ * process, module load included), warm (median of 10 in one process), bytes,
+ * and whether the text pdf.js and poppler extract is the text render, with
+ * no line broken inside a word. Then our growth from 50 to 200 items. Every
+ * side runs as an esbuild bundle, as it would on Lambda.
  */
 
-import { cpSync, mkdirSync, statSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { build } from 'esbuild';
 import { ensureChromium } from '../bin/ensure-chromium.mjs';
 import { renderReportHtml } from '../shared/publish/render-report-html.js';
+import { runningHeader } from '../shared/publish/running-header.js';
 import { buildReport } from '../shared/report/build-report.js';
+import { renderReportText } from '../shared/report/render-report-text.js';
 import type { Report } from '../shared/schemas/report-schema.js';
 import { median, runProcess } from './bench-process.js';
+import { checkPdfText, type TextCheck } from './pdf-text-check.js';
 
 interface RenderOutput {
   times: number[];
   bytes: number;
   maxRssKiB: number;
+}
+interface TypstOutput extends RenderOutput {
+  createMs: number;
 }
 interface PrintOutput {
   launchMs: number;
@@ -81,17 +90,29 @@ async function bundle(entry: string, outfile: string, external: string[] = []): 
   return statSync(outfile).size;
 }
 
+/** Goals of issue 12: ours at least this many times faster than Chromium, warm and cold. */
+export const CHROMIUM_GOAL = 3;
+/** And a 200-item round at most this many times a 50-item one (4× the items: linear). */
+export const GROWTH_GOAL = 4.4;
+
+export interface RendererFigures {
+  coldWallMs: number;
+  warmMedianMs: number;
+  bytes: number;
+  text: TextCheck;
+}
+
 export interface PdfBenchResult {
   bundleBytes: number;
-  pdf: {
-    coldWallMs: number;
-    coldRenderMs: number;
-    warmMedianMs: number;
-    bytes: number;
-    peakRssMiB: number;
+  pdf: RendererFigures & { coldRenderMs: number; peakRssMiB: number };
+  chromium: RendererFigures & { launchMs: number };
+  typst: RendererFigures & { createMs: number; coldRenderMs: number };
+  ratios: {
+    warmChromiumOverPdf: number;
+    coldChromiumOverPdf: number;
+    warmTypstOverPdf: number;
+    coldTypstOverPdf: number;
   };
-  chromium: { coldWallMs: number; launchMs: number; warmMedianMs: number; bytes: number };
-  ratios: { warmChromiumOverPdf: number; coldChromiumOverPdf: number };
   growth: Array<{ items: number; medianMs: number; peakRssMiB: number; bytes: number }>;
   growthRatios: { time200over50: number; memory200over50: number };
 }
@@ -101,37 +122,56 @@ export async function runPdfBench(
   log: (line: string) => void,
 ): Promise<PdfBenchResult> {
   mkdirSync(WORK, { recursive: true });
-  log('Bundling the PDF renderer and the Chromium printer with esbuild …');
+  log('Bundling the PDF renderer, the Chromium printer and the Typst peer with esbuild …');
   const pdfBundle = join(WORK, 'pdf-render.mjs');
   const bundleBytes = await bundle('bench/pdf-render-entry.ts', pdfBundle);
   // The renderer reads Sarabun beside its module, as a Lambda bundle ships it.
   cpSync('shared/publish/fonts', join(WORK, 'fonts'), { recursive: true });
   const printBundle = join(WORK, 'chromium-print.mjs');
   await bundle('bench/chromium-print-entry.ts', printBundle, ['playwright-core']);
+  const typstBundle = join(WORK, 'typst-render.mjs');
+  // Typst is a native addon (a .node file), loaded from node_modules as is.
+  await bundle('bench/typst-render-entry.ts', typstBundle, [
+    '@myriaddreamin/typst-ts-node-compiler',
+  ]);
   const chromiumPath: string = ensureChromium({ log });
 
   const reportPath = join(WORK, 'seed-report.json');
   const htmlPath = join(WORK, 'seed-report.html');
   writeFileSync(reportPath, JSON.stringify(seed));
   writeFileSync(htmlPath, renderReportHtml(seed));
+  const pdfPath = join(WORK, 'seed-report.pdf');
+  const chromiumPdfPath = join(WORK, 'seed-report-chromium.pdf');
+  const typstPdfPath = join(WORK, 'seed-report-typst.pdf');
 
-  log('PDF cold: 5 fresh processes …');
-  const cold = Array.from({ length: 5 }, () =>
-    runProcess<RenderOutput>([pdfBundle, reportPath, '1']),
+  // Cold runs alternate between the three, so a slow moment of the shared machine lands on each alike.
+  log(
+    'Cold: 5 fresh processes each of pdfkit and Typst, 3 of Chromium (launch + print), interleaved …',
   );
-  log('PDF warm: 11 renders in one process (the first is not counted) …');
-  const warm = runProcess<RenderOutput>([
-    pdfBundle,
-    reportPath,
+  const cold: Array<ReturnType<typeof runProcess<RenderOutput>>> = [];
+  const typstCold: Array<ReturnType<typeof runProcess<TypstOutput>>> = [];
+  const chromiumCold: Array<ReturnType<typeof runProcess<PrintOutput>>> = [];
+  for (let run = 0; run < 5; run++) {
+    cold.push(runProcess<RenderOutput>([pdfBundle, reportPath, '1']));
+    typstCold.push(runProcess<TypstOutput>([typstBundle, reportPath, '1']));
+    if (run < 3)
+      chromiumCold.push(runProcess<PrintOutput>([printBundle, htmlPath, '1', chromiumPath]));
+  }
+  log('Warm: 11 renders in one process each (the first is not counted) …');
+  const warm = runProcess<RenderOutput>([pdfBundle, reportPath, '11', pdfPath]);
+  const typstWarm = runProcess<TypstOutput>([typstBundle, reportPath, '11', typstPdfPath]);
+  const chromiumWarm = runProcess<PrintOutput>([
+    printBundle,
+    htmlPath,
     '11',
-    join(WORK, 'seed-report.pdf'),
+    chromiumPath,
+    chromiumPdfPath,
   ]);
-  log('Chromium cold: 3 fresh processes, launch + print …');
-  const chromiumCold = Array.from({ length: 3 }, () =>
-    runProcess<PrintOutput>([printBundle, htmlPath, '1', chromiumPath]),
-  );
-  log('Chromium warm: 11 prints in one browser (the first is not counted) …');
-  const chromiumWarm = runProcess<PrintOutput>([printBundle, htmlPath, '11', chromiumPath]);
+
+  log('Extracting each PDF with pdf.js and pdftotext …');
+  const source = renderReportText(seed, { summary: false });
+  const header = runningHeader(seed);
+  const textOf = (path: string) => checkPdfText(readFileSync(path), path, source, header);
 
   const growth: PdfBenchResult['growth'] = [];
   for (const size of [50, 200]) {
@@ -153,21 +193,34 @@ export async function runPdfBench(
     warmMedianMs: median(warm.output.times.slice(1)),
     bytes: warm.output.bytes,
     peakRssMiB: warm.output.maxRssKiB / 1024,
+    text: await textOf(pdfPath),
   };
   const chromium = {
     coldWallMs: median(chromiumCold.map((c) => c.wallMs)),
     launchMs: median(chromiumCold.map((c) => c.output.launchMs)),
     warmMedianMs: median(chromiumWarm.output.times.slice(1)),
     bytes: chromiumWarm.output.bytes,
+    text: await textOf(chromiumPdfPath),
+  };
+  const typst = {
+    coldWallMs: median(typstCold.map((c) => c.wallMs)),
+    createMs: median(typstCold.map((c) => c.output.createMs)),
+    coldRenderMs: median(typstCold.map((c) => c.output.times[0] ?? 0)),
+    warmMedianMs: median(typstWarm.output.times.slice(1)),
+    bytes: typstWarm.output.bytes,
+    text: await textOf(typstPdfPath),
   };
   const [small, large] = growth;
   return {
     bundleBytes,
     pdf,
     chromium,
+    typst,
     ratios: {
       warmChromiumOverPdf: chromium.warmMedianMs / pdf.warmMedianMs,
       coldChromiumOverPdf: chromium.coldWallMs / pdf.coldWallMs,
+      warmTypstOverPdf: typst.warmMedianMs / pdf.warmMedianMs,
+      coldTypstOverPdf: typst.coldWallMs / pdf.coldWallMs,
     },
     growth,
     growthRatios: {
@@ -177,30 +230,63 @@ export async function runPdfBench(
   };
 }
 
+function textVerdict(check: TextCheck['pdfjs'] | TextCheck['poppler']): string {
+  if ('unavailable' in check) return check.unavailable;
+  if (check.exact) return 'exact';
+  const { expected, found } = check.firstDifference ?? { expected: '', found: '' };
+  return `differs: “${found.slice(0, 24)}” for “${expected.slice(0, 24)}”`;
+}
+
+function breaksVerdict(text: TextCheck): string {
+  // The extractor that could check the most breaks speaks for the PDF.
+  const checks = [text.pdfjs, text.poppler].filter(
+    (c): c is TextCheck['pdfjs'] => !('unavailable' in c),
+  );
+  const best = checks.sort((a, b) => b.breaksChecked - a.breaksChecked)[0];
+  if (!best) return 'not checked';
+  const unverifiable = best.breaksUnverifiable ? ` (${best.breaksUnverifiable} unverifiable)` : '';
+  const inside = best.breaksInsideWords;
+  return inside.length === 0
+    ? `none of ${best.breaksChecked}${unverifiable}`
+    : `${inside.length} of ${best.breaksChecked}${unverifiable}, e.g. “${inside[0]}”`;
+}
+
+const faster = (ratio: number) =>
+  ratio >= 1 ? `×${ratio.toFixed(1)} faster` : `×${(1 / ratio).toFixed(1)} slower`;
+
 export function printPdfBench(result: PdfBenchResult): void {
   console.log(
-    '\nPDF of the seed report: pdfkit (bundled) against headless Chromium printing its HTML',
+    '\nPDF of the seed report: pdfkit (ours, bundled) against headless Chromium printing its HTML and Typst typesetting the same blocks',
   );
-  console.table({
-    'pdfkit cold (fresh process, wall)': {
-      ms: result.pdf.coldWallMs.toFixed(0),
-      bytes: result.pdf.bytes,
-    },
-    'pdfkit warm (median of 10)': {
-      ms: result.pdf.warmMedianMs.toFixed(1),
-      bytes: result.pdf.bytes,
-    },
-    'Chromium cold (fresh process, wall)': {
-      ms: result.chromium.coldWallMs.toFixed(0),
-      bytes: result.chromium.bytes,
-    },
-    'Chromium warm (median of 10)': {
-      ms: result.chromium.warmMedianMs.toFixed(1),
-      bytes: result.chromium.bytes,
-    },
-  });
+  const rows: Array<[string, RendererFigures]> = [
+    ['pdfkit (ours)', result.pdf],
+    ['Chromium', result.chromium],
+    ['Typst', result.typst],
+  ];
+  console.table(
+    Object.fromEntries(
+      rows.map(([name, figures]) => [
+        name,
+        {
+          'cold ms': figures.coldWallMs.toFixed(0),
+          'warm ms': figures.warmMedianMs.toFixed(1),
+          KiB: (figures.bytes / 1024).toFixed(0),
+          'pdf.js text': textVerdict(figures.text.pdfjs),
+          'poppler text': textVerdict(figures.text.poppler),
+          'breaks inside a word': breaksVerdict(figures.text),
+        },
+      ]),
+    ),
+  );
+  const { ratios } = result;
   console.log(
-    `pdfkit is ×${result.ratios.warmChromiumOverPdf.toFixed(1)} faster warm (goal ≥ 3) and ×${result.ratios.coldChromiumOverPdf.toFixed(1)} faster cold (goal ≥ 10); renderer bundle ${(result.bundleBytes / 1024).toFixed(0)} KiB + fonts 162 KiB`,
+    `pdfkit against Chromium: ${faster(ratios.warmChromiumOverPdf)} warm and ${faster(ratios.coldChromiumOverPdf)} cold (goal ≥ ${CHROMIUM_GOAL} both: ${ratios.warmChromiumOverPdf >= CHROMIUM_GOAL && ratios.coldChromiumOverPdf >= CHROMIUM_GOAL ? 'met' : 'missed'})`,
+  );
+  console.log(
+    `pdfkit against Typst: ${faster(ratios.warmTypstOverPdf)} warm and ${faster(ratios.coldTypstOverPdf)} cold (Typst: compiler with fonts ${result.typst.createMs.toFixed(0)} ms, first render ${result.typst.coldRenderMs.toFixed(0)} ms; pdfkit first render ${result.pdf.coldRenderMs.toFixed(0)} ms)`,
+  );
+  console.log(
+    `renderer bundle ${(result.bundleBytes / 1024).toFixed(0)} KiB + fonts 162 KiB; peak RSS ${result.pdf.peakRssMiB.toFixed(0)} MiB`,
   );
   console.table(
     result.growth.map((g) => ({
@@ -211,6 +297,6 @@ export function printPdfBench(result: PdfBenchResult): void {
     })),
   );
   console.log(
-    `200 / 50 items (4× the items): time ×${result.growthRatios.time200over50.toFixed(2)}, peak RSS ×${result.growthRatios.memory200over50.toFixed(2)}`,
+    `200 / 50 items (4× the items): time ×${result.growthRatios.time200over50.toFixed(2)} (goal ≤ ${GROWTH_GOAL}), peak RSS ×${result.growthRatios.memory200over50.toFixed(2)}`,
   );
 }

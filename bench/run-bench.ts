@@ -7,6 +7,12 @@
  * (bench/function-bundles.ts). Then 500 and 1,000 submissions through
  * intake on the embedded local stack (bench/intake-bench.ts), and last
  * 2,000 uploads started at once against a baseline (bench/load-bench.ts).
+ * Last, the CLI's start-up: validate and render as fresh processes against
+ * bare Node (bench/cli-startup-bench.ts). Word import (.docx beside the
+ * .txt of the same content) runs after the pipeline (bench/word-import-bench.ts).
+ * Then the public catalogue for 100 agencies × 2 rounds: a full build beside
+ * one publish's update, index bytes, search latency in Chromium
+ * (bench/catalogue-bench.ts).
  * Prints tables and ratios, and writes every figure to out/bench.json.
  */
 
@@ -17,12 +23,15 @@ import { importReportOutline } from '../shared/outline/import-report-outline.js'
 import { buildReport } from '../shared/report/build-report.js';
 import { SEED_TEXT_FILE } from './bench-paths.js';
 import { median } from './bench-process.js';
+import { printCatalogueBench, runCatalogueBench } from './catalogue-bench.js';
+import { printCliStartupBench, runCliStartupBench } from './cli-startup-bench.js';
 import { printFunctionBundlesBench, runFunctionBundlesBench } from './function-bundles.js';
 import { printIntakeBench, runIntakeBench } from './intake-bench.js';
 import { printLoadBench, runLoadBench } from './load-bench.js';
 import { printPdfBench, runPdfBench } from './pdf-bench.js';
 import { printPortalBundleBench, runPortalBundleBench } from './portal-bundle-size.js';
 import { syntheticRoundText } from './synthetic-round.js';
+import { printWordImportBench, runWordImportBench } from './word-import-bench.js';
 
 const OUT = 'out';
 const WORK = join(OUT, 'bench');
@@ -111,6 +120,10 @@ console.log(
   `2,000 / 500 items (4× the items): time ×${ratios.time2000over500.toFixed(2)}, memory over baseline ×${ratios.memory2000over500.toFixed(2)}; per-item time ×${ratios.perItemTime2000over500.toFixed(2)} (1.00 = linear)`,
 );
 
+console.log('\n— Word import (.docx beside .txt of the same content) —');
+const wordImport = runWordImportBench((line) => console.log(line));
+printWordImportBench(wordImport);
+
 const seedReport = buildReport(imported.round, imported.submissions);
 if (!seedReport.ok) throw new Error('the seed report does not build');
 console.log('\n— PDF —');
@@ -131,6 +144,15 @@ printLoadBench(load);
 console.log('\n— Web portal bundle —');
 const portalBundle = await runPortalBundleBench((line) => console.log(line));
 printPortalBundleBench(portalBundle);
+console.log('\n— CLI start-up —');
+const cliStartup = await runCliStartupBench((line) => console.log(line));
+printCliStartupBench(cliStartup);
+
+console.log('\n— Public catalogue (100 agencies × 2 rounds) —');
+const catalogue = await runCatalogueBench(imported.round, imported.submissions, (line) =>
+  console.log(line),
+);
+printCatalogueBench(catalogue);
 
 const report = {
   when: new Date().toISOString(),
@@ -138,11 +160,14 @@ const report = {
   baselineRssMiB: baselineMiB,
   pipeline: results,
   ratios,
+  wordImport,
   pdf,
   functionBundles,
   intake,
   load,
   portalBundle,
+  cliStartup,
+  catalogue,
 };
 writeFileSync(join(OUT, 'bench.json'), `${JSON.stringify(report, null, 2)}\n`);
 console.log(`\nWrote ${join(OUT, 'bench.json')}`);

@@ -38,8 +38,15 @@ export function ensureChromium({ log = (line) => console.error(line) } = {}) {
   }
   log('Installing Chromium (Debian package "chromium") for the browser tests; this happens once …');
   const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
-  execFileSync('apt-get', ['update', '-qq'], { stdio: 'inherit', env });
-  execFileSync('apt-get', ['install', '-y', '-qq', 'chromium'], { stdio: 'inherit', env });
+  execFileSync('apt-get', ['-o', 'DPkg::Lock::Timeout=600', 'update', '-qq'], {
+    stdio: 'inherit',
+    env,
+  });
+  // Another process may be running apt-get too: wait for its lock rather than fail.
+  execFileSync('apt-get', ['-o', 'DPkg::Lock::Timeout=600', 'install', '-y', '-qq', 'chromium'], {
+    stdio: 'inherit',
+    env,
+  });
   const installed = findChromium();
   if (!installed) throw new Error('apt-get installed chromium, but no executable was found');
   return installed;

@@ -5,22 +5,13 @@
  */
 
 import { Command, CommanderError, Option } from 'commander';
-import { DEFAULT_CHAOS } from '../local/chaos/run-chaos.js';
-import { runChaosCommand } from './commands/chaos-command.js';
-import { runDemo, SEED_ROUND_FOLDER } from './commands/demo-command.js';
-import { runImport } from './commands/import-command.js';
-import { REDRIVABLE_QUEUES, runRedrive } from './commands/redrive-command.js';
-import { RENDER_FORMATS, runRender } from './commands/render-command.js';
-import { runSchemas } from './commands/schemas-command.js';
-import { runStart } from './commands/start-command.js';
-import { runValidate } from './commands/validate-command.js';
-import {
-  runApprovalsList,
-  runDecision,
-  runStatus,
-  runSubmit,
-} from './commands/workflow-commands.js';
+import { DEFAULT_CHAOS } from '../local/chaos/default-chaos.js';
+import { REDRIVABLE_QUEUES, RENDER_FORMATS, SEED_ROUND_FOLDER } from './command-choices.js';
 import { EXIT_USAGE, UsageError } from './usage-error.js';
+
+// Each action imports its command when it runs, so a command loads only what
+// it uses: `validate` never parses pdfkit, the AWS SDK, aws-cdk-lib or the
+// emulators (issue 12: a CLI that answers at once).
 
 const program = new Command('acm-report')
   .description(
@@ -45,6 +36,7 @@ program
   )
   .option('--json', 'print notices and problems as JSON')
   .action(async (file, options) => {
+    const { runImport } = await import('./commands/import-command.js');
     process.exitCode = await runImport(file, options);
   });
 
@@ -57,6 +49,7 @@ program
   .option('--json', 'print the result as JSON (several files: { valid, files: [...] })')
   .addHelpText('after', '\nExit status: 0 valid, 1 invalid, 2 usage error.')
   .action(async (files, options) => {
+    const { runValidate } = await import('./commands/validate-command.js');
     process.exitCode = await runValidate(files, options);
   });
 
@@ -70,6 +63,7 @@ program
   .option('--out <file>', 'file to write (default: standard output)')
   .option('--no-summary', 'leave out the roll-up summary section (text)')
   .action(async (options) => {
+    const { runRender } = await import('./commands/render-command.js');
     process.exitCode = await runRender(options);
   });
 
@@ -78,6 +72,7 @@ program
   .description('write the JSON Schema of every document type')
   .option('--out <dir>', 'folder to write into', 'schemas')
   .action(async (options) => {
+    const { runSchemas } = await import('./commands/schemas-command.js');
     process.exitCode = await runSchemas(options);
   });
 
@@ -104,6 +99,7 @@ withConnection(
     .option('--item <no>', 'plan item number (a JSON submission may carry it)')
     .option('--json', 'print the result as JSON'),
 ).action(async (file, options) => {
+  const { runSubmit } = await import('./commands/workflow-commands.js');
   process.exitCode = await runSubmit(file, options);
 });
 
@@ -114,6 +110,7 @@ withConnection(
     .requiredOption('--round <id>', 'round id, e.g. 2566-h1')
     .option('--json', 'print the status as JSON'),
 ).action(async (options) => {
+  const { runStatus } = await import('./commands/workflow-commands.js');
   process.exitCode = await runStatus(options);
 });
 
@@ -123,6 +120,7 @@ const approvals = program
 withConnection(
   approvals.command('list').description('your inbox').option('--json', 'print as JSON'),
 ).action(async (options) => {
+  const { runApprovalsList } = await import('./commands/workflow-commands.js');
   process.exitCode = await runApprovalsList(options);
 });
 withConnection(
@@ -132,6 +130,7 @@ withConnection(
     .argument('<id>', 'approval id, from approvals list')
     .option('--comment <text>', 'an optional note'),
 ).action(async (id, options) => {
+  const { runDecision } = await import('./commands/workflow-commands.js');
   process.exitCode = await runDecision(id, 'approve', options);
 });
 withConnection(
@@ -141,6 +140,7 @@ withConnection(
     .argument('<id>', 'approval id, from approvals list')
     .requiredOption('--comment <text>', 'what the division must change'),
 ).action(async (id, options) => {
+  const { runDecision } = await import('./commands/workflow-commands.js');
   process.exitCode = await runDecision(id, 'return', options);
 });
 
@@ -155,6 +155,7 @@ program
   )
   .option('--out <dir>', 'output folder', 'out')
   .action(async (options) => {
+    const { runStart } = await import('./commands/start-command.js');
     process.exitCode = await runStart(options);
   });
 
@@ -174,6 +175,7 @@ program
     String(DEFAULT_CHAOS.outageMs / 1000),
   )
   .action(async (options) => {
+    const { runChaosCommand } = await import('./commands/chaos-command.js');
     process.exitCode = await runChaosCommand(options);
   });
 
@@ -187,6 +189,7 @@ program
   .option('--region <region>', 'AWS region (default: from your AWS configuration)')
   .option('--endpoint <url>', 'an SQS endpoint other than AWS (e.g. a local one)')
   .action(async (queue, options) => {
+    const { runRedrive } = await import('./commands/redrive-command.js');
     process.exitCode = await runRedrive(queue, options);
   });
 
@@ -196,6 +199,7 @@ program
   .option('--in <dir>', 'round folder', SEED_ROUND_FOLDER)
   .option('--out <dir>', 'output folder', 'out')
   .action(async (options) => {
+    const { runDemo } = await import('./commands/demo-command.js');
     process.exitCode = await runDemo(options);
   });
 

@@ -1,12 +1,40 @@
 /** How the CLI shows problems and notices to a person: Thai first, then English. */
 
+import { displayValue } from '../shared/validation/display-value.js';
 import type { ValidationProblem } from '../shared/validation/validation-problem.js';
 
+function wordPlace(problem: ValidationProblem): string | undefined {
+  if (problem.paragraph === undefined) return undefined;
+  const cell = problem.cell
+    ? `table ${problem.cell.table} row ${problem.cell.row} column ${problem.cell.column} · `
+    : '';
+  const quoted = problem.snippet ? ` “${displayValue(problem.snippet)}”` : '';
+  return `${cell}paragraph ${problem.paragraph}${quoted}`;
+}
+
 function where(problem: ValidationProblem): string {
-  // A text source's line says more than the JSON path "$" of the whole file.
-  const path = problem.line && problem.path === '$' ? undefined : problem.path;
-  const parts = [problem.file, problem.line ? `line ${problem.line}` : undefined, path];
+  const word = wordPlace(problem);
+  // A source's line or paragraph says more than the JSON path "$" of the whole file.
+  const located = word !== undefined || problem.line !== undefined;
+  const path = located && problem.path === '$' ? undefined : problem.path;
+  const line = word === undefined && problem.line ? `line ${problem.line}` : undefined;
+  const parts = [problem.file, word, line, path];
   return parts.filter(Boolean).join(' · ');
+}
+
+/**
+ * `acm-report validate … | head` closes the pipe early: that is the reader
+ * having seen enough, not an error worth a stack trace.
+ */
+let pipeWatched = false;
+
+export function endQuietlyOnClosedPipe(): void {
+  if (pipeWatched) return;
+  pipeWatched = true;
+  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+    throw error;
+  });
 }
 
 export function formatProblem(problem: ValidationProblem, marker = '✗'): string {

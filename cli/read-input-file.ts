@@ -3,6 +3,12 @@
 import { readFile, stat } from 'node:fs/promises';
 import { UsageError } from './usage-error.js';
 
+/**
+ * Word and the files people send in its place (.doc, .odt, .rtf, .pdf): all
+ * take the Word path, which tells each one by its bytes.
+ */
+export const WORD_LIKE_NAME = /\.(?:docx|docm|doc|dot|dotx|odt|rtf|pdf)$/i;
+
 export async function readInputFile(
   path: string,
 ): Promise<{ text: string; bytes: number; data: Buffer }> {

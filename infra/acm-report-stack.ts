@@ -6,6 +6,7 @@
 import { CfnOutput, Stack, type StackProps } from 'aws-cdk-lib';
 import { HttpMethods } from 'aws-cdk-lib/aws-s3';
 import type { Construct } from 'constructs';
+import { type ManifestCatalog, manifestCatalog } from '../functions/manifests.js';
 import { AcmFunction } from './constructs/acm-function.js';
 import { Api } from './constructs/api.js';
 import { ApprovalChain } from './constructs/approval-chain.js';
@@ -26,6 +27,8 @@ export interface AcmReportStackProps extends StackProps {
   portalOrigins: string[];
   notifyWebhookUrl?: string;
   waits?: WaitTimeouts;
+  /** The functions' manifests (default: every one in functions/); a test may alter one. */
+  manifests?: ManifestCatalog;
 }
 
 export class AcmReportStack extends Stack {
@@ -41,6 +44,7 @@ export class AcmReportStack extends Stack {
   constructor(scope: Construct, id: string, props: AcmReportStackProps) {
     super(scope, id, props);
     const { stage } = props;
+    const manifests = props.manifests ?? manifestCatalog();
     // Named, not referenced: functions the state machine invokes also need its ARN.
     const stateMachineName = `acm-report-${stage}-approvals`;
     const stateMachineArn = AcmFunction.stateMachineArn(this, stateMachineName);
@@ -49,6 +53,7 @@ export class AcmReportStack extends Stack {
     const { table, incoming, published, accessLogs } = this.storage;
     this.publishing = new Publishing(this, 'Publishing', {
       stage,
+      manifests,
       table,
       incoming,
       published,
@@ -64,17 +69,27 @@ export class AcmReportStack extends Stack {
     });
     this.approvalChain = new ApprovalChain(this, 'ApprovalChain', {
       stage,
+      manifests,
       table,
       incoming,
       stateMachineName,
       stateMachineArn,
       publishReport: this.publishing.publishReport.function,
       ...(props.waits ? { waits: props.waits } : {}),
-      ...(props.notifyWebhookUrl ? { notifyWebhookUrl: props.notifyWebhookUrl } : {}),
+      ...(props.notifyWebhookUrl
+        ? { settings: { 'notify-webhook-url': props.notifyWebhookUrl } }
+        : {}),
     });
-    this.intake = new Intake(this, 'Intake', { stage, table, incoming, stateMachineArn });
+    this.intake = new Intake(this, 'Intake', {
+      stage,
+      manifests,
+      table,
+      incoming,
+      stateMachineArn,
+    });
     this.api = new Api(this, 'Api', {
       stage,
+      manifests,
       table,
       incoming,
       stateMachineArn,

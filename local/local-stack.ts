@@ -13,7 +13,7 @@ import type { CognitoIdentityProviderClient } from '@aws-sdk/client-cognito-iden
 import { S3Client } from '@aws-sdk/client-s3';
 import { aslDefinitionOf } from '../infra/asl-definition.js';
 import type { Notice } from '../shared/workflow/approval-notice.js';
-import type { PortalConfig } from '../web/portal-config.js';
+import type { PortalConfig } from '../shared/workflow/portal-config.js';
 import {
   type EmbeddedServices,
   LOCAL_CREDENTIALS,

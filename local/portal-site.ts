@@ -9,7 +9,7 @@ import { readFile, stat } from 'node:fs/promises';
 import { createServer } from 'node:http';
 import { extname, join, normalize, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { PortalConfig } from '../web/portal-config.js';
+import type { PortalConfig } from '../shared/workflow/portal-config.js';
 import { listenOnLoopback } from './listen-on-loopback.js';
 
 export const WEB_CONFIG_FILE = fileURLToPath(new URL('../web/vite.config.ts', import.meta.url));
@@ -44,6 +44,15 @@ export async function buildPortal(outDir: string, log?: (line: string) => void):
   });
 }
 
+/** The request's path, percent-escapes decoded, or undefined when they do not decode. */
+function decodedPath(url: string | undefined): string | undefined {
+  try {
+    return decodeURIComponent(new URL(url ?? '/', 'http://127.0.0.1').pathname);
+  } catch {
+    return undefined;
+  }
+}
+
 export interface PortalSite {
   url: string;
   close(): Promise<void>;
@@ -60,7 +69,12 @@ export async function startPortalSite(
       response.writeHead(405).end();
       return;
     }
-    const path = decodeURIComponent(new URL(request.url ?? '/', 'http://127.0.0.1').pathname);
+    const path = decodedPath(request.url);
+    if (path === undefined) {
+      // A malformed percent-escape (say "/%E0%A4%A") names no file; it must not end the server.
+      response.writeHead(400, { 'content-type': 'text/plain; charset=utf-8' }).end('bad path');
+      return;
+    }
     if (path === '/config.json') {
       response.writeHead(200, {
         'content-type': TYPES['.json'] ?? '',

@@ -15,7 +15,7 @@ import { readRoundFolder } from '../read-round-folder.js';
 import { EXIT_INVALID, EXIT_OK } from '../usage-error.js';
 import { RENDER_FORMATS, renderAs } from './render-command.js';
 
-export const SEED_ROUND_FOLDER = 'events/seed';
+export { SEED_ROUND_FOLDER } from '../command-choices.js';
 
 export async function runDemo(options: { in: string; out: string }): Promise<number> {
   const step = (n: number, text: string) => console.log(`[${n}/4] ${text}`);

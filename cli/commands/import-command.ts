@@ -1,15 +1,21 @@
-/** `acm-report import <file> --out <dir>`: outline text → round.json + items/<no>.json. */
+/**
+ * `acm-report import <file> --out <dir>`: outline text or a Word file →
+ * round.json + items/<no>.json, so a person can see exactly how their file
+ * was read. Word is read as intake reads it (shared/adapters/docx-reader).
+ */
 
 import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
+import { readDocx } from '../../shared/adapters/docx-reader.js';
 import {
+  type ImportSource,
   importReportOutline,
   itemFile,
   ROUND_FILE,
 } from '../../shared/outline/import-report-outline.js';
 import type { OutlineImportOptions } from '../../shared/outline/parse-report-outline.js';
 import { formatProblems } from '../print-problems.js';
-import { readInputFile } from '../read-input-file.js';
+import { readInputFile, WORD_LIKE_NAME } from '../read-input-file.js';
 import { EXIT_INVALID, EXIT_OK, UsageError } from '../usage-error.js';
 
 export interface ImportCommandOptions {
@@ -48,9 +54,31 @@ export function importOptions(options: ImportCommandOptions): OutlineImportOptio
   };
 }
 
+/** A Word file by name, or by its bytes when named otherwise (zip or OLE2, never text). */
+function isWordFile(file: string, data: Uint8Array): boolean {
+  if (WORD_LIKE_NAME.test(file)) return true;
+  const zip = data[0] === 0x50 && data[1] === 0x4b;
+  const ole2 = data[0] === 0xd0 && data[1] === 0xcf;
+  return zip || ole2;
+}
+
 export async function runImport(file: string, options: ImportCommandOptions): Promise<number> {
-  const { text } = await readInputFile(file);
-  const result = importReportOutline(text, importOptions(options));
+  const { text, data } = await readInputFile(file);
+  let source: ImportSource = text;
+  if (isWordFile(file, data)) {
+    const word = await readDocx(data);
+    if (!word.ok) {
+      if (options.json) {
+        console.log(JSON.stringify({ ok: false, notices: [], problems: word.problems }, null, 2));
+      } else {
+        console.error(formatProblems(word.problems));
+        console.error(`\n${file}: ${word.problems.length} problem(s); nothing was written.`);
+      }
+      return EXIT_INVALID;
+    }
+    source = word.value;
+  }
+  const result = importReportOutline(source, importOptions(options));
   if (options.json) {
     console.log(
       JSON.stringify(

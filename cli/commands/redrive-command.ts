@@ -10,10 +10,10 @@ import {
   queueUrlOf,
   redriveDeadLetters,
 } from '../../shared/adapters/sqs-redrive.js';
+import { REDRIVABLE_QUEUES } from '../command-choices.js';
 import { EXIT_OK, UsageError } from '../usage-error.js';
 
-/** The stack's queues that have a dead-letter queue. */
-export const REDRIVABLE_QUEUES = ['intake', 'approvals'] as const;
+export { REDRIVABLE_QUEUES };
 
 export interface RedriveCommandOptions {
   stage: string;

@@ -3,16 +3,15 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { renderReportHtml } from '../../shared/publish/render-report-html.js';
-import { renderReportPdf } from '../../shared/publish/render-report-pdf.js';
 import { assembleReport } from '../../shared/report/assemble-report.js';
 import { renderReportText } from '../../shared/report/render-report-text.js';
 import type { Report } from '../../shared/schemas/report-schema.js';
+import { RENDER_FORMATS, type RenderFormat } from '../command-choices.js';
 import { formatProblems } from '../print-problems.js';
 import { readRoundFolder } from '../read-round-folder.js';
 import { EXIT_INVALID, EXIT_OK, UsageError } from '../usage-error.js';
 
-export const RENDER_FORMATS = ['text', 'json', 'pdf', 'html'] as const;
-export type RenderFormat = (typeof RENDER_FORMATS)[number];
+export { RENDER_FORMATS, type RenderFormat };
 
 export interface RenderCommandOptions {
   in: string;
@@ -29,8 +28,11 @@ export async function renderAs(
   switch (format) {
     case 'json':
       return `${JSON.stringify(report, null, 2)}\n`;
-    case 'pdf':
+    case 'pdf': {
+      // pdfkit, fontkit and the fonts load only when a PDF is asked for.
+      const { renderReportPdf } = await import('../../shared/publish/render-report-pdf.js');
       return renderReportPdf(report);
+    }
     case 'html':
       return renderReportHtml(report);
     case 'text':

@@ -1,13 +1,17 @@
 /**
  * `acm-report validate <file…> [--json]`: JSON documents (round, submission
  * or report, by their "type"), outline text files, Word files (read as
- * intake reads them) or round folders, any number in one run.
+ * intake reads them; .doc, .odt, .rtf and .pdf are told apart and answered
+ * with what to do) or round folders, any number in one run.
  * Exit 0 all valid, 1 any invalid, 2 usage.
  */
 
 import { stat } from 'node:fs/promises';
-import { readDocxText } from '../../shared/adapters/docx-text-reader.js';
-import { importReportOutline } from '../../shared/outline/import-report-outline.js';
+import { readDocx } from '../../shared/adapters/docx-reader.js';
+import {
+  type ImportSource,
+  importReportOutline,
+} from '../../shared/outline/import-report-outline.js';
 import { assembleReport } from '../../shared/report/assemble-report.js';
 import { capProblems } from '../../shared/validation/cap-problems.js';
 import { displayValue, escapeInvisibleInJson } from '../../shared/validation/display-value.js';
@@ -16,8 +20,8 @@ import { parseJsonText, validateAnyDocument } from '../../shared/validation/vali
 import type { ValidationProblem } from '../../shared/validation/validation-problem.js';
 import { checkTextSize, decodeUtf8 } from '../../shared/workflow/read-upload.js';
 import { UPLOAD_FORMATS, type UploadFormat } from '../../shared/workflow/upload-key.js';
-import { formatProblems } from '../print-problems.js';
-import { readInputFile } from '../read-input-file.js';
+import { endQuietlyOnClosedPipe, formatProblems } from '../print-problems.js';
+import { readInputFile, WORD_LIKE_NAME } from '../read-input-file.js';
 import { readRoundFolder } from '../read-round-folder.js';
 import { EXIT_INVALID, EXIT_OK, UsageError } from '../usage-error.js';
 
@@ -33,11 +37,11 @@ const shown = (path: string) => displayValue(path, MAX_SHOWN_PATH);
 
 function formatOf(path: string): UploadFormat {
   if (/\.txt$/i.test(path)) return 'txt';
-  if (/\.docx$/i.test(path)) return 'docx';
+  if (WORD_LIKE_NAME.test(path)) return 'docx';
   return 'json';
 }
 
-function outlineOutcome(text: string): Outcome {
+function outlineOutcome(text: ImportSource): Outcome {
   const imported = importReportOutline(text);
   return {
     kind: 'outline text',
@@ -62,7 +66,7 @@ async function validateFile(path: string): Promise<Outcome> {
     ]);
   }
   if (format === 'docx') {
-    const text = await readDocxText(data);
+    const text = await readDocx(data);
     if (!text.ok) return rejected('Word', text.problems);
     const tooLarge = checkTextSize(text.value);
     if (tooLarge.length > 0) return rejected('Word', tooLarge);
@@ -110,6 +114,7 @@ export async function runValidate(
   paths: string | readonly string[],
   options: { json?: boolean },
 ): Promise<number> {
+  endQuietlyOnClosedPipe();
   const list = typeof paths === 'string' ? [paths] : paths;
   // Every name is checked before any is read: a typo is a usage error (2),
   // not a half-finished run.

@@ -5,12 +5,12 @@
  * the document schemas stay out of any handler that does not validate one.
  */
 
-import { parseJsonText } from '../../shared/validation/parse-json-text.js';
+import { MAX_DOCUMENT_BYTES, parseJsonText } from '../../shared/validation/parse-json-text.js';
 import type { Validated } from '../../shared/validation/validation-problem.js';
 import type { HttpEvent } from './http.js';
 
-export function jsonBody(event: HttpEvent): Validated<unknown> {
+export function jsonBody(event: HttpEvent, maxBytes = MAX_DOCUMENT_BYTES): Validated<unknown> {
   const raw = event.body ?? '';
   const text = event.isBase64Encoded ? Buffer.from(raw, 'base64').toString('utf8') : raw;
-  return parseJsonText(text);
+  return parseJsonText(text, Buffer.byteLength(text), maxBytes);
 }

@@ -13,7 +13,7 @@ import { agencyOfApprovalId, isApprovalId } from '../../shared/workflow/approval
 import { readDecisionRequest } from '../../shared/workflow/approval-decision.js';
 import { decideApproval } from '../../shared/workflow/decide-approval.js';
 import { workflowProblem } from '../../shared/workflow/workflow-messages.js';
-import { now, requireEnv } from '../common/environment.js';
+import { now, readEnvironment } from '../common/environment.js';
 import {
   callerOf,
   type HttpEvent,
@@ -26,11 +26,14 @@ import { httpHandler } from '../common/http-handler.js';
 import { jsonBody } from '../common/json-body.js';
 import { lazy } from '../common/lazy.js';
 import { createObservability } from '../common/observability.js';
+import { manifest } from './manifest.js';
+
+const env = readEnvironment(manifest);
 
 const observability = createObservability();
 const ports = lazy(() => ({
-  approvals: new DynamoDbApprovalRepository(documentClient(), requireEnv('TABLE_NAME')),
-  workflow: new SfnWorkflowClient(sfnClient(), requireEnv('STATE_MACHINE_ARN')),
+  approvals: new DynamoDbApprovalRepository(documentClient(), env.TABLE_NAME),
+  workflow: new SfnWorkflowClient(sfnClient(), env.STATE_MACHINE_ARN),
   now,
 }));
 

@@ -8,7 +8,7 @@ import { DynamoDbRoundRepository } from '../../shared/adapters/dynamodb-round-re
 import { S3BlobStore } from '../../shared/adapters/s3-blob-store.js';
 import { s3Client } from '../../shared/adapters/s3-client.js';
 import { readDraft } from '../../shared/workflow/read-draft.js';
-import { requireEnv } from '../common/environment.js';
+import { readEnvironment } from '../common/environment.js';
 import {
   callerOf,
   type HttpEvent,
@@ -20,12 +20,15 @@ import {
 import { httpHandler } from '../common/http-handler.js';
 import { lazy } from '../common/lazy.js';
 import { createObservability } from '../common/observability.js';
+import { manifest } from './manifest.js';
+
+const env = readEnvironment(manifest);
 
 const observability = createObservability();
 const ports = lazy(() => ({
-  rounds: new DynamoDbRoundRepository(documentClient(), requireEnv('TABLE_NAME')),
+  rounds: new DynamoDbRoundRepository(documentClient(), env.TABLE_NAME),
   objects: new S3BlobStore(s3Client()),
-  bucket: requireEnv('INCOMING_BUCKET'),
+  bucket: env.INCOMING_BUCKET,
 }));
 
 async function getDraft(event: HttpEvent): Promise<HttpResult> {

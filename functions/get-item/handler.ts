@@ -9,7 +9,7 @@ import { documentClient } from '../../shared/adapters/dynamodb-client.js';
 import { DynamoDbRoundRepository } from '../../shared/adapters/dynamodb-round-repository.js';
 import { DynamoDbSubmissionRepository } from '../../shared/adapters/dynamodb-submission-repository.js';
 import { itemHistory } from '../../shared/workflow/item-history.js';
-import { now, requireEnv } from '../common/environment.js';
+import { now, readEnvironment } from '../common/environment.js';
 import {
   callerOf,
   type HttpEvent,
@@ -21,10 +21,13 @@ import {
 import { httpHandler } from '../common/http-handler.js';
 import { lazy } from '../common/lazy.js';
 import { createObservability } from '../common/observability.js';
+import { manifest } from './manifest.js';
+
+const env = readEnvironment(manifest);
 
 const observability = createObservability();
 const ports = lazy(() => {
-  const table = requireEnv('TABLE_NAME');
+  const table = env.TABLE_NAME;
   return {
     rounds: new DynamoDbRoundRepository(documentClient(), table),
     submissions: new DynamoDbSubmissionRepository(documentClient(), table),

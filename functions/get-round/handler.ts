@@ -4,7 +4,7 @@ import { documentClient } from '../../shared/adapters/dynamodb-client.js';
 import { DynamoDbRoundRepository } from '../../shared/adapters/dynamodb-round-repository.js';
 import { mayReadRound } from '../../shared/workflow/authorisation.js';
 import { workflowProblem } from '../../shared/workflow/workflow-messages.js';
-import { requireEnv } from '../common/environment.js';
+import { readEnvironment } from '../common/environment.js';
 import {
   callerOf,
   type HttpEvent,
@@ -16,9 +16,12 @@ import {
 import { httpHandler } from '../common/http-handler.js';
 import { lazy } from '../common/lazy.js';
 import { createObservability } from '../common/observability.js';
+import { manifest } from './manifest.js';
+
+const env = readEnvironment(manifest);
 
 const observability = createObservability();
-const rounds = lazy(() => new DynamoDbRoundRepository(documentClient(), requireEnv('TABLE_NAME')));
+const rounds = lazy(() => new DynamoDbRoundRepository(documentClient(), env.TABLE_NAME));
 
 async function getRound(event: HttpEvent): Promise<HttpResult> {
   const caller = callerOf(event);

@@ -8,7 +8,7 @@ import { DynamoDbSubmissionRepository } from '../../shared/adapters/dynamodb-sub
 import { mayReadUpload } from '../../shared/workflow/authorisation.js';
 import { uploadView } from '../../shared/workflow/upload-record.js';
 import { workflowProblem } from '../../shared/workflow/workflow-messages.js';
-import { requireEnv } from '../common/environment.js';
+import { readEnvironment } from '../common/environment.js';
 import {
   callerOf,
   type HttpEvent,
@@ -20,11 +20,12 @@ import {
 import { httpHandler } from '../common/http-handler.js';
 import { lazy } from '../common/lazy.js';
 import { createObservability } from '../common/observability.js';
+import { manifest } from './manifest.js';
+
+const env = readEnvironment(manifest);
 
 const observability = createObservability();
-const submissions = lazy(
-  () => new DynamoDbSubmissionRepository(documentClient(), requireEnv('TABLE_NAME')),
-);
+const submissions = lazy(() => new DynamoDbSubmissionRepository(documentClient(), env.TABLE_NAME));
 
 async function getUpload(event: HttpEvent): Promise<HttpResult> {
   const caller = callerOf(event);

@@ -10,7 +10,7 @@ import { DynamoDbSubmissionRepository } from '../../shared/adapters/dynamodb-sub
 import { S3BlobStore } from '../../shared/adapters/s3-blob-store.js';
 import { s3Client } from '../../shared/adapters/s3-client.js';
 import { readVersion } from '../../shared/workflow/read-version.js';
-import { requireEnv } from '../common/environment.js';
+import { readEnvironment } from '../common/environment.js';
 import {
   callerOf,
   type HttpEvent,
@@ -22,15 +22,18 @@ import {
 import { httpHandler } from '../common/http-handler.js';
 import { lazy } from '../common/lazy.js';
 import { createObservability } from '../common/observability.js';
+import { manifest } from './manifest.js';
+
+const env = readEnvironment(manifest);
 
 const observability = createObservability();
 const ports = lazy(() => {
-  const table = requireEnv('TABLE_NAME');
+  const table = env.TABLE_NAME;
   return {
     rounds: new DynamoDbRoundRepository(documentClient(), table),
     submissions: new DynamoDbSubmissionRepository(documentClient(), table),
     objects: new S3BlobStore(s3Client()),
-    bucket: requireEnv('INCOMING_BUCKET'),
+    bucket: env.INCOMING_BUCKET,
   };
 });
 

@@ -13,7 +13,7 @@ import { IdempotencyConfig, makeIdempotent } from '@aws-lambda-powertools/idempo
 import { DynamoDBPersistenceLayer } from '@aws-lambda-powertools/idempotency/dynamodb';
 import middy from '@middy/core';
 import type { SQSBatchResponse, SQSEvent, SQSRecord } from 'aws-lambda';
-import { readDocxText } from '../../shared/adapters/docx-text-reader.js';
+import { readDocx } from '../../shared/adapters/docx-reader.js';
 import { documentClient, dynamoClient } from '../../shared/adapters/dynamodb-client.js';
 import { DynamoDbRoundRepository } from '../../shared/adapters/dynamodb-round-repository.js';
 import { DynamoDbSubmissionRepository } from '../../shared/adapters/dynamodb-submission-repository.js';
@@ -22,24 +22,27 @@ import { s3Client } from '../../shared/adapters/s3-client.js';
 import { sfnClient } from '../../shared/adapters/sfn-client.js';
 import { SfnWorkflowClient } from '../../shared/adapters/sfn-workflow-client.js';
 import { acceptUpload, type IncomingObject } from '../../shared/workflow/accept-upload.js';
-import { now, requireEnv } from '../common/environment.js';
+import { now, readEnvironment } from '../common/environment.js';
 import { lazy } from '../common/lazy.js';
 import { createObservability, observed } from '../common/observability.js';
 import { objectsIn } from '../common/s3-notification.js';
+import { IDEMPOTENCY_KEY_PREFIX, manifest } from './manifest.js';
+
+const env = readEnvironment(manifest);
 
 const { logger, metrics } = createObservability();
 const observability = { logger, metrics };
 const processor = new BatchProcessor(EventType.SQS);
 
 const ports = lazy(() => {
-  const table = requireEnv('TABLE_NAME');
+  const table = env.TABLE_NAME;
   return {
     rounds: new DynamoDbRoundRepository(documentClient(), table),
     submissions: new DynamoDbSubmissionRepository(documentClient(), table),
     objects: new S3BlobStore(s3Client()),
-    workflow: new SfnWorkflowClient(sfnClient(), requireEnv('STATE_MACHINE_ARN')),
-    readDocx: readDocxText,
-    bucket: requireEnv('INCOMING_BUCKET'),
+    workflow: new SfnWorkflowClient(sfnClient(), env.STATE_MACHINE_ARN),
+    readDocx,
+    bucket: env.INCOMING_BUCKET,
     now,
   };
 });
@@ -56,17 +59,19 @@ const acceptObject = makeIdempotent(
   },
   {
     persistenceStore: new DynamoDBPersistenceLayer({
-      tableName: process.env.TABLE_NAME ?? 'unset',
+      tableName: env.TABLE_NAME,
       keyAttr: 'pk',
       sortKeyAttr: 'sk',
       awsSdkV3Client: dynamoClient(),
     }),
     config: idempotency,
+    // A prefix of our own, so the role may delete these records and no others.
+    keyPrefix: IDEMPOTENCY_KEY_PREFIX,
   },
 );
 
 async function intakeRecord(record: SQSRecord): Promise<void> {
-  const bucket = requireEnv('INCOMING_BUCKET');
+  const bucket = env.INCOMING_BUCKET;
   for (const object of objectsIn(record)) {
     if (object.bucket !== bucket) {
       logger.warn('object from an unexpected bucket', { bucket: object.bucket });

@@ -8,7 +8,7 @@
 import { DynamoDbApprovalRepository } from '../../shared/adapters/dynamodb-approval-repository.js';
 import { documentClient } from '../../shared/adapters/dynamodb-client.js';
 import { inboxesOf, isInInbox, mayReadRound } from '../../shared/workflow/authorisation.js';
-import { requireEnv } from '../common/environment.js';
+import { readEnvironment } from '../common/environment.js';
 import {
   callerOf,
   type HttpEvent,
@@ -20,11 +20,12 @@ import {
 import { httpHandler } from '../common/http-handler.js';
 import { lazy } from '../common/lazy.js';
 import { createObservability } from '../common/observability.js';
+import { manifest } from './manifest.js';
+
+const env = readEnvironment(manifest);
 
 const observability = createObservability();
-const approvals = lazy(
-  () => new DynamoDbApprovalRepository(documentClient(), requireEnv('TABLE_NAME')),
-);
+const approvals = lazy(() => new DynamoDbApprovalRepository(documentClient(), env.TABLE_NAME));
 
 /** An inbox page; a longer queue is a problem for the coordinator's status view, not for paging. */
 const INBOX_LIMIT = 100;

@@ -6,7 +6,7 @@
 import { DynamoDbApprovalRepository } from '../../shared/adapters/dynamodb-approval-repository.js';
 import { documentClient } from '../../shared/adapters/dynamodb-client.js';
 import { decisionHistory } from '../../shared/workflow/decision-history.js';
-import { requireEnv } from '../common/environment.js';
+import { readEnvironment } from '../common/environment.js';
 import {
   callerOf,
   type HttpEvent,
@@ -18,11 +18,12 @@ import {
 import { httpHandler } from '../common/http-handler.js';
 import { lazy } from '../common/lazy.js';
 import { createObservability } from '../common/observability.js';
+import { manifest } from './manifest.js';
+
+const env = readEnvironment(manifest);
 
 const observability = createObservability();
-const approvals = lazy(
-  () => new DynamoDbApprovalRepository(documentClient(), requireEnv('TABLE_NAME')),
-);
+const approvals = lazy(() => new DynamoDbApprovalRepository(documentClient(), env.TABLE_NAME));
 
 async function listDecisions(event: HttpEvent): Promise<HttpResult> {
   const caller = callerOf(event);

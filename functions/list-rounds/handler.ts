@@ -3,7 +3,7 @@
 import { documentClient } from '../../shared/adapters/dynamodb-client.js';
 import { DynamoDbRoundRepository } from '../../shared/adapters/dynamodb-round-repository.js';
 import { listRounds } from '../../shared/workflow/list-rounds.js';
-import { requireEnv } from '../common/environment.js';
+import { readEnvironment } from '../common/environment.js';
 import {
   callerOf,
   type HttpEvent,
@@ -15,9 +15,12 @@ import {
 import { httpHandler } from '../common/http-handler.js';
 import { lazy } from '../common/lazy.js';
 import { createObservability } from '../common/observability.js';
+import { manifest } from './manifest.js';
+
+const env = readEnvironment(manifest);
 
 const observability = createObservability();
-const rounds = lazy(() => new DynamoDbRoundRepository(documentClient(), requireEnv('TABLE_NAME')));
+const rounds = lazy(() => new DynamoDbRoundRepository(documentClient(), env.TABLE_NAME));
 
 async function getRounds(event: HttpEvent): Promise<HttpResult> {
   const caller = callerOf(event);

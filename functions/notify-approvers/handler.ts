@@ -12,16 +12,20 @@ import type { SQSBatchResponse, SQSEvent, SQSRecord } from 'aws-lambda';
 import { WebhookNotifier } from '../../shared/adapters/webhook-notifier.js';
 import { deliverNotice } from '../../shared/people/deliver-notice.js';
 import { NoticeSchema, renderNotice } from '../../shared/workflow/approval-notice.js';
+import { readEnvironment } from '../common/environment.js';
 import { lazy } from '../common/lazy.js';
 import { mailPorts, peopleDirectory } from '../common/mail-ports.js';
 import { createObservability, observed } from '../common/observability.js';
+import { manifest } from './manifest.js';
+
+const env = readEnvironment(manifest);
 
 const observability = createObservability();
 const { logger, metrics } = observability;
 const processor = new BatchProcessor(EventType.SQS);
 const ports = lazy(mailPorts);
 const webhook = lazy(() => {
-  const url = process.env.NOTIFY_WEBHOOK_URL;
+  const url = env.NOTIFY_WEBHOOK_URL;
   return url ? new WebhookNotifier(url) : undefined;
 });
 

@@ -5,12 +5,12 @@
 
 import { documentClient } from '../../shared/adapters/dynamodb-client.js';
 import { DynamoDbRoundRepository } from '../../shared/adapters/dynamodb-round-repository.js';
+import { MAX_ROUND_DOCUMENT_BYTES } from '../../shared/validation/parse-json-text.js';
 import { validateRound } from '../../shared/validation/validate-round.js';
 import { mayOpenRound } from '../../shared/workflow/authorisation.js';
 import { roundIdOf } from '../../shared/workflow/round-id.js';
-import { checkRoundSize } from '../../shared/workflow/round-size.js';
 import { workflowProblem } from '../../shared/workflow/workflow-messages.js';
-import { now, requireEnv } from '../common/environment.js';
+import { now, readEnvironment } from '../common/environment.js';
 import {
   callerOf,
   type HttpEvent,
@@ -23,9 +23,12 @@ import { httpHandler } from '../common/http-handler.js';
 import { jsonBody } from '../common/json-body.js';
 import { lazy } from '../common/lazy.js';
 import { createObservability } from '../common/observability.js';
+import { manifest } from './manifest.js';
+
+const env = readEnvironment(manifest);
 
 const observability = createObservability();
-const rounds = lazy(() => new DynamoDbRoundRepository(documentClient(), requireEnv('TABLE_NAME')));
+const rounds = lazy(() => new DynamoDbRoundRepository(documentClient(), env.TABLE_NAME));
 
 async function openRound(event: HttpEvent): Promise<HttpResult> {
   const caller = callerOf(event);
@@ -34,7 +37,8 @@ async function openRound(event: HttpEvent): Promise<HttpResult> {
   const denied = mayOpenRound(caller, agencyId);
   if (denied) return problems(403, [denied]);
 
-  const body = jsonBody(event);
+  // A plan of 5,000 items is larger than any submission.
+  const body = jsonBody(event, MAX_ROUND_DOCUMENT_BYTES);
   if (!body.ok) return problems(400, body.problems);
   const round = validateRound(body.value);
   if (!round.ok) return problems(422, round.problems);
@@ -55,8 +59,6 @@ async function openRound(event: HttpEvent): Promise<HttpResult> {
     openedBy: caller.sub,
     openedAt: now().toISOString(),
   };
-  const tooLarge = checkRoundSize(record);
-  if (tooLarge.length > 0) return problems(422, tooLarge);
   const opened = await rounds().openRound(record);
   if (!opened) return problems(409, [workflowProblem('round.exists', '$', { roundId })]);
   observability.metrics.addMetric('RoundsOpened', 'Count', 1);

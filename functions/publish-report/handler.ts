@@ -5,6 +5,7 @@
  */
 
 import middy from '@middy/core';
+import { DynamoDbApprovalRepository } from '../../shared/adapters/dynamodb-approval-repository.js';
 import { documentClient } from '../../shared/adapters/dynamodb-client.js';
 import { DynamoDbPublishedRepository } from '../../shared/adapters/dynamodb-published-repository.js';
 import { DynamoDbRoundRepository } from '../../shared/adapters/dynamodb-round-repository.js';
@@ -15,25 +16,29 @@ import { renderReportHtml } from '../../shared/publish/render-report-html.js';
 import { renderReportPdf } from '../../shared/publish/render-report-pdf.js';
 import { publishRound } from '../../shared/workflow/publish-round.js';
 import { RoundTaskSchema } from '../../shared/workflow/workflow-payloads.js';
-import { now, requireEnv } from '../common/environment.js';
+import { now, readEnvironment } from '../common/environment.js';
 import { lazy } from '../common/lazy.js';
 import { createObservability, observed } from '../common/observability.js';
 import { taskCorrelationId } from '../common/task-correlation.js';
+import { manifest } from './manifest.js';
+
+const env = readEnvironment(manifest);
 
 const observability = createObservability();
 const ports = lazy(() => {
-  const table = requireEnv('TABLE_NAME');
+  const table = env.TABLE_NAME;
   return {
     rounds: new DynamoDbRoundRepository(documentClient(), table),
     published: new DynamoDbPublishedRepository(documentClient(), table),
     objects: new S3BlobStore(s3Client()),
+    approvals: new DynamoDbApprovalRepository(documentClient(), table),
     render: {
       pdf: (report: Parameters<typeof renderReportPdf>[0]) => renderReportPdf(report),
       html: renderReportHtml,
       index: renderIndexHtml,
     },
-    privateBucket: requireEnv('INCOMING_BUCKET'),
-    publicBucket: requireEnv('PUBLISHED_BUCKET'),
+    privateBucket: env.INCOMING_BUCKET,
+    publicBucket: env.PUBLISHED_BUCKET,
     now,
   };
 });

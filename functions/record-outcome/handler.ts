@@ -13,20 +13,23 @@ import { sqsClient } from '../../shared/adapters/sqs-client.js';
 import { SqsNoticeQueue } from '../../shared/adapters/sqs-notice-queue.js';
 import { type SettleResult, settleOutcome } from '../../shared/workflow/settle-outcome.js';
 import { OutcomeTaskSchema } from '../../shared/workflow/workflow-payloads.js';
-import { now, requireEnv } from '../common/environment.js';
+import { now, readEnvironment } from '../common/environment.js';
 import { lazy } from '../common/lazy.js';
 import { createObservability, observed } from '../common/observability.js';
 import { taskCorrelationId } from '../common/task-correlation.js';
+import { manifest } from './manifest.js';
+
+const env = readEnvironment(manifest);
 
 const observability = createObservability();
 const { logger, metrics } = observability;
 const ports = lazy(() => {
-  const table = requireEnv('TABLE_NAME');
+  const table = env.TABLE_NAME;
   return {
     approvals: new DynamoDbApprovalRepository(documentClient(), table),
     rounds: new DynamoDbRoundRepository(documentClient(), table),
     submissions: new DynamoDbSubmissionRepository(documentClient(), table),
-    notices: new SqsNoticeQueue(sqsClient(), requireEnv('APPROVALS_QUEUE_URL')),
+    notices: new SqsNoticeQueue(sqsClient(), env.APPROVALS_QUEUE_URL),
     now,
   };
 });

@@ -12,7 +12,7 @@ import { s3Client } from '../../shared/adapters/s3-client.js';
 import { type PresignOptions, presignUpload } from '../../shared/adapters/s3-presigned-upload.js';
 import { readUploadRequest, requestUpload } from '../../shared/workflow/request-upload.js';
 import { uploadView } from '../../shared/workflow/upload-record.js';
-import { now, requireEnv } from '../common/environment.js';
+import { now, readEnvironment } from '../common/environment.js';
 import {
   callerOf,
   type HttpEvent,
@@ -26,11 +26,14 @@ import { httpHandler } from '../common/http-handler.js';
 import { jsonBody } from '../common/json-body.js';
 import { lazy } from '../common/lazy.js';
 import { createObservability } from '../common/observability.js';
+import { manifest } from './manifest.js';
+
+const env = readEnvironment(manifest);
 
 const observability = createObservability();
 const ports = lazy(() => {
-  const table = requireEnv('TABLE_NAME');
-  const bucket = requireEnv('INCOMING_BUCKET');
+  const table = env.TABLE_NAME;
+  const bucket = env.INCOMING_BUCKET;
   const submissions = new DynamoDbSubmissionRepository(documentClient(), table);
   return {
     rounds: new DynamoDbRoundRepository(documentClient(), table),

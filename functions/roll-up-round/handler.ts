@@ -11,19 +11,22 @@ import { S3BlobStore } from '../../shared/adapters/s3-blob-store.js';
 import { s3Client } from '../../shared/adapters/s3-client.js';
 import { type RollUpSummary, rollUpRound } from '../../shared/workflow/roll-up-round.js';
 import { RoundTaskSchema } from '../../shared/workflow/workflow-payloads.js';
-import { requireEnv } from '../common/environment.js';
+import { readEnvironment } from '../common/environment.js';
 import { lazy } from '../common/lazy.js';
 import { createObservability, observed } from '../common/observability.js';
 import { taskCorrelationId } from '../common/task-correlation.js';
+import { manifest } from './manifest.js';
+
+const env = readEnvironment(manifest);
 
 const observability = createObservability();
 const ports = lazy(() => {
-  const table = requireEnv('TABLE_NAME');
+  const table = env.TABLE_NAME;
   return {
     rounds: new DynamoDbRoundRepository(documentClient(), table),
     submissions: new DynamoDbSubmissionRepository(documentClient(), table),
     objects: new S3BlobStore(s3Client()),
-    bucket: requireEnv('INCOMING_BUCKET'),
+    bucket: env.INCOMING_BUCKET,
   };
 });
 

@@ -8,7 +8,7 @@ import { DynamoDbRoundRepository } from '../../shared/adapters/dynamodb-round-re
 import { mayReadRound } from '../../shared/workflow/authorisation.js';
 import { roundStatus } from '../../shared/workflow/round-status.js';
 import { workflowProblem } from '../../shared/workflow/workflow-messages.js';
-import { now, requireEnv } from '../common/environment.js';
+import { now, readEnvironment } from '../common/environment.js';
 import {
   callerOf,
   type HttpEvent,
@@ -20,9 +20,12 @@ import {
 import { httpHandler } from '../common/http-handler.js';
 import { lazy } from '../common/lazy.js';
 import { createObservability } from '../common/observability.js';
+import { manifest } from './manifest.js';
+
+const env = readEnvironment(manifest);
 
 const observability = createObservability();
-const rounds = lazy(() => new DynamoDbRoundRepository(documentClient(), requireEnv('TABLE_NAME')));
+const rounds = lazy(() => new DynamoDbRoundRepository(documentClient(), env.TABLE_NAME));
 
 async function getRoundStatus(event: HttpEvent): Promise<HttpResult> {
   const caller = callerOf(event);

@@ -10,7 +10,7 @@ import { DynamoDbRoundRepository } from '../../shared/adapters/dynamodb-round-re
 import { sqsClient } from '../../shared/adapters/sqs-client.js';
 import { SqsNoticeQueue } from '../../shared/adapters/sqs-notice-queue.js';
 import { sendReminders } from '../../shared/workflow/send-reminders.js';
-import { now, requireEnv } from '../common/environment.js';
+import { now, readEnvironment } from '../common/environment.js';
 import {
   callerOf,
   type HttpEvent,
@@ -22,14 +22,17 @@ import {
 import { httpHandler } from '../common/http-handler.js';
 import { lazy } from '../common/lazy.js';
 import { createObservability } from '../common/observability.js';
+import { manifest } from './manifest.js';
+
+const env = readEnvironment(manifest);
 
 const observability = createObservability();
 const ports = lazy(() => {
-  const table = requireEnv('TABLE_NAME');
+  const table = env.TABLE_NAME;
   return {
     rounds: new DynamoDbRoundRepository(documentClient(), table),
     approvals: new DynamoDbApprovalRepository(documentClient(), table),
-    notices: new SqsNoticeQueue(sqsClient(), requireEnv('APPROVALS_QUEUE_URL')),
+    notices: new SqsNoticeQueue(sqsClient(), env.APPROVALS_QUEUE_URL),
     now,
   };
 });

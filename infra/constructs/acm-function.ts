@@ -1,8 +1,9 @@
 /**
- * A Lambda function as every acm-report function is built: Node.js 22 on
- * arm64, a minified ESM bundle made by the local esbuild (no Docker), X-Ray
- * tracing, JSON logs into its own log group with a retention, and the
- * Powertools service name and metrics namespace.
+ * A Lambda function as every acm-report function is built, from its
+ * manifest: Node.js 22 on arm64, a minified ESM bundle made by the local
+ * esbuild (no Docker), X-Ray tracing, JSON logs into its own log group with
+ * a retention, the Powertools service name and metrics namespace, and the
+ * role, environment and event source the manifest declares.
  */
 
 import { ArnFormat, Duration, RemovalPolicy, Stack, Validations } from 'aws-cdk-lib';
@@ -14,27 +15,73 @@ import {
   Runtime,
   Tracing,
 } from 'aws-cdk-lib/aws-lambda';
+import { SqsEventSource } from 'aws-cdk-lib/aws-lambda-event-sources';
 import { type ICommandHooks, NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
-import { handlerEntry, REPO_ROOT } from './repo-paths.js';
+import type {
+  EnvironmentSource,
+  FunctionManifest,
+  SettingName,
+} from '../../functions/common/function-manifest.js';
+import type { ManifestCatalog } from '../../functions/manifests.js';
+import { type FunctionResources, grantToFunction, resourceOf } from './grants.js';
+import { handlerEntry, PUBLISH_FONTS_DIR, REPO_ROOT } from './repo-paths.js';
 
 export const METRICS_NAMESPACE = 'AcmReport';
 
 export interface AcmFunctionProps {
-  /** The folder under functions/ holding handler.ts. */
-  name: string;
+  manifest: FunctionManifest;
   stage: string;
-  description: string;
-  environment?: Record<string, string>;
-  timeout?: Duration;
-  memorySize?: number;
+  /** What the manifest's grants, environment and trigger name. */
+  resources: FunctionResources;
+  /** Deployment settings (CDK context) the manifest's environment may read. */
+  settings?: Partial<Record<SettingName, string>>;
   logRetention?: RetentionDays;
-  /** Shell commands run around esbuild, e.g. to copy font files beside the bundle. */
-  commandHooks?: ICommandHooks;
 }
 
-// CommonJS dependencies (mammoth, pdfkit) call require() for Node built-ins;
+/** Shell commands run around esbuild: files a manifest ships beside its bundle. */
+const BUNDLE_FILES: Record<NonNullable<FunctionManifest['bundleFiles']>, ICommandHooks> = {
+  'report-fonts': {
+    beforeBundling: () => [],
+    beforeInstall: () => [],
+    afterBundling: (_input: string, output: string) => [
+      `mkdir -p "${output}/fonts"`,
+      `cp "${PUBLISH_FONTS_DIR}"/*.ttf "${PUBLISH_FONTS_DIR}"/OFL.txt "${output}/fonts/"`,
+    ],
+  },
+};
+
+function environmentValue(source: EnvironmentSource, props: AcmFunctionProps): string | undefined {
+  const name = props.manifest.name;
+  if ('setting' in source) return props.settings?.[source.setting];
+  switch (source.resource) {
+    case 'table':
+      return resourceOf(props.resources, 'table', name).tableName;
+    case 'incoming-bucket':
+    case 'published-bucket':
+      return resourceOf(props.resources, source.resource, name).bucketName;
+    case 'intake-queue':
+    case 'approvals-queue':
+      return resourceOf(props.resources, source.resource, name).queueUrl;
+    case 'state-machine':
+      return resourceOf(props.resources, source.resource, name);
+  }
+}
+
+/** The environment the manifest declares, resolved against this stack; a missing required one fails synth. */
+function environmentOf(props: AcmFunctionProps): Record<string, string> {
+  const environment: Record<string, string> = {};
+  for (const [key, variable] of Object.entries(props.manifest.environment)) {
+    const value = environmentValue(variable.from, props);
+    if (value !== undefined) environment[key] = value;
+    else if (!variable.optional)
+      throw new Error(`${props.manifest.name}: nothing to set ${key} to`);
+  }
+  return environment;
+}
+
+// CommonJS dependencies (saxes, pdfkit) call require() for Node built-ins;
 // an ESM bundle has no require unless it is made here.
 const REQUIRE_SHIM =
   "import { createRequire as __acmCreateRequire } from 'node:module'; const require = __acmCreateRequire(import.meta.url);";
@@ -45,7 +92,8 @@ export class AcmFunction extends Construct {
 
   constructor(scope: Construct, id: string, props: AcmFunctionProps) {
     super(scope, id);
-    const functionName = `acm-report-${props.stage}-${props.name}`;
+    const { manifest } = props;
+    const functionName = `acm-report-${props.stage}-${manifest.name}`;
     this.logGroup = new LogGroup(this, 'Logs', {
       logGroupName: `/aws/lambda/${functionName}`,
       retention: props.logRetention ?? RetentionDays.SIX_MONTHS,
@@ -55,7 +103,7 @@ export class AcmFunction extends Construct {
     // AWSLambdaBasicExecutionRole, which may create and write any log group).
     const role = new Role(this, 'Role', {
       assumedBy: new ServicePrincipal('lambda.amazonaws.com'),
-      description: `acm-report ${props.stage} ${props.name}`,
+      description: `acm-report ${props.stage} ${manifest.name}`,
     });
     role.addToPolicy(
       new PolicyStatement({
@@ -66,23 +114,23 @@ export class AcmFunction extends Construct {
     this.function = new NodejsFunction(this, 'Function', {
       functionName,
       role,
-      description: props.description,
-      entry: handlerEntry(props.name),
-      handler: 'handler',
+      description: manifest.description,
+      entry: handlerEntry(manifest.name),
+      handler: manifest.handler,
       runtime: Runtime.NODEJS_22_X,
       architecture: Architecture.ARM_64,
-      memorySize: props.memorySize ?? 512,
-      timeout: props.timeout ?? Duration.seconds(10),
+      memorySize: manifest.memorySize,
+      timeout: Duration.seconds(manifest.timeoutSeconds),
       tracing: Tracing.ACTIVE,
       loggingFormat: LoggingFormat.JSON,
       logGroup: this.logGroup,
       projectRoot: REPO_ROOT,
       depsLockFilePath: `${REPO_ROOT}package-lock.json`,
       environment: {
-        POWERTOOLS_SERVICE_NAME: props.name,
+        POWERTOOLS_SERVICE_NAME: manifest.name,
         POWERTOOLS_METRICS_NAMESPACE: METRICS_NAMESPACE,
         STAGE: props.stage,
-        ...props.environment,
+        ...environmentOf(props),
       },
       bundling: {
         forceDockerBundling: false,
@@ -95,9 +143,24 @@ export class AcmFunction extends Construct {
         // Bundle the SDK too: one file loads faster than the runtime's copy and pins its version.
         externalModules: [],
         tsconfig: `${REPO_ROOT}tsconfig.json`,
-        ...(props.commandHooks ? { commandHooks: props.commandHooks } : {}),
+        ...(manifest.bundleFiles ? { commandHooks: BUNDLE_FILES[manifest.bundleFiles] } : {}),
       },
     });
+    for (const grant of manifest.grants) {
+      grantToFunction(this.function, manifest.name, grant, props.resources);
+    }
+    const { trigger } = manifest;
+    if (trigger.kind === 'queue') {
+      this.function.addEventSource(
+        new SqsEventSource(resourceOf(props.resources, trigger.queue, manifest.name), {
+          batchSize: trigger.batchSize,
+          ...(trigger.maxBatchingWindowSeconds !== undefined
+            ? { maxBatchingWindow: Duration.seconds(trigger.maxBatchingWindowSeconds) }
+            : {}),
+          reportBatchItemFailures: true,
+        }),
+      );
+    }
     Validations.of(role).acknowledge({
       id: 'AwsSolutions-IAM5[Resource::*]',
       reason:
@@ -119,4 +182,11 @@ export class AcmFunction extends Construct {
       arnFormat: ArnFormat.COLON_RESOURCE_NAME,
     });
   }
+}
+
+/** A manifest of the catalogue the stack is built from; a missing one is a wiring bug. */
+export function manifestNamed(manifests: ManifestCatalog, name: string): FunctionManifest {
+  const manifest = manifests.get(name);
+  if (!manifest) throw new Error(`no manifest for function ${name}`);
+  return manifest;
 }

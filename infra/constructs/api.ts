@@ -27,24 +27,20 @@ import {
   type UserPoolDomain,
 } from 'aws-cdk-lib/aws-cognito';
 import type { Table } from 'aws-cdk-lib/aws-dynamodb';
-import { PolicyStatement } from 'aws-cdk-lib/aws-iam';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import type { Bucket } from 'aws-cdk-lib/aws-s3';
 import type { IQueue } from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
-import { DECIDED_INDEX } from '../../shared/adapters/table-keys.js';
+import type { FunctionManifest } from '../../functions/common/function-manifest.js';
+import { MANIFESTS, type ManifestCatalog } from '../../functions/manifests.js';
 import { roleGroupName, STAFF_ROLES } from '../../shared/workflow/roles.js';
-import { AcmFunction } from './acm-function.js';
-import {
-  grantInboxQuery,
-  grantIndexQuery,
-  grantObjects,
-  grantTable,
-  type TableAction,
-} from './grants.js';
+import { AcmFunction, manifestNamed } from './acm-function.js';
+import type { FunctionResources } from './grants.js';
+import { hostedUiDomainPrefix } from './hosted-ui-domain.js';
 
 export interface ApiProps {
   stage: string;
+  manifests: ManifestCatalog;
   table: Table;
   incoming: Bucket;
   stateMachineArn: string;
@@ -60,106 +56,22 @@ export interface ApiProps {
 
 export interface Route {
   name: string;
-  method: HttpMethod;
+  method: 'GET' | 'POST';
   path: string;
   description: string;
-  table: readonly TableAction[];
+}
+
+/** The routes of the API built from these manifests: every function with an HTTP trigger. */
+export function routesOf(manifests: Iterable<FunctionManifest>): Route[] {
+  return [...manifests].flatMap(({ name, description, trigger }) =>
+    trigger.kind === 'http'
+      ? [{ name, method: trigger.method, path: trigger.path, description }]
+      : [],
+  );
 }
 
 /** Every route of the API (the authorisation matrix test needs a row for each). */
-export const ROUTES: readonly Route[] = [
-  {
-    name: 'open-round',
-    method: HttpMethod.POST,
-    path: '/agencies/{agencyId}/rounds',
-    description: 'Opens a round (coordinator)',
-    table: ['PutItem'],
-  },
-  {
-    name: 'get-round',
-    method: HttpMethod.GET,
-    path: '/agencies/{agencyId}/rounds/{roundId}',
-    description: 'Reads a round',
-    table: ['GetItem'],
-  },
-  {
-    name: 'round-status',
-    method: HttpMethod.GET,
-    path: '/agencies/{agencyId}/rounds/{roundId}/status',
-    description: 'Round status: missing divisions, items waiting, overdue',
-    table: ['Query'],
-  },
-  {
-    name: 'request-upload',
-    method: HttpMethod.POST,
-    path: '/agencies/{agencyId}/rounds/{roundId}/items/{itemNo}/uploads',
-    description: 'Presigns an upload POST for one plan item',
-    table: ['GetItem', 'PutItem'],
-  },
-  {
-    name: 'get-upload',
-    method: HttpMethod.GET,
-    path: '/agencies/{agencyId}/uploads/{uploadId}',
-    description: 'Reads the result of an upload',
-    table: ['GetItem'],
-  },
-  {
-    name: 'list-approvals',
-    method: HttpMethod.GET,
-    path: '/approvals',
-    description: "The caller's approvals inbox",
-    table: [],
-  },
-  {
-    name: 'decide-approval',
-    method: HttpMethod.POST,
-    path: '/approvals/{approvalId}',
-    description: 'Approves or returns a pending approval',
-    table: ['GetItem', 'UpdateItem'],
-  },
-  {
-    name: 'list-rounds',
-    method: HttpMethod.GET,
-    path: '/agencies/{agencyId}/rounds',
-    description: "The agency's rounds, newest first",
-    table: ['Query'],
-  },
-  {
-    name: 'get-item',
-    method: HttpMethod.GET,
-    path: '/agencies/{agencyId}/rounds/{roundId}/items/{itemNo}',
-    description: "A plan item's state, versions, decisions and latest refused upload",
-    table: ['Query', 'GetItem', 'BatchGetItem'],
-  },
-  {
-    name: 'get-version',
-    method: HttpMethod.GET,
-    path: '/agencies/{agencyId}/rounds/{roundId}/items/{itemNo}/versions/{version}',
-    description: "A stored version's submission, for the preview",
-    table: ['GetItem'],
-  },
-  {
-    name: 'get-draft',
-    method: HttpMethod.GET,
-    path: '/agencies/{agencyId}/rounds/{roundId}/draft',
-    description: 'The rolled-up report awaiting sign-off',
-    table: ['GetItem'],
-  },
-  {
-    name: 'list-decisions',
-    method: HttpMethod.GET,
-    path: '/approvals/decided',
-    description: "The caller's decisions, newest first",
-    table: [],
-  },
-  {
-    name: 'send-reminders',
-    method: HttpMethod.POST,
-    path: '/agencies/{agencyId}/rounds/{roundId}/reminders',
-    description: 'Reminds divisions that owe a report and approvers a step waits for',
-    table: ['Query', 'BatchGetItem'],
-  },
-];
+export const ROUTES: readonly Route[] = routesOf(MANIFESTS);
 
 /** Cognito fills in {username} and {####} (the temporary password). */
 const INVITATION_BODY = [
@@ -212,7 +124,7 @@ export class Api extends Construct {
     // client, no secret), returning to the portal itself or an agency's own portal origin.
     const portalPages = [props.portalUrl, ...props.portalOrigins].map((origin) => `${origin}/`);
     this.domain = this.userPool.addDomain('HostedUi', {
-      cognitoDomain: { domainPrefix: `acm-report-${props.stage}-${Stack.of(this).account}` },
+      cognitoDomain: { domainPrefix: hostedUiDomainPrefix(props.stage, Stack.of(this).account) },
     });
     this.client = this.userPool.addClient('Portal', {
       authFlows: { userSrp: true },
@@ -270,68 +182,25 @@ export class Api extends Construct {
       },
     });
 
-    for (const route of ROUTES) {
+    const resources: FunctionResources = {
+      table: props.table,
+      incomingBucket: props.incoming,
+      approvalsQueue: props.approvalsQueue,
+      stateMachineArn: props.stateMachineArn,
+    };
+    for (const route of routesOf(props.manifests.values())) {
       const fn = new AcmFunction(this, route.name, {
-        name: route.name,
+        manifest: manifestNamed(props.manifests, route.name),
         stage: props.stage,
-        description: route.description,
-        environment: { TABLE_NAME: props.table.tableName },
+        resources,
       });
       this.functions[route.name] = fn;
-      if (route.table.length > 0) grantTable(fn.function, props.table, route.table);
       this.httpApi.addRoutes({
         path: route.path,
-        methods: [route.method],
+        methods: [HttpMethod[route.method]],
         integration: new HttpLambdaIntegration(`${route.name}-integration`, fn.function),
       });
     }
-
-    const upload = this.fn('request-upload');
-    upload.addEnvironment('INCOMING_BUCKET', props.incoming.bucketName);
-    // The presigned POST is signed with this role: it may create upload objects, nothing else.
-    grantObjects(
-      upload,
-      props.incoming,
-      ['PutObject'],
-      'incoming/',
-      'the presigned POST names one upload key.',
-    );
-    grantInboxQuery(this.fn('list-approvals'), props.table);
-    grantIndexQuery(this.fn('list-decisions'), props.table, DECIDED_INDEX);
-    for (const name of ['get-version', 'get-draft']) {
-      this.fn(name).addEnvironment('INCOMING_BUCKET', props.incoming.bucketName);
-    }
-    grantObjects(
-      this.fn('get-version'),
-      props.incoming,
-      ['GetObject'],
-      'submissions/',
-      'the preview reads the validated submission of one stored version.',
-    );
-    grantObjects(
-      this.fn('get-draft'),
-      props.incoming,
-      ['GetObject'],
-      'drafts/',
-      'the sign-off preview reads the rolled-up draft.',
-    );
-    const remind = this.fn('send-reminders');
-    remind.addEnvironment('APPROVALS_QUEUE_URL', props.approvalsQueue.queueUrl);
-    props.approvalsQueue.grantSendMessages(remind);
-    const decide = this.fn('decide-approval');
-    decide.addEnvironment('STATE_MACHINE_ARN', props.stateMachineArn);
-    decide.addToRolePolicy(
-      new PolicyStatement({
-        actions: ['states:SendTaskSuccess'],
-        resources: [props.stateMachineArn],
-      }),
-    );
-  }
-
-  private fn(name: string) {
-    const found = this.functions[name];
-    if (!found) throw new Error(`no function ${name}`);
-    return found.function;
   }
 
   get url(): string {

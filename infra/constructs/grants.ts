@@ -1,8 +1,9 @@
 /**
- * Least-privilege grants: named actions on the table (and, where a function
- * queries it, the inbox index) and on key prefixes of a bucket. The CDK's
- * grantReadWriteData and friends hand out a dozen actions each; a function
- * here gets exactly the ones its handler calls.
+ * A function's role, statement by statement, from its manifest's grants:
+ * named actions on the table (or one of its indexes, or only the items under
+ * a partition key prefix), on key prefixes of a bucket, on a queue, on the
+ * state machine. The CDK's grantReadWriteData and friends hand out a dozen
+ * actions each; a function here gets exactly the ones its handler calls.
  */
 
 import { Validations } from 'aws-cdk-lib';
@@ -10,38 +11,85 @@ import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
 import { PolicyStatement } from 'aws-cdk-lib/aws-iam';
 import type { IFunction } from 'aws-cdk-lib/aws-lambda';
 import type { IBucket } from 'aws-cdk-lib/aws-s3';
-import { INBOX_INDEX } from '../../shared/adapters/table-keys.js';
+import type { IQueue } from 'aws-cdk-lib/aws-sqs';
+import type { Grant, ResourceName } from '../../functions/common/function-manifest.js';
 
-export type TableAction =
-  | 'GetItem'
-  | 'PutItem'
-  | 'UpdateItem'
-  | 'DeleteItem'
-  | 'Query'
-  | 'BatchGetItem'
-  | 'ConditionCheckItem';
-
-export function grantTable(fn: IFunction, table: ITable, actions: readonly TableAction[]): void {
-  fn.addToRolePolicy(
-    new PolicyStatement({
-      actions: actions.map((a) => `dynamodb:${a}`),
-      resources: [table.tableArn],
-    }),
-  );
+/** The stack's resources a construct hands to the functions it builds. */
+export interface FunctionResources {
+  table?: ITable;
+  incomingBucket?: IBucket;
+  publishedBucket?: IBucket;
+  intakeQueue?: IQueue;
+  approvalsQueue?: IQueue;
+  /** Named, not referenced: functions the state machine invokes also need its ARN. */
+  stateMachineArn?: string;
 }
 
-export function grantInboxQuery(fn: IFunction, table: ITable): void {
-  grantIndexQuery(fn, table, INBOX_INDEX);
+const RESOURCE_KEYS = {
+  table: 'table',
+  'incoming-bucket': 'incomingBucket',
+  'published-bucket': 'publishedBucket',
+  'intake-queue': 'intakeQueue',
+  'approvals-queue': 'approvalsQueue',
+  'state-machine': 'stateMachineArn',
+} as const satisfies Record<ResourceName, keyof FunctionResources>;
+
+/** The resource a manifest names; a construct that lacks it is a wiring bug, caught at synth. */
+export function resourceOf<N extends ResourceName>(
+  resources: FunctionResources,
+  name: N,
+  functionName: string,
+): NonNullable<FunctionResources[(typeof RESOURCE_KEYS)[N]]> {
+  const found = resources[RESOURCE_KEYS[name]];
+  if (!found) throw new Error(`${functionName}: its manifest needs ${name}, which was not given`);
+  return found as NonNullable<FunctionResources[(typeof RESOURCE_KEYS)[N]]>;
 }
 
-/** Query on one secondary index of the table, nothing else. */
-export function grantIndexQuery(fn: IFunction, table: ITable, index: string): void {
-  fn.addToRolePolicy(
-    new PolicyStatement({
-      actions: ['dynamodb:Query'],
-      resources: [`${table.tableArn}/index/${index}`],
-    }),
-  );
+export function grantToFunction(
+  fn: IFunction,
+  functionName: string,
+  grant: Grant,
+  resources: FunctionResources,
+): void {
+  switch (grant.on) {
+    case 'table': {
+      const table = resourceOf(resources, 'table', functionName);
+      fn.addToRolePolicy(
+        new PolicyStatement({
+          actions: [...grant.actions],
+          resources: [grant.index ? `${table.tableArn}/index/${grant.index}` : table.tableArn],
+          ...(grant.partitionKeyPrefix
+            ? {
+                conditions: {
+                  'ForAllValues:StringLike': {
+                    'dynamodb:LeadingKeys': [`${grant.partitionKeyPrefix}*`],
+                  },
+                },
+              }
+            : {}),
+        }),
+      );
+      return;
+    }
+    case 'incoming-bucket':
+    case 'published-bucket': {
+      const bucket = resourceOf(resources, grant.on, functionName);
+      grantObjects(fn, bucket, grant.actions, grant.prefix, grant.why);
+      return;
+    }
+    case 'approvals-queue': {
+      const queue = resourceOf(resources, grant.on, functionName);
+      fn.addToRolePolicy(
+        new PolicyStatement({ actions: [...grant.actions], resources: [queue.queueArn] }),
+      );
+      return;
+    }
+    case 'state-machine': {
+      const arn = resourceOf(resources, grant.on, functionName);
+      fn.addToRolePolicy(new PolicyStatement({ actions: [...grant.actions], resources: [arn] }));
+      return;
+    }
+  }
 }
 
 /**
@@ -49,16 +97,16 @@ export function grantIndexQuery(fn: IFunction, table: ITable, index: string): vo
  * versions), so a prefix wildcard is the narrowest grant IAM can express;
  * the acknowledgement says which prefix and why.
  */
-export function grantObjects(
+function grantObjects(
   fn: IFunction,
   bucket: IBucket,
-  actions: readonly ('GetObject' | 'PutObject')[],
+  actions: readonly string[],
   prefix: string,
   why: string,
 ): void {
   fn.addToRolePolicy(
     new PolicyStatement({
-      actions: actions.map((a) => `s3:${a}`),
+      actions: [...actions],
       resources: [bucket.arnForObjects(`${prefix}*`)],
     }),
   );

@@ -15,7 +15,7 @@
 import { execFileSync } from 'node:child_process';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
-import { AssetHashType, DockerImage, RemovalPolicy } from 'aws-cdk-lib';
+import { AssetHashType, DockerImage, RemovalPolicy, Stack } from 'aws-cdk-lib';
 import {
   AllowedMethods,
   Distribution,
@@ -28,7 +28,8 @@ import { S3BucketOrigin } from 'aws-cdk-lib/aws-cloudfront-origins';
 import { BlockPublicAccess, Bucket, BucketEncryption, type IBucket } from 'aws-cdk-lib/aws-s3';
 import { BucketDeployment, CacheControl, Source } from 'aws-cdk-lib/aws-s3-deployment';
 import { Construct } from 'constructs';
-import type { PortalConfig } from '../../web/portal-config.js';
+import type { PortalConfig } from '../../shared/workflow/portal-config.js';
+import { hostedUiDomainPrefix } from './hosted-ui-domain.js';
 import { REPO_ROOT, WEB_DIR } from './repo-paths.js';
 import { SECURITY_HEADERS } from './security-headers.js';
 
@@ -37,21 +38,38 @@ export interface PortalHostingProps {
   accessLogs: IBucket;
 }
 
-/** Where the browser may connect: the API and S3 (amazonaws.com) and the hosted UI's token endpoint. */
-const CONTENT_SECURITY_POLICY = [
-  "default-src 'self'",
-  "script-src 'self'",
-  // Preact sets style attributes; the preview's frame carries the report's own <style>.
-  "style-src 'self' 'unsafe-inline'",
-  "font-src 'self'",
-  "img-src 'self' data:",
-  "frame-src 'self'",
-  "connect-src 'self' https://*.amazonaws.com https://*.amazoncognito.com",
-  "form-action 'self' https://*.amazoncognito.com",
-  "frame-ancestors 'none'",
-  "base-uri 'self'",
-  "object-src 'none'",
-].join('; ');
+/**
+ * Where the browser may connect: this deployment's own services — its
+ * hosted UI (tokens) by name, and the API (execute-api) and S3 (presigned
+ * POSTs go to https://<bucket>.s3.<region>.amazonaws.com) in its region and
+ * account's region only. The API and the incoming bucket cannot be named:
+ * the API's CORS, the sign-in callback and the bucket's CORS rule all name
+ * this distribution, so its headers naming them would be a dependency cycle.
+ */
+function contentSecurityPolicy(stage: string, scope: Construct): string {
+  const { region, account } = Stack.of(scope);
+  const hostedUi = `https://${hostedUiDomainPrefix(stage, account)}.auth.${region}.amazoncognito.com`;
+  const connect = [
+    "'self'",
+    `https://*.execute-api.${region}.amazonaws.com`,
+    `https://*.s3.${region}.amazonaws.com`,
+    hostedUi,
+  ];
+  return [
+    "default-src 'self'",
+    "script-src 'self'",
+    // Preact sets style attributes; the preview's frame carries the report's own <style>.
+    "style-src 'self' 'unsafe-inline'",
+    "font-src 'self'",
+    "img-src 'self' data:",
+    "frame-src 'self'",
+    `connect-src ${connect.join(' ')}`,
+    `form-action 'self' ${hostedUi}`,
+    "frame-ancestors 'none'",
+    "base-uri 'self'",
+    "object-src 'none'",
+  ].join('; ');
+}
 
 /** Builds the portal into CDK's asset folder with the Vite CLI (synchronous, as tryBundle must be). */
 function buildPortalInto(outputDir: string): boolean {
@@ -91,7 +109,10 @@ export class PortalHosting extends Construct {
     const headers = new ResponseHeadersPolicy(this, 'Headers', {
       responseHeadersPolicyName: `acm-report-${props.stage}-portal`,
       securityHeadersBehavior: {
-        contentSecurityPolicy: { contentSecurityPolicy: CONTENT_SECURITY_POLICY, override: true },
+        contentSecurityPolicy: {
+          contentSecurityPolicy: contentSecurityPolicy(props.stage, this),
+          override: true,
+        },
         ...SECURITY_HEADERS,
       },
     });

@@ -5,7 +5,6 @@
  * JSON is served with CORS so open-data portals can fetch it.
  */
 
-import { Duration } from 'aws-cdk-lib';
 import {
   AllowedMethods,
   Distribution,
@@ -18,13 +17,13 @@ import { S3BucketOrigin } from 'aws-cdk-lib/aws-cloudfront-origins';
 import type { Table } from 'aws-cdk-lib/aws-dynamodb';
 import type { Bucket } from 'aws-cdk-lib/aws-s3';
 import { Construct } from 'constructs';
-import { AcmFunction } from './acm-function.js';
-import { grantObjects, grantTable } from './grants.js';
-import { PUBLISH_FONTS_DIR } from './repo-paths.js';
+import type { ManifestCatalog } from '../../functions/manifests.js';
+import { AcmFunction, manifestNamed } from './acm-function.js';
 import { SECURITY_HEADERS } from './security-headers.js';
 
 export interface PublishingProps {
   stage: string;
+  manifests: ManifestCatalog;
   table: Table;
   incoming: Bucket;
   published: Bucket;
@@ -38,50 +37,14 @@ export class Publishing extends Construct {
   constructor(scope: Construct, id: string, props: PublishingProps) {
     super(scope, id);
     this.publishReport = new AcmFunction(this, 'PublishReport', {
-      name: 'publish-report',
+      manifest: manifestNamed(props.manifests, 'publish-report'),
       stage: props.stage,
-      description: 'Publishes report.json, report.pdf, report.html and the index',
-      // pdfkit lays out a few hundred pages of Thai comfortably in this.
-      memorySize: 1536,
-      timeout: Duration.minutes(2),
-      environment: {
-        TABLE_NAME: props.table.tableName,
-        INCOMING_BUCKET: props.incoming.bucketName,
-        PUBLISHED_BUCKET: props.published.bucketName,
-      },
-      // The renderer reads Sarabun from ./fonts beside its module (import.meta.url): the bundle's folder.
-      commandHooks: {
-        beforeBundling: () => [],
-        beforeInstall: () => [],
-        afterBundling: (_input: string, output: string) => [
-          `mkdir -p "${output}/fonts"`,
-          `cp "${PUBLISH_FONTS_DIR}"/*.ttf "${PUBLISH_FONTS_DIR}"/OFL.txt "${output}/fonts/"`,
-        ],
+      resources: {
+        table: props.table,
+        incomingBucket: props.incoming,
+        publishedBucket: props.published,
       },
     });
-    const fn = this.publishReport.function;
-    grantTable(fn, props.table, ['GetItem', 'UpdateItem', 'PutItem', 'Query']);
-    grantObjects(
-      fn,
-      props.incoming,
-      ['GetObject'],
-      'drafts/',
-      'publishing reads the signed-off draft.',
-    );
-    grantObjects(
-      fn,
-      props.published,
-      ['PutObject'],
-      'reports/',
-      'publishing writes each new report version.',
-    );
-    grantObjects(
-      fn,
-      props.published,
-      ['PutObject'],
-      'index.',
-      'publishing rewrites index.json and index.html.',
-    );
 
     const headers = new ResponseHeadersPolicy(this, 'Headers', {
       responseHeadersPolicyName: `acm-report-${props.stage}-published`,

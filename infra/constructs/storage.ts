@@ -22,7 +22,13 @@ import {
   ObjectOwnership,
 } from 'aws-cdk-lib/aws-s3';
 import { Construct } from 'constructs';
-import { DECIDED_INDEX, INBOX_INDEX, TTL_ATTRIBUTE } from '../../shared/adapters/table-keys.js';
+import {
+  DECIDED_ATTRIBUTES,
+  DECIDED_INDEX,
+  INBOX_ATTRIBUTES,
+  INBOX_INDEX,
+  TTL_ATTRIBUTE,
+} from '../../shared/adapters/table-keys.js';
 
 export interface StorageProps {
   stage: string;
@@ -57,17 +63,7 @@ export class Storage extends Construct {
       sortKey: { name: 'gsi1sk', type: AttributeType.STRING },
       // The inbox needs the approval, never the task token stored beside it.
       projectionType: ProjectionType.INCLUDE,
-      nonKeyAttributes: [
-        'approvalId',
-        'agencyId',
-        'roundId',
-        'subject',
-        'step',
-        'role',
-        'status',
-        'phase',
-        'requestedAt',
-      ],
+      nonKeyAttributes: INBOX_ATTRIBUTES,
     });
 
     this.table.addGlobalSecondaryIndex({
@@ -76,21 +72,7 @@ export class Storage extends Construct {
       sortKey: { name: 'gsi2sk', type: AttributeType.STRING },
       // An approver's history: the decision and its subject, never the task token.
       projectionType: ProjectionType.INCLUDE,
-      nonKeyAttributes: [
-        'approvalId',
-        'agencyId',
-        'roundId',
-        'subject',
-        'step',
-        'role',
-        'status',
-        'phase',
-        'requestedAt',
-        'decidedBy',
-        'decidedByName',
-        'decidedAt',
-        'comment',
-      ],
+      nonKeyAttributes: DECIDED_ATTRIBUTES,
     });
 
     this.accessLogs = new Bucket(this, 'AccessLogs', {

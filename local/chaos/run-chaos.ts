@@ -5,10 +5,8 @@
  * in counted against what was stored.
  */
 
-import { readRoundFolder } from '../../cli/read-round-folder.js';
 import { assembleReport } from '../../shared/report/assemble-report.js';
 import { startLocalStack } from '../local-stack.js';
-import { SEED_FOLDER } from '../seed-round-scenario.js';
 import { readSeedPlan, syntheticRound } from '../synthetic-round.js';
 import { chaosContext, deadLetteredMessages } from './chaos-context.js';
 import { type PoisonedRecordsReport, poisonedRecords } from './poisoned-records.js';
@@ -37,20 +35,21 @@ export interface ChaosReport {
   elapsedMs: number;
 }
 
-export const DEFAULT_CHAOS: Omit<ChaosOptions, 'log'> = {
-  poisonedUploads: 60,
-  outageUploads: 40,
-  outageMs: 3000,
-};
+export { DEFAULT_CHAOS } from './default-chaos.js';
 
 export async function runChaos(options: ChaosOptions): Promise<ChaosReport> {
   const started = performance.now();
   const { log } = options;
   // The same folder `npm start` plays, so the crash phase publishes the real report.
-  const folder = await readRoundFolder(SEED_FOLDER);
-  const report = assembleReport(folder.round, folder.submissions);
-  if (!report.ok) throw new Error('the seed round does not assemble');
   const seed = await readSeedPlan();
+  const report = assembleReport(
+    { source: 'round.json', value: seed.round },
+    seed.submissions.map((value, index) => ({
+      source: `items/${seed.round.items[index]?.no ?? index + 1}.json`,
+      value,
+    })),
+  );
+  if (!report.ok) throw new Error('the seed round does not assemble');
   const stack = await startLocalStack({
     agencyId: seed.round.agency.id,
     divisions: seed.round.items.map((item) => item.division),

@@ -5,7 +5,6 @@
  */
 
 import {
-  BatchGetCommand,
   type DynamoDBDocumentClient,
   GetCommand,
   PutCommand,
@@ -14,7 +13,9 @@ import {
 } from '@aws-sdk/lib-dynamodb';
 import type { Approval, Audience } from '../workflow/approval.js';
 import { audienceOf } from '../workflow/approval.js';
+import type { ApprovalStore } from '../workflow/ports.js';
 import { succeeds } from './conditional-write.js';
+import { type BatchRetry, batchGetAll, DEFAULT_BATCH_RETRY } from './dynamodb-batch.js';
 import {
   approvalKey,
   DECIDED_INDEX,
@@ -29,10 +30,11 @@ export interface StoredApproval {
   taskToken: string;
 }
 
-export class DynamoDbApprovalRepository {
+export class DynamoDbApprovalRepository implements ApprovalStore {
   constructor(
     private readonly client: DynamoDBDocumentClient,
     private readonly tableName: string,
+    private readonly retry: BatchRetry = DEFAULT_BATCH_RETRY,
   ) {}
 
   /**
@@ -141,19 +143,14 @@ export class DynamoDbApprovalRepository {
     return (Items ?? []).map((item) => withoutKeys<Approval>(item));
   }
 
-  /** Approvals by id within one agency (at most 100; a chain has at most five steps). */
+  /**
+   * Approvals by id within one agency, in pages of 100 keys, asking again for
+   * what DynamoDB left unprocessed: a throttled key must not read as "no such
+   * approval", or an expired one would stay pending.
+   */
   async getMany(agencyId: string, approvalIds: readonly string[]): Promise<Approval[]> {
-    if (approvalIds.length === 0) return [];
-    const { Responses } = await this.client.send(
-      new BatchGetCommand({
-        RequestItems: {
-          [this.tableName]: {
-            Keys: approvalIds.slice(0, 100).map((id) => approvalKey(agencyId, id)),
-            ConsistentRead: true,
-          },
-        },
-      }),
-    );
-    return (Responses?.[this.tableName] ?? []).map((item) => withoutKeys<Approval>(item));
+    const keys = approvalIds.map((id) => approvalKey(agencyId, id));
+    const items = await batchGetAll(this.client, this.tableName, keys, this.retry);
+    return items.map((item) => withoutKeys<Approval>(item));
   }
 }

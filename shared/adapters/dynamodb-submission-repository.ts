@@ -4,14 +4,13 @@
  */
 
 import {
-  BatchGetCommand,
-  type BatchGetCommandOutput,
   type DynamoDBDocumentClient,
   GetCommand,
   PutCommand,
   QueryCommand,
   UpdateCommand,
 } from '@aws-sdk/lib-dynamodb';
+import type { SubmissionStore } from '../workflow/ports.js';
 import type { WaitingRole } from '../workflow/roles.js';
 import type {
   SubmissionRef,
@@ -20,6 +19,7 @@ import type {
 } from '../workflow/submission-version.js';
 import type { UploadRecord } from '../workflow/upload-record.js';
 import { succeeds } from './conditional-write.js';
+import { type BatchRetry, batchGetAll, DEFAULT_BATCH_RETRY } from './dynamodb-batch.js';
 import { submissionPartition, uploadRecordKey, versionKey, withoutKeys } from './table-keys.js';
 
 type VersionKeyRef = Pick<SubmissionRef, 'agencyId' | 'roundId' | 'itemNo' | 'version'>;
@@ -27,13 +27,11 @@ type VersionKeyRef = Pick<SubmissionRef, 'agencyId' | 'roundId' | 'itemNo' | 've
 const keyOf = (ref: VersionKeyRef) =>
   versionKey(ref.agencyId, ref.roundId, ref.itemNo, ref.version);
 
-/** BatchGetItem takes at most 100 keys per call. */
-const BATCH_GET_LIMIT = 100;
-
-export class DynamoDbSubmissionRepository {
+export class DynamoDbSubmissionRepository implements SubmissionStore {
   constructor(
     private readonly client: DynamoDBDocumentClient,
     private readonly tableName: string,
+    private readonly retry: BatchRetry = DEFAULT_BATCH_RETRY,
   ) {}
 
   async putUpload(record: UploadRecord): Promise<void> {
@@ -163,27 +161,9 @@ export class DynamoDbSubmissionRepository {
     );
   }
 
-  /** Several versions at once (a round's approved ones), in no particular order. */
+  /** Several versions at once (a round's approved ones), in no particular order, with a bounded retry of what DynamoDB leaves unprocessed. */
   async getVersions(refs: readonly VersionKeyRef[]): Promise<SubmissionVersion[]> {
-    const found: SubmissionVersion[] = [];
-    for (let i = 0; i < refs.length; i += BATCH_GET_LIMIT) {
-      let keys: Record<string, unknown>[] | undefined = refs
-        .slice(i, i + BATCH_GET_LIMIT)
-        .map(keyOf);
-      for (let attempt = 0; keys && keys.length > 0; attempt += 1) {
-        // Unprocessed keys mean throttling; back off before asking again.
-        if (attempt > 0) await new Promise((resolve) => setTimeout(resolve, 50 * 2 ** attempt));
-        const out: BatchGetCommandOutput = await this.client.send(
-          new BatchGetCommand({
-            RequestItems: { [this.tableName]: { Keys: keys, ConsistentRead: true } },
-          }),
-        );
-        for (const item of out.Responses?.[this.tableName] ?? []) {
-          found.push(withoutKeys<SubmissionVersion>(item));
-        }
-        keys = out.UnprocessedKeys?.[this.tableName]?.Keys;
-      }
-    }
-    return found;
+    const items = await batchGetAll(this.client, this.tableName, refs.map(keyOf), this.retry);
+    return items.map((item) => withoutKeys<SubmissionVersion>(item));
   }
 }

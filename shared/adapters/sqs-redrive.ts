@@ -13,6 +13,8 @@
 import {
   DeleteMessageBatchCommand,
   GetQueueUrlCommand,
+  type Message,
+  type MessageAttributeValue,
   ReceiveMessageCommand,
   SendMessageBatchCommand,
   type SQSClient,
@@ -34,6 +36,29 @@ export async function queueUrlOf(sqs: SQSClient, queueName: string): Promise<str
   return QueueUrl;
 }
 
+/**
+ * A received message's attributes as SendMessage takes them: the type and
+ * the value only (the list fields SQS returns are reserved and refused).
+ */
+function attributesOf(message: Message): {
+  MessageAttributes?: Record<string, MessageAttributeValue>;
+} {
+  const received = Object.entries(message.MessageAttributes ?? {});
+  if (received.length === 0) return {};
+  return {
+    MessageAttributes: Object.fromEntries(
+      received.map(([name, value]) => [
+        name,
+        {
+          DataType: value.DataType,
+          ...(value.StringValue !== undefined ? { StringValue: value.StringValue } : {}),
+          ...(value.BinaryValue !== undefined ? { BinaryValue: value.BinaryValue } : {}),
+        },
+      ]),
+    ),
+  };
+}
+
 export async function redriveDeadLetters(
   sqs: SQSClient,
   queues: { deadLetterQueueUrl: string; sourceQueueUrl: string },
@@ -50,6 +75,8 @@ export async function redriveDeadLetters(
         WaitTimeSeconds: 1,
         // Long enough to send and delete a batch; a crash returns them to the DLQ.
         VisibilityTimeout: 30,
+        // A message goes back as it came: its attributes are part of it.
+        MessageAttributeNames: ['All'],
       }),
     );
     if (Messages.length === 0) {
@@ -63,6 +90,7 @@ export async function redriveDeadLetters(
         Entries: Messages.map((message, i) => ({
           Id: String(i),
           MessageBody: message.Body ?? '',
+          ...attributesOf(message),
         })),
       }),
     );

@@ -4,7 +4,8 @@
  * another's partition. Every request path is a GetItem or a Query on one of
  * these keys: there is no Scan.
  *
- *   ROUND#{agency}#{round}              ROUND             round document and sign-off
+ *   ROUND#{agency}#{round}              ROUND             round header: settings, sign-off (no items)
+ *   ROUND#{agency}#{round}              PLAN#{0001}       a plan item (kind, title, division)
  *   ROUND#{agency}#{round}              ITEM#{0001}       a plan item's current version and status
  *   ROUNDS#{agency}                     ROUND#{round}     the agency's list of rounds (one line each)
  *   SUBMISSION#{agency}#{round}#{item}  V#{000001}        an immutable submission version
@@ -22,14 +23,45 @@ import type { Audience } from '../workflow/approval.js';
 export const KEY = { pk: 'pk', sk: 'sk', gsi1pk: 'gsi1pk', gsi1sk: 'gsi1sk' } as const;
 export const INBOX_INDEX = 'gsi1';
 export const DECIDED_INDEX = 'gsi2';
+/** What the inbox index keeps of an approval: everything but the task token beside it. */
+export const INBOX_ATTRIBUTES = [
+  'approvalId',
+  'agencyId',
+  'roundId',
+  'subject',
+  'step',
+  'role',
+  'status',
+  'phase',
+  'requestedAt',
+];
+/** An approver's history: the decision and its subject, never the task token. */
+export const DECIDED_ATTRIBUTES = [
+  ...INBOX_ATTRIBUTES,
+  'decidedBy',
+  'decidedByName',
+  'decidedAt',
+  'comment',
+];
 /** Powertools idempotency records expire through this TTL attribute. */
 export const TTL_ATTRIBUTE = 'expiration';
 
 const pad = (n: number, width: number) => String(n).padStart(width, '0');
 
+export const PLAN_PREFIX = 'PLAN#';
+export const ITEM_PREFIX = 'ITEM#';
+/** The header's sort key: after every PLAN# and ITEM# row of the partition. */
+export const ROUND_HEADER_SK = 'ROUND';
+
 export const roundKey = (agencyId: string, roundId: string) => ({
   pk: `ROUND#${agencyId}#${roundId}`,
-  sk: 'ROUND',
+  sk: ROUND_HEADER_SK,
+});
+
+/** A plan item of the round, a row of its own so that the header stays small. */
+export const planItemKey = (agencyId: string, roundId: string, itemNo: number) => ({
+  pk: `ROUND#${agencyId}#${roundId}`,
+  sk: `${PLAN_PREFIX}${pad(itemNo, 4)}`,
 });
 
 export const roundListKey = (agencyId: string, roundId: string) => ({
@@ -39,7 +71,7 @@ export const roundListKey = (agencyId: string, roundId: string) => ({
 
 export const itemStateKey = (agencyId: string, roundId: string, itemNo: number) => ({
   pk: `ROUND#${agencyId}#${roundId}`,
-  sk: `ITEM#${pad(itemNo, 4)}`,
+  sk: `${ITEM_PREFIX}${pad(itemNo, 4)}`,
 });
 
 export const submissionPartition = (agencyId: string, roundId: string, itemNo: number) =>

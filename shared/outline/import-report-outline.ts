@@ -8,7 +8,13 @@ import type { Submission } from '../schemas/submission-schema.js';
 import { validateRound } from '../validation/validate-round.js';
 import { validateSubmission } from '../validation/validate-submission.js';
 import type { ValidationProblem } from '../validation/validation-problem.js';
-import { type OutlineImportOptions, parseReportOutline } from './parse-report-outline.js';
+import type { WordParagraph } from '../word/word-paragraph.js';
+import {
+  type OutlineImportOptions,
+  type OutlineSource,
+  parseReportOutline,
+} from './parse-report-outline.js';
+import { wordOutlineParagraphs } from './word-outline-paragraphs.js';
 
 export type ImportedRound =
   | { ok: true; round: Round; submissions: Submission[]; notices: ValidationProblem[] }
@@ -18,11 +24,16 @@ export type ImportedRound =
 export const ROUND_FILE = 'round.json';
 export const itemFile = (no: number) => `items/${no}.json`;
 
+/** Outline text, or a Word file's paragraphs (shared/word) read as the same outline. */
+export type ImportSource = string | readonly WordParagraph[];
+
 export function importReportOutline(
-  source: string,
+  source: ImportSource,
   options: OutlineImportOptions = {},
 ): ImportedRound {
-  const parsed = parseReportOutline(source, options);
+  const outline: OutlineSource =
+    typeof source === 'string' ? source : wordOutlineParagraphs(source);
+  const parsed = parseReportOutline(outline, options);
   if (!parsed.ok) return parsed;
   const problems: ValidationProblem[] = [];
   const round = validateRound(parsed.round);

@@ -29,13 +29,15 @@ import {
 } from '../schemas/text-fields.js';
 import { addDays, type Period, periodBounds, periodFromMonths } from '../thai/fiscal-period.js';
 import { parseWholeNumber, thaiNumber } from '../thai/thai-digits.js';
-import { lineProblem } from '../validation/make-problem.js';
+import { placeProblem, type SourcePlace, snippetOf } from '../validation/make-problem.js';
 import type { ValidationProblem } from '../validation/validation-problem.js';
 import {
   joinWrapped,
+  placeOf,
   readOutlineParagraphs,
   type SourceParagraph,
 } from './read-outline-paragraphs.js';
+import type { WordOutline } from './word-outline-paragraphs.js';
 
 export interface OutlineImportOptions {
   agency?: { id: string; nameTh: string; nameEn?: string };
@@ -79,6 +81,23 @@ const LEVEL_PATTERNS: ReadonlyArray<[number, RegExp]> = [
   [2, new RegExp(`^(${DIGITS})\\)\\s*(\\S.*)$`)],
   [4, new RegExp(`^\\((${DIGITS})\\)\\s*(\\S.*)$`)],
 ];
+const MAX_DEPTH = 4;
+/**
+ * Lines a reporter signs off with: "ลงชื่อ …", "(นายสมชาย ใจดี)", "ตำแหน่ง …",
+ * a phone number or an e-mail address. None belongs in a published report.
+ */
+const SIGNATURE_LINES = [
+  /^(?:ลงชื่อ|ลงนาม)/,
+  /^\(\s*(?:นาย|นางสาว|นาง|น\.ส\.|ว่าที่|ดร\.|ผศ\.|รศ\.|ศ\.)[^()]{1,80}\)$/,
+  /^(?:ตำแหน่ง|ผู้รายงาน|ผู้จัดทำ|ผู้ประสานงาน)(?:\s|:|$)/,
+  /(?:โทร(?:ศัพท์|สาร)?|มือถือ|tel|phone|fax)\.?\s*[:：]?\s*[0-9\u0E50-\u0E59]/i,
+  /[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+/,
+];
+
+function looksLikeSignature(text: string): boolean {
+  return SIGNATURE_LINES.some((pattern) => pattern.test(text.trim()));
+}
+
 const FISCAL_YEAR = new RegExp(`ประจำปีงบประมาณ\\s*(?:พ\\.\\s*ศ\\.\\s*)?(${DIGITS})`);
 const ROUND_MONTHS = new RegExp(`รอบ\\s*(${DIGITS})\\s*เดือน`);
 
@@ -114,7 +133,11 @@ interface DraftPoint {
 
 interface DraftSection {
   key: SectionKey;
-  line: number;
+  place: SourcePlace;
+  /** A form's hint was found here and reported: the section is not also "empty". */
+  hintReported?: boolean;
+  /** Bullets continuing a run: the depth of the run's first bullet and its list level. */
+  bullets?: { depth: number; level: number };
   paragraphs: SourceParagraph[];
   points: DraftPoint[];
   /** The open point at each depth: stack[0] is the latest level-1 point. */
@@ -123,7 +146,7 @@ interface DraftSection {
 
 interface DraftItem {
   no: number;
-  line: number;
+  place: SourcePlace;
   kind: ItemKindCode;
   title: string;
   sections: Map<SectionKey, DraftSection>;
@@ -146,49 +169,94 @@ class OutlineReader {
   /** Sets the text of the paragraph written last, for page-break joins. */
   private appendToLast: ((text: string) => void) | undefined;
 
-  private fail(code: string, line: number, values: Record<string, unknown> = {}) {
-    this.problems.push(lineProblem(code, line, values));
+  /** Inside a signature block already reported: its further lines are part of that one refusal. */
+  private inSignature = false;
+
+  private fail(code: string, place: SourcePlace, values: Record<string, unknown> = {}) {
+    this.problems.push(placeProblem(code, place, values));
   }
 
-  private notice(code: string, line: number, values: Record<string, unknown> = {}) {
-    this.notices.push(lineProblem(code, line, values));
+  private notice(code: string, place: SourcePlace, values: Record<string, unknown> = {}) {
+    this.notices.push(placeProblem(code, place, values));
   }
 
   read(paragraph: SourceParagraph): void {
-    const { text, line } = paragraph;
+    const { text } = paragraph;
+    const place = placeOf(paragraph);
     if (SEPARATOR.test(text)) {
-      this.closeItem(line);
+      this.closeItem(place);
       return;
     }
-    const itemHeading = ITEM_HEADING.exec(text);
+    const itemHeading = paragraph.placeholder ? null : ITEM_HEADING.exec(text);
     if (itemHeading) {
-      this.openItem(itemHeading, line);
+      this.openItem(itemHeading, place);
       return;
     }
     const item = this.item;
     if (!item) {
-      this.fail('outline.textOutsideItem', line, { next: thaiNumber(this.items.length + 1) });
+      this.fail('outline.textOutsideItem', place, { next: thaiNumber(this.items.length + 1) });
       return;
     }
-    const sectionHeading = SECTION_HEADING.exec(text);
+    const sectionHeading = SECTION_HEADING.exec(text) ?? this.headingOfFormCell(item, paragraph);
     const sectionKey = sectionHeading && recogniseSectionHeading(sectionHeading[3] ?? '');
     if (sectionHeading && sectionKey) {
-      this.openSection(item, sectionKey, sectionHeading, line);
+      this.openSection(item, sectionKey, sectionHeading, place);
       return;
     }
     const section = item.current;
+    if (paragraph.placeholder) {
+      this.notFilledIn(item, section, place);
+      return;
+    }
     if (!section) {
-      this.fail('outline.contentBeforeSection', line, {
+      this.fail('outline.contentBeforeSection', place, {
         expected: this.expectedHeading(item, 'objectives'),
       });
       return;
     }
+    if (this.inSignature) return;
+    if (looksLikeSignature(text)) {
+      this.inSignature = true;
+      this.fail('outline.signatureBlock', place, { found: snippetOf(text) });
+      return;
+    }
     if (paragraph.afterPageBreak && this.appendToLast && !readLabel(text)) {
       this.appendToLast(text);
-      this.notice('outline.pageBreakJoined', line);
+      this.notice('outline.pageBreakJoined', place);
       return;
     }
     this.addContent(item, section, paragraph);
+  }
+
+  /**
+   * A form laid out as a table names its sections in the first column,
+   * often without their numbers ("วัตถุประสงค์กิจกรรม" | content): read as
+   * the heading it stands for, numbered where it stands.
+   */
+  private headingOfFormCell(item: DraftItem, paragraph: SourceParagraph): RegExpExecArray | null {
+    if (!paragraph.headingCell) return null;
+    const wording = paragraph.text.trim();
+    const key = recogniseSectionHeading(wording);
+    if (!key) return null;
+    const match = [
+      wording,
+      thaiNumber(item.no),
+      thaiNumber(SECTION_ORDER.indexOf(key) + 1),
+      wording,
+    ];
+    return Object.assign(match, { index: 0, input: wording }) as RegExpExecArray;
+  }
+
+  /** One refusal per section still showing a form's hint. */
+  private notFilledIn(
+    item: DraftItem,
+    section: DraftSection | undefined,
+    place: SourcePlace,
+  ): void {
+    if (section?.hintReported) return;
+    if (section) section.hintReported = true;
+    const key = section?.key ?? 'objectives';
+    this.fail('word.notFilledIn', place, { section: this.expectedHeading(item, key) });
   }
 
   private expectedHeading(item: DraftItem, key: SectionKey): string {
@@ -196,23 +264,24 @@ class OutlineReader {
     return `${thaiNumber(item.no)}.${thaiNumber(sectionNo)} ${sectionHeadingTh(key, item.kind)}`;
   }
 
-  private openItem(match: RegExpExecArray, line: number): void {
-    this.closeItem(line);
+  private openItem(match: RegExpExecArray, place: SourcePlace): void {
+    this.closeItem(place);
+    this.inSignature = false;
     const title = (match[2] ?? '').trim();
     const kind = kindOfTitle(title);
     const expectedNo = this.items.length + 1;
     const writtenNo = parseWholeNumber(match[1] ?? '');
     if (!kind) {
-      this.fail('outline.itemKind', line);
+      this.fail('outline.itemKind', place);
       return;
     }
     if (writtenNo !== expectedNo) {
-      this.notice('outline.numberingSlip', line, {
+      this.notice('outline.numberingSlip', place, {
         found: `${match[1]}.`,
         expected: `${thaiNumber(expectedNo)}.`,
       });
     }
-    this.item = { no: expectedNo, line, kind, title, sections: new Map() };
+    this.item = { no: expectedNo, place, kind, title, sections: new Map() };
     this.appendToLast = undefined;
   }
 
@@ -220,17 +289,18 @@ class OutlineReader {
     item: DraftItem,
     key: SectionKey,
     match: RegExpExecArray,
-    line: number,
+    place: SourcePlace,
   ): void {
+    this.inSignature = false;
     const order = SECTION_ORDER.indexOf(key);
     const previous = item.current ? SECTION_ORDER.indexOf(item.current.key) : -1;
     const wording = match[3] ?? '';
     if (order <= previous || item.sections.has(key)) {
-      this.fail('outline.sectionOrder', line, { found: `${match[1]}.${match[2]} ${wording}` });
+      this.fail('outline.sectionOrder', place, { found: `${match[1]}.${match[2]} ${wording}` });
       return;
     }
     for (const missing of SECTION_ORDER.slice(previous + 1, order)) {
-      this.fail('outline.missingSection', line, {
+      this.fail('outline.missingSection', place, {
         itemNo: thaiNumber(item.no),
         expected: this.expectedHeading(item, missing),
       });
@@ -243,20 +313,21 @@ class OutlineReader {
       parseWholeNumber(match[1] ?? '') !== item.no ||
       parseWholeNumber(match[2] ?? '') !== order + 1
     ) {
-      this.notice('outline.numberingSlip', line, { found: written, expected: expectedNumber });
+      this.notice('outline.numberingSlip', place, { found: written, expected: expectedNumber });
     }
     const canonical = sectionHeadingTh(key, item.kind);
     if (wording.trim() !== canonical) {
-      this.notice('outline.headingWording', line, { found: wording.trim(), expected: canonical });
+      this.notice('outline.headingWording', place, { found: wording.trim(), expected: canonical });
     }
-    const section: DraftSection = { key, line, paragraphs: [], points: [], stack: [] };
+    const section: DraftSection = { key, place, paragraphs: [], points: [], stack: [] };
     item.sections.set(key, section);
     item.current = section;
     this.appendToLast = undefined;
   }
 
   private addContent(item: DraftItem, section: DraftSection, paragraph: SourceParagraph): void {
-    const label = section.key === 'budgetUsed' ? undefined : readLabel(paragraph.text);
+    const label = section.key === 'budgetUsed' ? undefined : this.labelOf(section, paragraph);
+    if (paragraph.bullet === undefined) delete section.bullets;
     if (!label) {
       const owner = section.stack.at(-1);
       if (owner) {
@@ -276,7 +347,7 @@ class OutlineReader {
     }
     const { depth } = label;
     if (depth > section.stack.length + 1) {
-      this.fail('outline.skippedLevel', paragraph.line, {
+      this.fail('outline.skippedLevel', placeOf(paragraph), {
         found: label.written,
         expected: ['๑.๑.๑', '๑)', '๑.๑)', '(๑)'][depth - 2],
       });
@@ -290,7 +361,29 @@ class OutlineReader {
     this.appendToLast = (more) => {
       point.text = joinWrapped(point.text, more);
     };
-    this.checkNumber(item, section, label, siblings.length, paragraph.line);
+    if (paragraph.bullet === undefined) {
+      this.checkNumber(item, section, label, siblings.length, placeOf(paragraph));
+    }
+  }
+
+  /**
+   * The label a paragraph is read with. A bullet has no number: it is one
+   * level below the point it follows, and the bullets after it are its
+   * siblings, or deeper by as many list levels as Word indents them.
+   */
+  private labelOf(section: DraftSection, paragraph: SourceParagraph): Label | undefined {
+    const level = paragraph.bullet;
+    if (level === undefined) return readLabel(paragraph.text);
+    const run = section.bullets ?? {
+      depth: Math.min(section.stack.length + 1, MAX_DEPTH),
+      level,
+    };
+    section.bullets = run;
+    const depth = Math.max(
+      1,
+      Math.min(run.depth + level - run.level, section.stack.length + 1, MAX_DEPTH),
+    );
+    return { depth, numbers: [], written: '', text: paragraph.text };
   }
 
   /** Compares the number as written with the one its position gives. */
@@ -299,7 +392,7 @@ class OutlineReader {
     section: DraftSection,
     label: Label,
     position: number,
-    line: number,
+    place: SourcePlace,
   ): void {
     const sectionNo = SECTION_ORDER.indexOf(section.key) + 1;
     // The open points, outermost first, include the one just added.
@@ -315,26 +408,31 @@ class OutlineReader {
           ? [positions[1] ?? 0, position]
           : [position];
     if (expectedNumbers.some((n, i) => label.numbers[i] !== n)) {
-      this.notice('outline.numberingSlip', line, { found: label.written, expected });
+      this.notice('outline.numberingSlip', place, { found: label.written, expected });
     }
   }
 
   private closeSection(item: DraftItem): void {
     const section = item.current;
-    if (section && section.paragraphs.length === 0 && section.points.length === 0) {
-      this.fail('outline.emptySection', section.line, {
+    if (
+      section &&
+      !section.hintReported &&
+      section.paragraphs.length === 0 &&
+      section.points.length === 0
+    ) {
+      this.fail('outline.emptySection', section.place, {
         expected: this.expectedHeading(item, section.key),
       });
     }
   }
 
-  closeItem(line: number): void {
+  closeItem(place: SourcePlace): void {
     const item = this.item;
     if (!item) return;
     this.closeSection(item);
     const last = item.current ? SECTION_ORDER.indexOf(item.current.key) : -1;
     for (const missing of SECTION_ORDER.slice(last + 1)) {
-      this.fail('outline.missingSection', line, {
+      this.fail('outline.missingSection', place, {
         itemNo: thaiNumber(item.no),
         expected: this.expectedHeading(item, missing),
       });
@@ -369,15 +467,15 @@ function noneOrBody(section: DraftSection | undefined) {
 
 function budgetOf(
   section: DraftSection | undefined,
-  fail: (code: string, line: number, values?: Record<string, unknown>) => void,
+  fail: (code: string, place: SourcePlace, values?: Record<string, unknown>) => void,
 ): string {
   const [first, second] = section?.paragraphs ?? [];
   if (!section || !first) return 'none';
-  if (second) fail('outline.budgetParagraphs', second.line);
+  if (second) fail('outline.budgetParagraphs', placeOf(second));
   if (/^ไม่(?:ใช้|มี)/.test(first.text) || isNoneWording(first.text)) return 'none';
   const parsed = parseBaht(first.text);
   if (!parsed.ok) {
-    fail('outline.budget', first.line, { found: first.text.slice(0, 80) });
+    fail('outline.budget', placeOf(first), { found: first.text.slice(0, 80) });
     return 'none';
   }
   return toDecimalString(parsed.satang);
@@ -398,33 +496,52 @@ function readTitle(
   return { fiscalYear: parseWholeNumber(year), period };
 }
 
+/** Outline text, or the paragraphs of a Word file with the notices of reading it. */
+export type OutlineSource = string | WordOutline;
+
 export function parseReportOutline(
-  source: string,
+  source: OutlineSource,
   options: OutlineImportOptions = {},
 ): OutlineImportResult {
-  const paragraphs = readOutlineParagraphs(source);
-  if (paragraphs.length === 0) {
-    return { ok: false, problems: [lineProblem('outline.empty', 1)], notices: [] };
+  const paragraphs = typeof source === 'string' ? readOutlineParagraphs(source) : source.paragraphs;
+  const readingNotices = typeof source === 'string' ? [] : source.notices;
+  const endPlace: SourcePlace = {
+    line: (paragraphs.at(-1)?.line ?? 0) + 1,
+    ...(typeof source === 'string'
+      ? {}
+      : { word: { paragraph: (paragraphs.at(-1)?.word?.paragraph ?? 0) + 1, snippet: '' } }),
+  };
+  const first = paragraphs[0];
+  if (!first) {
+    const place = typeof source === 'string' ? { line: 1 } : endPlace;
+    return {
+      ok: false,
+      problems: [placeProblem('outline.empty', place)],
+      notices: readingNotices,
+    };
   }
   const title = readTitle(paragraphs);
   if (!title) {
-    const line = paragraphs[0]?.line ?? 1;
-    return { ok: false, problems: [lineProblem('outline.noTitle', line)], notices: [] };
+    return {
+      ok: false,
+      problems: [placeProblem('outline.noTitle', placeOf(first))],
+      notices: readingNotices,
+    };
   }
   const reader = new OutlineReader();
+  reader.notices.push(...readingNotices);
   const firstItem = paragraphs.findIndex((p) => ITEM_HEADING.test(p.text));
   for (const paragraph of paragraphs.slice(firstItem === -1 ? paragraphs.length : firstItem)) {
     reader.read(paragraph);
   }
-  const lastLine = (paragraphs.at(-1)?.line ?? 0) + 1;
-  reader.closeItem(lastLine);
+  reader.closeItem(endPlace);
   if (reader.items.length === 0 && reader.problems.length === 0) {
-    reader.problems.push(lineProblem('outline.noItems', lastLine));
+    reader.problems.push(placeProblem('outline.noItems', endPlace));
   }
 
   const agency = options.agency ?? PLACEHOLDER_AGENCY;
-  const fail = (code: string, line: number, values: Record<string, unknown> = {}) => {
-    reader.problems.push(lineProblem(code, line, values));
+  const fail = (code: string, place: SourcePlace, values: Record<string, unknown> = {}) => {
+    reader.problems.push(placeProblem(code, place, values));
   };
   const submissions: SubmissionInput[] = reader.items.map((item) => ({
     type: 'submission',

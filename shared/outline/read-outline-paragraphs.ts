@@ -9,12 +9,26 @@
  * that falls inside a paragraph is joined the same way.
  */
 
+import type { SourcePlace } from '../validation/make-problem.js';
+
 export interface SourceParagraph {
   text: string;
-  /** 1-based line of the paragraph's first line. */
+  /** 1-based line of the paragraph's first line; for Word, the paragraph's position. */
   line: number;
   /** A page break stood between this paragraph and the one before it. */
   afterPageBreak: boolean;
+  /** Where a Word paragraph is, for messages (a text source has only its line). */
+  word?: SourcePlace['word'];
+  /** A Word paragraph showing only a form's hint or a content control's placeholder. */
+  placeholder?: boolean;
+  /** A bulleted Word paragraph, at this list level (0 outermost): a point without a number. */
+  bullet?: number;
+  /** In the first column of a Word table row that has more: a form's heading cell. */
+  headingCell?: boolean;
+}
+
+export function placeOf(paragraph: SourceParagraph): SourcePlace {
+  return paragraph.word ? { line: paragraph.line, word: paragraph.word } : { line: paragraph.line };
 }
 
 const THAI_SCRIPT = /[\u0E00-\u0E7F]/;

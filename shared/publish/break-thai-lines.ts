@@ -19,11 +19,30 @@ const OPENING = /^[([{“‘"'<]+$/;
 /** Punctuation and marks that must not start a line: they belong to what precedes ("ต่าง ๆ", "ฯลฯ"). */
 const CLOSING = /^[)\]}”’"'>,.:;!?%ๆฯ…]+$/;
 
+/**
+ * A hyphen between two letters ("e-Service") holds its word together: text
+ * extractors (poppler's pdftotext) take a hyphen that ends a line for a
+ * hyphenation and drop it when they join the lines.
+ */
+const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
+
 /** Splits `text` into pieces that may not be separated across lines. */
 function unbreakablePieces(text: string): string[] {
   const pieces: string[] = [];
   let carry = '';
+  let joinNext = false;
   for (const { segment } of words.segment(text)) {
+    if (joinNext && LETTER_OR_DIGIT.test(segment[0] ?? '') && pieces.length > 0) {
+      joinNext = false;
+      pieces[pieces.length - 1] += segment;
+      continue;
+    }
+    joinNext = false;
+    if (segment === '-' && LETTER_OR_DIGIT.test(pieces.at(-1)?.at(-1) ?? '')) {
+      pieces[pieces.length - 1] += segment;
+      joinNext = true;
+      continue;
+    }
     if (CLOSING.test(segment) && pieces.length > 0) {
       // Pull the closing mark (and any space before it) onto the previous piece.
       let glued = segment;

@@ -6,9 +6,9 @@
  * text once, through the font's ToUnicode table, and pdfkit fills that table
  * with the first text it sees for a glyph. The SARA AA glyph then stands for
  * both "า" and half of "ำ", and every text extractor reads one of them wrong
- * ("ำา", or a stray control character). Marked-content ActualText fixes this
- * for readers that honour it (poppler), but not for those that only read
- * glyphs (pdf.js, most search indexers).
+ * ("ำา", or a stray control character). Marked-content ActualText would fix
+ * this only for readers that honour it (poppler), not for those that only
+ * read glyphs (pdf.js, most search indexers).
  *
  * Underneath lies a second fault: fontkit caches one Glyph object per glyph
  * id with the code points of its *first* use, so after "ำ" has been laid out
@@ -28,7 +28,13 @@ export interface Glyph {
   id: number;
   codePoints: number[];
   advanceWidth: number;
-  path: { toSVG(): string };
+  path: { commands: PathCommand[] };
+}
+
+/** One step of a glyph outline, in font units (y up), as fontkit gives it. */
+export interface PathCommand {
+  command: 'moveTo' | 'lineTo' | 'quadraticCurveTo' | 'bezierCurveTo' | 'closePath';
+  args: number[];
 }
 
 export interface Position {
@@ -58,20 +64,31 @@ export interface EmbeddedFont {
     layout(text: string): { glyphs: Glyph[]; positions: Position[] };
   };
   encode(text: string, features?: unknown): [string[], Position[]];
+  /** The font's resource name in a page (F1, F2 …) and its dictionary reference. */
+  id: string;
+  ref(): unknown;
+  ascender: number;
 }
 
 /** A head glyph to draw as an outline, positioned in 1/1000 em from the run's origin. */
 export interface OutlineGlyph {
-  svgPath: string;
+  glyph: Glyph;
   x: number;
   y: number;
   /** Font units per em, to scale the outline. */
   unitsPerEm: number;
 }
 
+/** A run as the PDF draws it: subset glyph ids (hex), their placement, and the outlines. */
+export interface EncodedRun {
+  encoded: string[];
+  positions: Position[];
+  outlines: OutlineGlyph[];
+}
+
 export interface ExactTextFont {
-  /** Outline glyphs of the text encoded since the last call, to draw at the run's origin. */
-  takeOutlines(): OutlineGlyph[];
+  /** Encodes a shaped run: text glyphs in the subset, decomposition heads and raised marks as outlines. */
+  encodeGlyphs(run: ShapedGlyphs): EncodedRun;
 }
 
 const hex4 = (n: number) => n.toString(16).padStart(4, '0');
@@ -98,15 +115,11 @@ export interface ShapedGlyphs {
 }
 
 /**
- * `prepared` may supply the run for a text the caller has shaped already
- * (a line cut from its paragraph's shaping); otherwise pdfkit shapes it.
+ * Makes `font` encode exactly: the writer hands it runs it has shaped
+ * (encodeGlyphs); pdfkit's own text calls (encode) get the same treatment.
  */
-export function installExactText(
-  font: EmbeddedFont,
-  prepared: (text: string) => ShapedGlyphs | undefined = () => undefined,
-): ExactTextFont {
+export function installExactText(font: EmbeddedFont): ExactTextFont {
   unpoisonGlyphCache(font.font);
-  let outlines: OutlineGlyph[] = [];
   /** Original glyph id → the subset ids made for it, each with its text and width. */
   const subsetIds = new Map<number, Array<{ codePoints: number[]; width: number; gid: number }>>();
 
@@ -143,14 +156,14 @@ export function installExactText(
     return id !== glyph.id;
   }
 
-  font.encode = (text: string, features?: unknown): [string[], Position[]] => {
-    const { glyphs, positions } = prepared(text) ?? font.layout(text, features);
+  function encodeGlyphs({ glyphs, positions }: ShapedGlyphs): EncodedRun {
+    const outlines: OutlineGlyph[] = [];
     const kept: Array<{ glyph: Glyph; codePoints: number[]; position: Position }> = [];
     let pendingHead: number[] | undefined;
     let x = 0;
     const drawAsOutline = (glyph: Glyph, position: Position) => {
       outlines.push({
-        svgPath: glyph.path.toSVG(),
+        glyph,
         x: x + position.xOffset,
         y: position.yOffset,
         unitsPerEm: font.font.unitsPerEm,
@@ -205,14 +218,13 @@ export function installExactText(
       encoded.push(hex4(subsetIdFor(glyph, codePoints, width)));
       placed.push({ ...position, advanceWidth: width });
     }
-    return [encoded, placed];
+    return { encoded, positions: placed, outlines };
+  }
+
+  // pdfkit's own text() would leave out the outline glyphs: text goes through PdfTextWriter.
+  font.encode = () => {
+    throw new Error('draw Sarabun text with PdfTextWriter, not pdfkit text()');
   };
 
-  return {
-    takeOutlines() {
-      const taken = outlines;
-      outlines = [];
-      return taken;
-    },
-  };
+  return { encodeGlyphs };
 }

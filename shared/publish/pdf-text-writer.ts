@@ -1,11 +1,18 @@
 /**
  * Writes lines of Thai text into a pdfkit document: our own line layout
- * (pdfkit's breaker finds no break inside Thai), page breaks, marked content
- * with ActualText, and the outline glyphs of pdf-exact-text-font.ts.
+ * (pdfkit's breaker finds no break inside Thai), page breaks, tagged marked
+ * content, and the outline glyphs of pdf-exact-text-font.ts.
+ *
+ * No ActualText: the glyphs already map to the exact text (see
+ * pdf-exact-text-font.ts), and poppler, which honours ActualText, places
+ * such a run as one point at its start, so a hanging label and the first
+ * line of its text became two blocks and pdftotext put the label after the
+ * line.
  */
 
 import type PDFDocument from 'pdfkit';
 import { breakThaiLines } from './break-thai-lines.js';
+import { outlineOps, textRunOps } from './pdf-content-ops.js';
 import {
   type EmbeddedFont,
   type ExactTextFont,
@@ -50,8 +57,6 @@ export class PdfTextWriter {
   y: number;
   private readonly exact = new Map<FontName, ExactTextFont>();
   private readonly fonts = new Map<FontName, EmbeddedFont>();
-  /** Runs cut from a paragraph's shaping, handed to the font's encoder by text. */
-  private readonly prepared = new Map<string, ShapedGlyphs>();
 
   constructor(
     readonly doc: Doc,
@@ -67,10 +72,7 @@ export class PdfTextWriter {
       // font by name, and would parse the TTF again on every font() call.
       internals._fontFamilies[name] = internals._font;
       const font = internals._font as EmbeddedFont;
-      this.exact.set(
-        name,
-        installExactText(font, (text) => this.prepared.get(text)),
-      );
+      this.exact.set(name, installExactText(font));
       allowShaping(font);
       this.fonts.set(name, font);
     }
@@ -138,33 +140,35 @@ export class PdfTextWriter {
    */
   drawRun(text: string, x: number, y: number, style: TextStyle, glyphs?: ShapedGlyphs): void {
     this.use(style);
-    const shaped = glyphs ?? shapeText(this.fontFor(style), text);
-    this.prepared.set(text, shaped);
-    const width = (shaped.positions.reduce((sum, p) => sum + p.xAdvance, 0) / 1000) * style.size;
-    // pdfkit's internal single-line drawer: text() would lay the line out
-    // again only to advance doc.x, which this writer does not use.
-    // biome-ignore lint/suspicious/noExplicitAny: _fragment is not in pdfkit's typings.
-    (this.doc as any)._fragment(text, x, y, { lineBreak: false, textWidth: width, wordCount: 1 });
-    this.prepared.delete(text);
+    const font = this.fontFor(style);
     const exact = this.exact.get(style.font);
-    const outlines = exact?.takeOutlines() ?? [];
-    if (outlines.length === 0) return;
-    // biome-ignore lint/suspicious/noExplicitAny: pdfkit's EmbeddedFont is not in its typings.
-    const ascender: number = (this.doc as any)._font.ascender;
-    const baseline = y + (ascender / 1000) * style.size;
-    for (const glyph of outlines) {
-      const scale = style.size / glyph.unitsPerEm;
-      this.doc
-        .save()
-        .translate(x + (glyph.x / 1000) * style.size, baseline - (glyph.y / 1000) * style.size)
-        .scale(scale, -scale)
-        .path(glyph.svgPath)
-        .fill(style.color ?? '#000000')
-        .restore();
+    if (!exact) throw new Error(`font ${style.font} is not registered`);
+    const run = exact.encodeGlyphs(glyphs ?? shapeText(font, text));
+    const { page } = this.doc;
+    // The page lists the font among its resources, and pdfkit embeds it at the end.
+    // biome-ignore lint/suspicious/noExplicitAny: a page's font resources are not in pdfkit's typings.
+    const resources = (page as any).fonts as Record<string, unknown>;
+    resources[font.id] ??= font.ref();
+    const ops = [
+      textRunOps(
+        run,
+        { x, y, pageHeight: page.height },
+        { id: font.id, size: style.size, ascender: font.ascender },
+      ),
+    ];
+    const baseline = y + (font.ascender / 1000) * style.size;
+    for (const outline of run.outlines) {
+      const at = {
+        x: x + (outline.x / 1000) * style.size,
+        y: baseline - (outline.y / 1000) * style.size,
+      };
+      ops.push(outlineOps(font.font, outline.glyph, at, style.size));
     }
+    // One buffer for the whole line: pdfkit would copy every operator into a buffer of its own.
+    page.write(Buffer.from(`${ops.join('\n')}\n`, 'latin1') as never);
   }
 
-  /** One line as tagged content: a Span with the line's exact text, under `parent`. */
+  /** One line as tagged content: a Span under `parent`. */
   taggedRun(
     parent: StructElement,
     text: string,
@@ -183,7 +187,7 @@ export class PdfTextWriter {
         : align === 'center'
           ? x + (width - textWidth) / 2
           : x + width - textWidth;
-    const content = this.doc.markStructureContent('Span', { actual: text } as never);
+    const content = this.doc.markStructureContent('Span');
     this.drawRun(text, left, this.y, style, glyphs);
     this.doc.endMarkedContent();
     parent.add(content);
@@ -227,7 +231,7 @@ export class PdfTextWriter {
     if (options.label) {
       // The label's trailing space stands for the one between number and text.
       const label = `${options.label} `;
-      const content = this.doc.markStructureContent('Span', { actual: label } as never);
+      const content = this.doc.markStructureContent('Span');
       this.drawRun(label, options.x, this.y, options.style);
       this.doc.endMarkedContent();
       (options.labelParent ?? parent).add(content);

@@ -1,3 +1,37 @@
+import { REPORTS_PREFIX } from '../workflow/object-prefixes.js';
+
+/** A published file beside the report itself (CSV, evidence page and PDF), with its digest. */
+export interface PublishedFile {
+  /** Path relative to the site root. */
+  path: string;
+  mediaType: string;
+  bytes: number;
+  sha256: string;
+}
+
+/** The catalogue's facts about a version, kept with its index line so no report is reread. */
+export interface CatalogueFacts {
+  title: string;
+  agencyNameEn?: string;
+  /** The agency head who signed off: name and position only, never an e-mail. */
+  signOff: { name: string; position?: string; at: string };
+  rollup: {
+    items: number;
+    budgetUsed: string;
+    itemsWithBudget: number;
+    itemsWithoutBudget: number;
+    itemsWithProblems: number;
+    itemsWithRecommendations: number;
+  };
+  /** The report's catalogue page, its CSV and its evidence page and PDF. */
+  files: {
+    page: PublishedFile;
+    csv: PublishedFile;
+    evidenceHtml: PublishedFile;
+    evidencePdf: PublishedFile;
+  };
+}
+
 /** One published version of a report, as the public index lists it. */
 export interface PublishedEntry {
   agencyId: string;
@@ -11,6 +45,8 @@ export interface PublishedEntry {
   paths: { json: string; pdf: string; html: string };
   /** Hex sha256 of each published object, so readers can verify a copy. */
   sha256: { json: string; pdf: string; html: string };
+  /** Absent on versions published before the catalogue existed. */
+  catalogue?: CatalogueFacts;
 }
 
 /** Where a version's objects live: reports/{agency}/{fy}/{period}/v{n}/. */
@@ -20,5 +56,5 @@ export function publishedPrefix(
   period: string,
   version: number,
 ): string {
-  return `reports/${agencyId}/${fiscalYear}/${period}/v${version}`;
+  return `${REPORTS_PREFIX}${agencyId}/${fiscalYear}/${period}/v${version}`;
 }

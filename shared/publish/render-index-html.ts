@@ -7,6 +7,7 @@
 import { periodLabelTh } from '../thai/fiscal-period.js';
 import { formatThaiDate } from '../thai/thai-dates.js';
 import { thaiNumber } from '../thai/thai-digits.js';
+import { newestRoundFirst } from '../workflow/round-order.js';
 import { escapeHtml as e } from './escape-html.js';
 import { type FontSource, pageStyle } from './html-page-style.js';
 import type { PublishedEntry } from './published-entry.js';
@@ -17,7 +18,7 @@ export interface IndexRenderOptions {
 }
 
 function byNewest(a: PublishedEntry, b: PublishedEntry): number {
-  return b.fiscalYear - a.fiscalYear || b.period.localeCompare(a.period) || b.version - a.version;
+  return newestRoundFirst(a, b) || b.version - a.version;
 }
 
 function entryRow(entry: PublishedEntry, latest: boolean): string {

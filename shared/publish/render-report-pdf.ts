@@ -11,7 +11,6 @@ import { type ReportBlock, reportBlocks } from '../report/report-blocks.js';
 import { rollupSummaryLines, SUMMARY_HEADING_TH } from '../report/rollup-summary.js';
 import { SIGN_OFF_HEADING_TH, signOffLines } from '../report/sign-off-lines.js';
 import type { Report } from '../schemas/report-schema.js';
-import { periodLabelTh } from '../thai/fiscal-period.js';
 import { thaiNumber } from '../thai/thai-digits.js';
 import { breakThaiLines } from './break-thai-lines.js';
 import {
@@ -20,6 +19,7 @@ import {
   type TextStyle,
   type PdfTextWriter as Writer,
 } from './pdf-text-writer.js';
+import { runningHeader } from './running-header.js';
 import { type FontFiles, loadSarabun } from './sarabun-fonts.js';
 import { SUMMARY_TABLE_HEADINGS, summaryTableRows } from './summary-table.js';
 
@@ -38,10 +38,6 @@ const INDENT = 22;
 const LABEL_GAP = 5;
 
 type Doc = InstanceType<typeof PDFDocument>;
-
-function runningHeader(report: Report): string {
-  return `${report.agency.nameTh} · ประจำปีงบประมาณ พ.ศ. ${thaiNumber(report.fiscalYear)} ${periodLabelTh(report.period)}`;
-}
 
 /** The struct element that holds the current section's list, if one is open. */
 interface ListState {

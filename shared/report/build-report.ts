@@ -4,7 +4,7 @@
  */
 
 import type { Report } from '../schemas/report-schema.js';
-import type { Round } from '../schemas/round-schema.js';
+import type { PlanItemValue, Round } from '../schemas/round-schema.js';
 import type { Submission } from '../schemas/submission-schema.js';
 import { periodBounds } from '../thai/fiscal-period.js';
 import { thaiNumber } from '../thai/thai-digits.js';
@@ -19,13 +19,26 @@ export function checkSubmissionAgainstRound(
   submission: Submission,
   path = '$',
 ): ValidationProblem[] {
+  return checkSubmissionAgainstItem(round, round.items[submission.itemNo - 1], submission, path);
+}
+
+/**
+ * The same check knowing only the round's settings and the one plan item the
+ * submission names (`undefined` when the plan has no such number), which is
+ * all intake reads of a round.
+ */
+export function checkSubmissionAgainstItem(
+  round: Pick<Round, 'agency' | 'fiscalYear' | 'period'>,
+  item: PlanItemValue | undefined,
+  submission: Submission,
+  path = '$',
+): ValidationProblem[] {
   const expected = `${round.agency.id} ${round.fiscalYear} ${round.period}`;
   const received = `${submission.agencyId} ${submission.fiscalYear} ${submission.period}`;
   if (expected !== received) {
     return [makeProblem('submission.roundMismatch', path, { expected, received })];
   }
-  const item = round.items[submission.itemNo - 1];
-  if (!item) {
+  if (!item || item.no !== submission.itemNo) {
     return [makeProblem('submission.unknownItem', `${path}.itemNo`, { itemNo: submission.itemNo })];
   }
   if (item.division !== submission.division) {

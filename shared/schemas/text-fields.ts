@@ -38,8 +38,27 @@ export const Code = z
  */
 export const MAX_STACKED_MARKS = 30;
 const STACKED_MARKS = new RegExp(`\\p{M}{${MAX_STACKED_MARKS + 1}}`, 'u');
+const normalise = (value: string) => normaliseParagraph(value.replace(/[\r\n\u2028\u2029]+/g, ' '));
 /** Line and paragraph separators: CR, LF and their Unicode counterparts. */
 const LINE_BREAK = /[\r\n\u2028\u2029]/;
+
+/**
+ * Where in the text as the person wrote it a character found in the
+ * normalised text is: normalising drops zero-width spaces and collapses
+ * spaces, so the normalised index would point elsewhere in what they typed.
+ */
+function writtenIndex(written: string, found: { index: number; codePoint: string }): number {
+  const char = String.fromCodePoint(Number.parseInt(found.codePoint.slice(2), 16));
+  const direct = written.indexOf(char);
+  if (direct >= 0) return direct;
+  // Made by NFC composition: the first prefix whose normal form holds it.
+  let index = 0;
+  for (const piece of written) {
+    index += piece.length;
+    if (written.slice(0, index).normalize('NFC').includes(char)) return index - piece.length;
+  }
+  return found.index;
+}
 
 function textOfLength(max: number, allowLineBreaks: boolean) {
   const checked = z.string().check(
@@ -60,29 +79,23 @@ function textOfLength(max: number, allowLineBreaks: boolean) {
           params: { code: 'text.stackedMarks', max: MAX_STACKED_MARKS, index: stacked.index },
         });
       }
+      if (forbidden || stacked) return;
+      // What is checked is what will be printed (normalised); where is said in the written text.
+      const unprintable = findUnprintableCharacter(normalise(value));
+      if (unprintable) {
+        ctx.addIssue({
+          code: 'custom',
+          params: {
+            code: 'text.unprintable',
+            ...unprintable,
+            index: writtenIndex(value, unprintable),
+          },
+        });
+      }
     }),
   );
-  const normalised = z.pipe(
-    checked,
-    z.transform((value: string) => normaliseParagraph(value.replace(/[\r\n\u2028\u2029]+/g, ' '))),
-  );
-  return z.pipe(
-    normalised,
-    z.string().check(
-      z.minLength(1),
-      z.maxLength(max),
-      z.superRefine((value, ctx) => {
-        // After normalising: what is checked is what will be printed.
-        const unprintable = findUnprintableCharacter(value);
-        if (unprintable) {
-          ctx.addIssue({
-            code: 'custom',
-            params: { code: 'text.unprintable', ...unprintable },
-          });
-        }
-      }),
-    ),
-  );
+  const normalised = z.pipe(checked, z.transform(normalise));
+  return z.pipe(normalised, z.string().check(z.minLength(1), z.maxLength(max)));
 }
 
 /** One paragraph of prose: one line, NFC, at most 10,000 characters. */

@@ -10,6 +10,11 @@ import { jsonPath, type Validated } from './validation-problem.js';
 
 /** A submission is a few pages of text; 1 MiB leaves a wide margin. */
 export const MAX_DOCUMENT_BYTES = 1024 * 1024;
+/**
+ * A round may list 5,000 plan items: about 1.7 MB of JSON with Thai titles
+ * of typical length. 5 MiB keeps it under Lambda's 6 MB request payload.
+ */
+export const MAX_ROUND_DOCUMENT_BYTES = 5 * 1024 * 1024;
 /** Deep enough for the outline (about 12 levels of JSON), far from a stack overflow. */
 export const MAX_JSON_DEPTH = 32;
 
@@ -37,15 +42,16 @@ function lineAndColumn(text: string, position: number): string {
 /** Parses JSON text within the size and depth limits. */
 export function parseJsonText(
   text: string,
-  byteLength = Buffer.byteLength(text),
+  byteLength = new TextEncoder().encode(text).length,
+  maxBytes = MAX_DOCUMENT_BYTES,
 ): Validated<unknown> {
-  if (byteLength > MAX_DOCUMENT_BYTES) {
+  if (byteLength > maxBytes) {
     return {
       ok: false,
       problems: [
         makeProblem('document.tooLarge', '$', {
           size: byteLength,
-          max: MAX_DOCUMENT_BYTES,
+          max: maxBytes,
         }),
       ],
     };

@@ -263,8 +263,8 @@ export const MESSAGES: Record<string, MessageTemplate> = {
     fixEn: 'Send the report file with its content',
   },
   'outline.noTitle': {
-    th: 'บรรทัด {line}: ไม่พบชื่อรายงานที่ระบุปีงบประมาณและรอบ',
-    en: 'Line {line}: no title naming the fiscal year and round was found',
+    th: '{whereTh}: ไม่พบชื่อรายงานที่ระบุปีงบประมาณและรอบ',
+    en: '{whereEn}: no title naming the fiscal year and round was found',
     fixTh:
       'ขึ้นต้นไฟล์ด้วย "รายงานการกำกับติดตามการดำเนินการป้องกันการทุจริต ประจำปีงบประมาณ พ.ศ. ๒๕๖๖ รอบ ๖ เดือน"',
     fixEn:
@@ -277,79 +277,176 @@ export const MESSAGES: Record<string, MessageTemplate> = {
     fixEn: 'Start each plan item with its number, a dot and its title, e.g. "1. กิจกรรม…"',
   },
   'outline.itemKind': {
-    th: 'บรรทัด {line}: ชื่อแผนงานต้องขึ้นต้นด้วย "โครงการ" "กิจกรรม" หรือ "มาตรการ"',
-    en: 'Line {line}: a plan item title must start with "โครงการ" (project), "กิจกรรม" (activity) or "มาตรการ" (measure)',
+    th: '{whereTh}: ชื่อแผนงานต้องขึ้นต้นด้วย "โครงการ" "กิจกรรม" หรือ "มาตรการ"',
+    en: '{whereEn}: a plan item title must start with "โครงการ" (project), "กิจกรรม" (activity) or "มาตรการ" (measure)',
     fixTh: 'เติมประเภทหน้าชื่อแผนงาน เช่น "๑. กิจกรรมการ…"',
     fixEn: 'Put the kind before the title, e.g. "1. กิจกรรม…"',
   },
   'outline.textOutsideItem': {
-    th: 'บรรทัด {line}: พบข้อความนอกโครงการ/กิจกรรม',
-    en: 'Line {line}: text found outside any plan item',
+    th: '{whereTh}: พบข้อความนอกโครงการ/กิจกรรม',
+    en: '{whereEn}: text found outside any plan item',
     fixTh: 'ย้ายข้อความไปไว้ในหัวข้อย่อยของโครงการ/กิจกรรม หรือขึ้นต้นแผนงานใหม่ด้วย "{next}. โครงการ…"',
     fixEn: 'Move it under a section of a plan item, or start the next item with "{next}. โครงการ…"',
   },
   'outline.contentBeforeSection': {
-    th: 'บรรทัด {line}: พบเนื้อหาก่อนหัวข้อ {expected}',
-    en: 'Line {line}: content comes before the heading {expected}',
+    th: '{whereTh}: พบเนื้อหาก่อนหัวข้อ {expected}',
+    en: '{whereEn}: content comes before the heading {expected}',
     fixTh: 'เพิ่มหัวข้อ "{expected}" ไว้ก่อนเนื้อหานี้',
     fixEn: 'Add the heading "{expected}" before this content',
   },
   'outline.missingSection': {
-    th: 'บรรทัด {line}: แผนงานลำดับที่ {itemNo} ขาดหัวข้อ {expected}',
-    en: 'Line {line}: plan item {itemNo} lacks the section {expected}',
+    th: '{whereTh}: แผนงานลำดับที่ {itemNo} ขาดหัวข้อ {expected}',
+    en: '{whereEn}: plan item {itemNo} lacks the section {expected}',
     fixTh: 'เพิ่มหัวข้อ "{expected}" และเนื้อหา (เขียน "ไม่มี" หากไม่มี)',
     fixEn: 'Add the section "{expected}" with its content (write "ไม่มี" if there is nothing)',
   },
   'outline.sectionOrder': {
-    th: 'บรรทัด {line}: หัวข้อ {found} อยู่ผิดลำดับหรือซ้ำ',
-    en: 'Line {line}: the section {found} is out of order or repeated',
+    th: '{whereTh}: หัวข้อ {found} อยู่ผิดลำดับหรือซ้ำ',
+    en: '{whereEn}: the section {found} is out of order or repeated',
     fixTh: 'เรียงหัวข้อเป็น วัตถุประสงค์ ความก้าวหน้า งบประมาณ ปัญหา/อุปสรรค ข้อเสนอแนะ อย่างละหนึ่งครั้ง',
     fixEn:
       'Give the sections once each, in the order objectives, progress, budget, problems, recommendations',
   },
   'outline.skippedLevel': {
-    th: 'บรรทัด {line}: ข้อ {found} ไม่มีข้อระดับบนรองรับ (ต้องมี {expected} ก่อน)',
-    en: 'Line {line}: point {found} has no parent point above it (expected a {expected} point first)',
+    th: '{whereTh}: ข้อ {found} ไม่มีข้อระดับบนรองรับ (ต้องมี {expected} ก่อน)',
+    en: '{whereEn}: point {found} has no parent point above it (expected a {expected} point first)',
     fixTh: 'เพิ่มข้อระดับบน หรือเปลี่ยนเลขข้อให้ตรงระดับ',
     fixEn: 'Add the parent point, or renumber this one at the right level',
   },
   'outline.budget': {
-    th: 'บรรทัด {line}: อ่านงบประมาณที่ใช้ดำเนินงานไม่ได้ ("{found}")',
-    en: 'Line {line}: the budget used cannot be read ("{found}")',
+    th: '{whereTh}: อ่านงบประมาณที่ใช้ดำเนินงานไม่ได้ ("{found}")',
+    en: '{whereEn}: the budget used cannot be read ("{found}")',
     fixTh: 'เขียนจำนวนเงิน เช่น "๔,๒๔๑,๓๐๐ บาท" หรือ "ไม่ใช้งบประมาณ"',
     fixEn: 'Write the amount, e.g. "๔,๒๔๑,๓๐๐ บาท" or "4,241,300 บาท", or "ไม่ใช้งบประมาณ" (none)',
   },
   'outline.budgetParagraphs': {
-    th: 'บรรทัด {line}: หัวข้องบประมาณมีได้เพียงบรรทัดเดียว',
-    en: 'Line {line}: the budget section holds one line only',
+    th: '{whereTh}: หัวข้องบประมาณมีได้เพียงบรรทัดเดียว',
+    en: '{whereEn}: the budget section holds one line only',
     fixTh: 'เหลือเฉพาะจำนวนเงินที่ใช้ (ย้ายคำอธิบายไปที่ความก้าวหน้าการดำเนินการ)',
     fixEn: 'Keep only the amount used (move any explanation to the progress section)',
   },
   'outline.emptySection': {
-    th: 'บรรทัด {line}: หัวข้อ {expected} ไม่มีเนื้อหา',
-    en: 'Line {line}: the section {expected} is empty',
+    th: '{whereTh}: หัวข้อ {expected} ไม่มีเนื้อหา',
+    en: '{whereEn}: the section {expected} is empty',
     fixTh: 'เพิ่มเนื้อหา หรือเขียน "ไม่มี"',
     fixEn: 'Add its content, or write "ไม่มี" (none)',
   },
   'outline.numberingSlip': {
-    th: 'บรรทัด {line}: เลขข้อ {found} ไม่ตรงลำดับ (ควรเป็น {expected}) ระบบจะพิมพ์เป็น {expected}',
-    en: 'Line {line}: point number {found} is out of sequence (expected {expected}); it is rendered as {expected}',
+    th: '{whereTh}: เลขข้อ {found} ไม่ตรงลำดับ (ควรเป็น {expected}) ระบบจะพิมพ์เป็น {expected}',
+    en: '{whereEn}: point number {found} is out of sequence (expected {expected}); it is rendered as {expected}',
     fixTh: 'ไม่ต้องแก้ไข เลขข้อคำนวณจากตำแหน่งโดยอัตโนมัติ',
     fixEn: 'Nothing to do: numbers are derived from position',
   },
   'outline.pageBreakJoined': {
-    th: 'บรรทัด {line}: ย่อหน้าที่ถูกแบ่งด้วยการขึ้นหน้าใหม่ถูกรวมกับย่อหน้าก่อนหน้า',
-    en: 'Line {line}: a paragraph split by a page break was joined to the one before',
+    th: '{whereTh}: ย่อหน้าที่ถูกแบ่งด้วยการขึ้นหน้าใหม่ถูกรวมกับย่อหน้าก่อนหน้า',
+    en: '{whereEn}: a paragraph split by a page break was joined to the one before',
     fixTh: 'ตรวจว่าการรวมถูกต้อง หากเป็นย่อหน้าใหม่ให้เว้นบรรทัดว่างแทนการขึ้นหน้าใหม่',
     fixEn:
       'Check the join; if it is a new paragraph, separate it with a blank line rather than a page break',
   },
   'outline.headingWording': {
-    th: 'บรรทัด {line}: หัวข้อ "{found}" จะพิมพ์ตามแบบมาตรฐานเป็น "{expected}"',
-    en: 'Line {line}: the heading "{found}" is printed in its standard wording "{expected}"',
+    th: '{whereTh}: หัวข้อ "{found}" จะพิมพ์ตามแบบมาตรฐานเป็น "{expected}"',
+    en: '{whereEn}: the heading "{found}" is printed in its standard wording "{expected}"',
     fixTh: 'ไม่ต้องแก้ไข',
     fixEn: 'Nothing to do',
   },
+  // ── Word files (issue 11): what a .docx holds beyond its text, and files that are not .docx ──
+  'word.empty': {
+    th: 'ไฟล์ว่างเปล่า (0 ไบต์) ไม่มีเนื้อหาให้อ่าน',
+    en: 'The file is empty (0 bytes): there is nothing to read',
+    fixTh:
+      'เปิดรายงานใน Word ตรวจว่ามีเนื้อหา แล้วเลือก ไฟล์ > บันทึกเป็น > "เอกสาร Word (*.docx)" แล้วส่งไฟล์นั้นอีกครั้ง',
+    fixEn:
+      'Open the report in Word, check it has its content, choose File > Save As > "Word Document (*.docx)" and send that file again',
+  },
+  'word.truncated': {
+    th: 'ไฟล์ Word ไม่ครบ ส่วนท้ายของไฟล์หายไป (มักเกิดจากการดาวน์โหลดหรือคัดลอกไม่สำเร็จ)',
+    en: 'The Word file is incomplete: its end is missing (usually a download or copy that did not finish)',
+    fixTh: 'เปิดไฟล์ต้นฉบับใน Word แล้วบันทึกใหม่ (ไฟล์ > บันทึกเป็น > .docx) แล้วส่งไฟล์ที่บันทึกใหม่',
+    fixEn:
+      'Open the original in Word, save it again (File > Save As > .docx) and send the new file',
+  },
+  'word.damaged': {
+    th: 'ไฟล์ Word เสียหาย บางส่วนของไฟล์คลายการบีบอัดไม่ได้',
+    en: 'The Word file is damaged: part of it cannot be unpacked',
+    fixTh:
+      'เปิดไฟล์ใน Word (หาก Word เสนอให้กู้คืนเนื้อหา ให้ตอบตกลง) ตรวจเนื้อหา แล้วเลือก ไฟล์ > บันทึกเป็น > .docx และส่งไฟล์ใหม่',
+    fixEn:
+      'Open it in Word (accept if Word offers to recover the contents), check the text, then File > Save As > .docx and send the new file',
+  },
+  'word.legacyDoc': {
+    th: 'ไฟล์นี้เป็น Word รุ่นเก่า (.doc ของ Word 97–2003) ซึ่งระบบไม่รับ',
+    en: 'This is an old-format Word file (.doc, Word 97–2003), which is not accepted',
+    fixTh: 'เปิดไฟล์ใน Word แล้วเลือก ไฟล์ > บันทึกเป็น > ชนิดไฟล์ "เอกสาร Word (*.docx)" แล้วส่งไฟล์ .docx',
+    fixEn:
+      'Open it in Word, choose File > Save As > Save as type "Word Document (*.docx)" and send the .docx file',
+  },
+  'word.encrypted': {
+    th: 'ไฟล์ Word นี้ตั้งรหัสผ่านไว้ ระบบจึงเปิดอ่านไม่ได้',
+    en: 'This Word file is protected with a password, so it cannot be opened',
+    fixTh:
+      'เอารหัสผ่านออกก่อนส่ง: ใน Word เลือก ไฟล์ > ข้อมูล > ป้องกันเอกสาร > เข้ารหัสด้วยรหัสผ่าน ลบรหัสผ่านให้ว่าง กดตกลง บันทึก แล้วส่งอีกครั้ง',
+    fixEn:
+      'Remove the password before sending: in Word choose File > Info > Protect Document > Encrypt with Password, delete the password, OK, save, and send it again',
+  },
+  'word.pdf': {
+    th: 'ไฟล์นี้เป็น PDF ไม่ใช่ไฟล์ Word (.docx)',
+    en: 'This is a PDF file, not a Word file (.docx)',
+    fixTh: 'ส่งไฟล์ Word (.docx) ต้นฉบับที่ใช้สร้าง PDF นี้ หรือส่งเนื้อหาเป็นไฟล์ .txt ตามแบบรายงาน',
+    fixEn:
+      'Send the Word file (.docx) the PDF was made from, or send the content as a .txt file in the standard outline',
+  },
+  'word.rtf': {
+    th: 'ไฟล์นี้เป็น Rich Text (.rtf) ไม่ใช่ไฟล์ Word (.docx)',
+    en: 'This is a Rich Text file (.rtf), not a Word file (.docx)',
+    fixTh: 'เปิดไฟล์ใน Word แล้วเลือก ไฟล์ > บันทึกเป็น > ชนิดไฟล์ "เอกสาร Word (*.docx)" แล้วส่งไฟล์ .docx',
+    fixEn:
+      'Open it in Word, choose File > Save As > Save as type "Word Document (*.docx)" and send the .docx file',
+  },
+  'word.odt': {
+    th: 'ไฟล์นี้เป็นเอกสาร OpenDocument (.odt) ของ LibreOffice ไม่ใช่ไฟล์ Word (.docx)',
+    en: 'This is an OpenDocument text (.odt, from LibreOffice), not a Word file (.docx)',
+    fixTh:
+      'ใน LibreOffice Writer เลือก ไฟล์ > บันทึกเป็น > ชนิดไฟล์ "Word 2007–365 (.docx)" แล้วกด "ใช้รูปแบบ Word" แล้วส่งไฟล์ .docx',
+    fixEn:
+      'In LibreOffice Writer choose File > Save As > File type "Word 2007–365 (.docx)", confirm "Use Word 2007–365!" and send the .docx file',
+  },
+  'word.notFilledIn': {
+    th: '{whereTh}: หัวข้อ "{section}" ยังไม่ได้กรอก (ยังเป็นข้อความแนะนำของแบบฟอร์ม)',
+    en: '{whereEn}: the section "{section}" is not filled in (it still shows the form\'s hint)',
+    fixTh: 'คลิกที่ข้อความแนะนำแล้วพิมพ์เนื้อหาแทน หรือพิมพ์ "ไม่มี" หากไม่มีเรื่องที่จะรายงาน',
+    fixEn:
+      'Click the hint and type the content over it, or type "ไม่มี" (none) if there is nothing to report',
+  },
+  'word.hiddenText': {
+    th: '{whereTh}: ข้อความที่ซ่อนไว้ (hidden text) ไม่ถูกนำเข้าและจะไม่เผยแพร่',
+    en: '{whereEn}: hidden text was left out and will not be published',
+    fixTh: 'หากต้องการให้เผยแพร่ ให้เลือกข้อความนั้น แล้วที่ หน้าแรก > ฟอนต์ ยกเลิกเครื่องหมาย "ซ่อน" แล้วส่งอีกครั้ง',
+    fixEn:
+      'To publish it, select the text, open Home > Font, clear "Hidden" and send the file again',
+  },
+  'word.thaiDigitFont': {
+    th: '{whereTh}: ตัวเลขในฟอนต์ {font} แสดงเป็นเลขไทย จึงบันทึกเป็นเลขไทยตามที่เห็นในเอกสาร',
+    en: '{whereEn}: digits in the font {font} show as Thai digits, so they were stored as the Thai digits seen in the document',
+    fixTh: 'ไม่ต้องแก้ไข',
+    fixEn: 'Nothing to do',
+  },
+  'word.textBox': {
+    th: '{whereTh}: ข้อความในกล่องข้อความถูกอ่านต่อจากย่อหน้านี้',
+    en: '{whereEn}: the text of a text box was read after this paragraph',
+    fixTh: 'ตรวจว่าอยู่ถูกตำแหน่ง หากไม่ใช่ ให้ย้ายข้อความออกจากกล่องข้อความมาเป็นย่อหน้าปกติ',
+    fixEn:
+      'Check it is in the right place; if not, move the text out of the text box into an ordinary paragraph',
+  },
+  'outline.signatureBlock': {
+    th: '{whereTh}: "{found}" ดูเป็นส่วนลงชื่อหรือข้อมูลติดต่อของผู้รายงาน ไม่ใช่เนื้อหาของหัวข้อ',
+    en: '{whereEn}: "{found}" looks like the reporter\'s signature or contact details, not content of the section',
+    fixTh:
+      'ลบส่วนลงชื่อ ชื่อ ตำแหน่ง เบอร์โทรศัพท์และอีเมลออกจากไฟล์ (ระบบบันทึกผู้ส่งไว้แล้ว และรายงานที่เผยแพร่ต้องไม่มีเบอร์โทรหรืออีเมล)',
+    fixEn:
+      'Delete the signature, name, position, phone number and e-mail from the file (the system records who sent it, and a published report must carry no phone number or e-mail)',
+  },
+  // ── end of Word files (issue 11) ──
   invalid: {
     th: '{field} ไม่ถูกต้อง',
     en: '{field} is not valid',

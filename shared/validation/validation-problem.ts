@@ -10,6 +10,12 @@ export interface ValidationProblem {
   fix: { th: string; en: string };
   /** 1-based line in the source file, where the source is text. */
   line?: number;
+  /** 1-based paragraph of a Word file (every paragraph of its main text, in order). */
+  paragraph?: number;
+  /** The Word table cell the paragraph is in: 1-based table, row and column. */
+  cell?: { table: number; row: number; column: number };
+  /** The start of the paragraph's text, so a person can find it with Word's search. */
+  snippet?: string;
   /** The file the problem is in, where several files are checked together. */
   file?: string;
 }

@@ -10,10 +10,10 @@
  */
 
 import { createHash } from 'node:crypto';
-import type { Round } from '../schemas/round-schema.js';
 import type { ValidationProblem } from '../validation/validation-problem.js';
 import type { DocxReader, ObjectStore, RoundStore, SubmissionStore, Workflow } from './ports.js';
-import { checkObjectFacts, decodeUtf8, readUploadText } from './read-upload.js';
+import { checkObjectFacts, decodeUtf8, readItemUploadText } from './read-upload.js';
+import type { RoundSettings } from './round-header.js';
 import {
   bareEtag,
   executionNameFor,
@@ -67,8 +67,10 @@ export async function acceptUpload(
   if (!target) return { kind: 'ignored', reason: 'not-an-upload-key' };
   const upload = await ports.submissions.getUpload(target.agencyId, target.uploadId);
   if (!upload || upload.key !== object.key) return { kind: 'ignored', reason: 'not-requested' };
-  const round = await ports.rounds.getRound(target.agencyId, target.roundId);
-  if (!round) return { kind: 'ignored', reason: 'not-requested' };
+  // The header and the key's plan item only: intake costs the same in a round of any size.
+  const found = await ports.rounds.getRoundItem(target.agencyId, target.roundId, target.itemNo);
+  if (!found) return { kind: 'ignored', reason: 'not-requested' };
+  const settings = found.header.round;
 
   if (upload.status === 'accepted' && upload.version) {
     // A replay after a crash or a duplicate event: only the execution may be missing.
@@ -76,7 +78,7 @@ export async function acceptUpload(
     if (!latest || !isSameSource(latest.source, object)) {
       return { kind: 'ignored', reason: 'superseded-object' };
     }
-    return startChain(ports, latest, round.round, upload);
+    return startChain(ports, latest, settings, upload);
   }
   if (upload.status === 'rejected') {
     return { kind: 'rejected', uploadId: upload.uploadId, problems: upload.problems ?? [] };
@@ -93,7 +95,7 @@ export async function acceptUpload(
   const bytes = await ports.objects.getBytes(ports.bucket, object.key, object.etag);
   const text = upload.format === 'docx' ? await ports.readDocx(bytes) : decodeUtf8(bytes);
   if (!text.ok) return reject(ports, upload, target, text.problems);
-  const read = readUploadText(upload.format, text.value, round.round, target);
+  const read = readItemUploadText(upload.format, text.value, settings, found.item, target);
   if (!read.ok) return reject(ports, upload, target, read.problems);
 
   const documentKey = submissionObjectKey(target);
@@ -106,7 +108,7 @@ export async function acceptUpload(
     documentKey,
   });
   const at = ports.now().toISOString();
-  const firstRole = round.round.approvalChain[0] ?? 'division-director';
+  const firstRole = settings.approvalChain[0] ?? 'division-director';
   await ports.rounds.advanceCurrent(version, firstRole, at);
   const resultKey = resultObjectKey(target);
   await ports.objects.putJson(ports.bucket, resultKey, {
@@ -121,7 +123,7 @@ export async function acceptUpload(
     resultKey,
     settledAt: at,
   });
-  return startChain(ports, version, round.round, upload);
+  return startChain(ports, version, settings, upload);
 }
 
 async function claimVersion(
@@ -165,7 +167,7 @@ async function claimVersion(
 async function startChain(
   ports: IntakePorts,
   version: SubmissionVersion,
-  round: Round,
+  round: RoundSettings,
   upload: UploadRecord,
 ): Promise<IntakeOutcome> {
   const ref: SubmissionRef = {

@@ -11,10 +11,11 @@ import type { ValidationProblem } from '../validation/validation-problem.js';
 import { type Approval, itemApprovalId } from './approval.js';
 import { mayReadItem, mayReadRound } from './authorisation.js';
 import type { Caller } from './caller.js';
+import type { SubmissionStore } from './ports.js';
 import type { ItemState, RoundRecord } from './round-record.js';
 import { type ItemStatusView, roundStatus } from './round-status.js';
 import type { SubmissionVersion } from './submission-version.js';
-import { type UploadRecord, uploadView } from './upload-record.js';
+import { uploadView } from './upload-record.js';
 import { workflowProblem } from './workflow-messages.js';
 
 /** Enough history for any real item; BatchGetItem takes 100 keys, five steps each. */
@@ -27,15 +28,7 @@ export interface ItemHistoryPorts {
       roundId: string,
     ): Promise<{ record: RoundRecord; items: ItemState[] } | undefined>;
   };
-  submissions: {
-    listVersions(
-      agencyId: string,
-      roundId: string,
-      itemNo: number,
-      limit: number,
-    ): Promise<SubmissionVersion[]>;
-    getUpload(agencyId: string, uploadId: string): Promise<UploadRecord | undefined>;
-  };
+  submissions: Pick<SubmissionStore, 'listVersions' | 'getUpload'>;
   approvals: { getMany(agencyId: string, approvalIds: readonly string[]): Promise<Approval[]> };
   now: () => Date;
 }

@@ -6,6 +6,7 @@
 import type { ValidationProblem } from '../validation/validation-problem.js';
 import { mayReadRound } from './authorisation.js';
 import type { Caller } from './caller.js';
+import { newestRoundFirst } from './round-order.js';
 import type { RoundListing } from './round-record.js';
 
 export interface ListRoundsPorts {
@@ -24,7 +25,6 @@ export async function listRounds(
   const denied = mayReadRound(caller, agencyId);
   if (denied) return { kind: 'forbidden', problems: [denied] };
   const rounds = await ports.rounds.listRounds(agencyId);
-  // Round ids ("2566-h1", "2566-fy") sort by year then period; the store's order is the same.
-  rounds.sort((a, b) => b.roundId.localeCompare(a.roundId));
+  rounds.sort(newestRoundFirst);
   return { kind: 'listed', rounds };
 }

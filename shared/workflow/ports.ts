@@ -8,17 +8,34 @@ import type { DigestEntry } from '../people/digest-entry.js';
 import type { Mail } from '../people/notice-mail.js';
 import type { Person } from '../people/person.js';
 import type { Validated } from '../validation/validation-problem.js';
+import type { WordParagraph } from '../word/word-paragraph.js';
 import type { Approval, Audience } from './approval.js';
 import type { Notice } from './approval-notice.js';
 import type { WaitingRole } from './roles.js';
-import type { ItemState, RoundRecord, SignOff } from './round-record.js';
+import type { RoundHeader, RoundItem } from './round-header.js';
+import type { ItemState, RoundListing, RoundRecord, SignOff } from './round-record.js';
 import type { SubmissionRef, SubmissionVersion, VersionStatus } from './submission-version.js';
 import type { UploadRecord } from './upload-record.js';
 
 type VersionKeyRef = Pick<SubmissionRef, 'agencyId' | 'roundId' | 'itemNo' | 'version'>;
 type ItemVersionRef = SubmissionRef;
 
+/**
+ * A round is a small header and its plan items as rows of their own (see
+ * round-header.ts): what an upload reads does not grow with the plan.
+ */
 export interface RoundStore {
+  /** False if the round is already open; asking again completes an opening cut short. */
+  openRound(record: RoundRecord): Promise<boolean>;
+  listRounds(agencyId: string): Promise<RoundListing[]>;
+  getRoundHeader(agencyId: string, roundId: string): Promise<RoundHeader | undefined>;
+  /** The header and one plan item; `item` is undefined when the plan has no such number. */
+  getRoundItem(
+    agencyId: string,
+    roundId: string,
+    itemNo: number,
+  ): Promise<(Omit<RoundItem, 'item'> & { item: RoundItem['item'] | undefined }) | undefined>;
+  /** The whole round, every plan item included. */
   getRound(agencyId: string, roundId: string): Promise<RoundRecord | undefined>;
   getRoundWithItems(
     agencyId: string,
@@ -42,6 +59,8 @@ export interface RoundStore {
 }
 
 export interface SubmissionStore {
+  /** Records an upload request; upload ids are random, so an existing one is an error. */
+  putUpload(record: UploadRecord): Promise<void>;
   getUpload(agencyId: string, uploadId: string): Promise<UploadRecord | undefined>;
   settleUpload(
     record: UploadRecord,
@@ -55,6 +74,13 @@ export interface SubmissionStore {
     roundId: string,
     itemNo: number,
   ): Promise<SubmissionVersion | undefined>;
+  /** An item's versions, newest first (at most `limit`). */
+  listVersions(
+    agencyId: string,
+    roundId: string,
+    itemNo: number,
+    limit: number,
+  ): Promise<SubmissionVersion[]>;
   putVersion(version: SubmissionVersion): Promise<boolean>;
   getVersion(ref: VersionKeyRef): Promise<SubmissionVersion | undefined>;
   setVersionStatus(
@@ -72,7 +98,11 @@ export interface ApprovalStore {
     approvalId: string,
   ): Promise<{ approval: Approval; taskToken: string } | undefined>;
   settle(approval: Approval): Promise<boolean>;
+  /** Pending approvals of one inbox, oldest first. */
   listInbox(audience: Audience, limit: number): Promise<Approval[]>;
+  /** What one person decided in an agency, newest first. */
+  listDecided(agencyId: string, sub: string, limit: number): Promise<Approval[]>;
+  /** Any number of approvals by id; ids not found are absent from the answer. */
   getMany(agencyId: string, approvalIds: readonly string[]): Promise<Approval[]>;
 }
 
@@ -130,4 +160,5 @@ export interface Workflow {
   resume(taskToken: string, output: unknown): Promise<'resumed' | 'gone'>;
 }
 
-export type DocxReader = (bytes: Uint8Array) => Promise<Validated<string>>;
+/** A Word file to its paragraphs as shown in Word (shared/word), or why it cannot be read. */
+export type DocxReader = (bytes: Uint8Array) => Promise<Validated<WordParagraph[]>>;

@@ -7,10 +7,19 @@
  */
 
 import { createHash } from 'node:crypto';
-import { type PublishedEntry, publishedPrefix } from '../publish/published-entry.js';
+import {
+  publishCatalogueFiles,
+  publishReportExtras,
+  publishSearchIndexes,
+} from '../catalogue/publish-catalogue.js';
+import {
+  type PublishedEntry,
+  type PublishedFile,
+  publishedPrefix,
+} from '../publish/published-entry.js';
 import type { Report } from '../schemas/report-schema.js';
 import { validateReport } from '../validation/validate-document.js';
-import type { ObjectStore, RoundStore } from './ports.js';
+import type { ApprovalStore, ObjectStore, RoundStore } from './ports.js';
 import { draftReportKey } from './roll-up-round.js';
 import type { RoundTask } from './workflow-payloads.js';
 
@@ -29,9 +38,13 @@ export interface PublishPorts {
   rounds: RoundStore;
   published: PublishedStore;
   objects: ObjectStore;
+  /** The approval trail, for each version's ITA evidence. */
+  approvals: Pick<ApprovalStore, 'getMany'>;
   render: Renderers;
   privateBucket: string;
   publicBucket: string;
+  /** The public site's absolute URL ending in "/", for the DCAT catalogue's IRIs (relative without it). */
+  siteUrl?: string;
   now: () => Date;
 }
 
@@ -42,7 +55,7 @@ export const SHORT_LIVED = 'public, max-age=300';
 
 const sha256 = (body: Uint8Array | string) => createHash('sha256').update(body).digest('hex');
 
-/** The site-wide index at the root of the published bucket. */
+/** The site-wide index at the root of the published bucket: every report version and every other file, with sha256. */
 export const INDEX_PATHS = { json: 'index.json', html: 'index.html' } as const;
 
 export async function publishRound(
@@ -95,7 +108,7 @@ export async function publishRound(
     });
   }
 
-  const entry: PublishedEntry = {
+  const listed: PublishedEntry = {
     agencyId: report.agency.id,
     agencyNameTh: report.agency.nameTh,
     fiscalYear: report.fiscalYear,
@@ -105,12 +118,24 @@ export async function publishRound(
     paths,
     sha256: digests,
   };
+  const record = await ports.rounds.getRound(ref.agencyId, ref.roundId);
+  const chain = record?.round.approvalChain ?? [];
+  const entry: PublishedEntry = {
+    ...listed,
+    catalogue: await publishReportExtras(ports, report, ref.roundId, chain, listed),
+  };
+  const earlier = await ports.published.list();
+  const searchFiles = await publishSearchIndexes(ports, report, entry, earlier);
   await ports.published.put(ref.roundId, entry);
   const entries = await ports.published.list();
+  const siteFiles: PublishedFile[] = [
+    ...searchFiles,
+    ...(await publishCatalogueFiles(ports, entry, entries)),
+  ];
   await ports.objects.putJson(
     ports.publicBucket,
     INDEX_PATHS.json,
-    { reports: entries },
+    { reports: entries, files: siteFiles },
     SHORT_LIVED,
   );
   await ports.objects.put(ports.publicBucket, INDEX_PATHS.html, ports.render.index(entries), {

@@ -7,12 +7,13 @@ import type { Report } from '../schemas/report-schema.js';
 import type { ValidationProblem } from '../validation/validation-problem.js';
 import { mayReadDraft } from './authorisation.js';
 import type { Caller } from './caller.js';
+import type { RoundStore } from './ports.js';
 import { draftReportKey } from './roll-up-round.js';
-import type { RoundRecord, SignOff } from './round-record.js';
+import type { SignOff } from './round-record.js';
 import { workflowProblem } from './workflow-messages.js';
 
 export interface ReadDraftPorts {
-  rounds: { getRound(agencyId: string, roundId: string): Promise<RoundRecord | undefined> };
+  rounds: Pick<RoundStore, 'getRoundHeader'>;
   objects: { getJson(bucket: string, key: string): Promise<unknown> };
   bucket: string;
 }
@@ -32,7 +33,7 @@ export async function readDraft(
   const { agencyId, roundId } = where;
   const denied = mayReadDraft(caller, agencyId);
   if (denied) return { kind: 'forbidden', problems: [denied] };
-  const record = await ports.rounds.getRound(agencyId, roundId);
+  const record = await ports.rounds.getRoundHeader(agencyId, roundId);
   if (!record) {
     return {
       kind: 'not-found',

@@ -5,15 +5,16 @@
  * uses. Everything wrong is reported at once, in Thai and English.
  */
 
-import { importReportOutline } from '../outline/import-report-outline.js';
-import { checkSubmissionAgainstRound } from '../report/build-report.js';
-import type { Round } from '../schemas/round-schema.js';
+import { type ImportSource, importReportOutline } from '../outline/import-report-outline.js';
+import { checkSubmissionAgainstItem } from '../report/build-report.js';
+import type { PlanItemValue, Round } from '../schemas/round-schema.js';
 import type { Submission } from '../schemas/submission-schema.js';
 import { thaiNumber } from '../thai/thai-digits.js';
 import { capProblems } from '../validation/cap-problems.js';
 import { MAX_DOCUMENT_BYTES, parseJsonText } from '../validation/parse-json-text.js';
 import { validateSubmission } from '../validation/validate-submission.js';
 import type { Validated, ValidationProblem } from '../validation/validation-problem.js';
+import type { RoundSettings } from './round-header.js';
 import { UPLOAD_FORMATS, type UploadFormat, type UploadTarget } from './upload-key.js';
 import { workflowProblem } from './workflow-messages.js';
 
@@ -75,10 +76,14 @@ function fromJson(text: string): Validated<Submission> {
  * stands for the key's item whatever its number; a whole report is accepted
  * too, and the key's item is taken from it.
  */
-function fromOutline(text: string, round: Round, target: UploadTarget): Validated<Submission> {
+function fromOutline(
+  text: ImportSource,
+  round: RoundSettings,
+  target: UploadTarget,
+): Validated<Submission> {
+  // No divisions: the chosen item takes the key's division below, whatever the outline's.
   const imported = importReportOutline(text, {
     agency: round.agency,
-    divisions: round.items.map((item) => item.division),
     approvalChain: round.approvalChain,
   });
   if (!imported.ok) return { ok: false, problems: capProblems(imported.problems) };
@@ -117,8 +122,11 @@ function targetMismatch(submission: Submission, target: UploadTarget): Validatio
  * A Word file's text is only known after extraction, and its 10 MB of zip
  * may hold far more than the 1 MiB a document may be.
  */
-export function checkTextSize(text: string): ValidationProblem[] {
-  const size = Buffer.byteLength(text);
+export function checkTextSize(text: ImportSource): ValidationProblem[] {
+  const size =
+    typeof text === 'string'
+      ? Buffer.byteLength(text)
+      : text.reduce((sum, paragraph) => sum + Buffer.byteLength(paragraph.text) + 1, 0);
   if (size <= MAX_DOCUMENT_BYTES) return [];
   return [workflowProblem('upload.textTooLarge', '$', { size, max: MAX_DOCUMENT_BYTES })];
 }
@@ -126,16 +134,33 @@ export function checkTextSize(text: string): ValidationProblem[] {
 /** The submission an upload's text holds, checked against the round and the key. */
 export function readUploadText(
   format: UploadFormat,
-  text: string,
+  text: ImportSource,
   round: Round,
+  target: UploadTarget,
+): Validated<Submission> {
+  return readItemUploadText(format, text, round, round.items[target.itemNo - 1], target);
+}
+
+/**
+ * The same, knowing only the round's settings and the key's plan item
+ * (`undefined` if the plan has no such number): what intake reads.
+ */
+export function readItemUploadText(
+  format: UploadFormat,
+  text: ImportSource,
+  round: RoundSettings,
+  item: PlanItemValue | undefined,
   target: UploadTarget,
 ): Validated<Submission> {
   const tooLarge = checkTextSize(text);
   if (tooLarge.length > 0) return { ok: false, problems: tooLarge };
-  const read = format === 'json' ? fromJson(text) : fromOutline(text, round, target);
+  const read =
+    typeof text === 'string' && format === 'json'
+      ? fromJson(text)
+      : fromOutline(text, round, target);
   if (!read.ok) return read;
   const problems = [
-    ...checkSubmissionAgainstRound(round, read.value),
+    ...checkSubmissionAgainstItem(round, item, read.value),
     ...targetMismatch(read.value, target),
   ];
   if (problems.length > 0) return { ok: false, problems };

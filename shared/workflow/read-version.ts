@@ -11,12 +11,12 @@ import { makeProblem } from '../validation/make-problem.js';
 import type { ValidationProblem } from '../validation/validation-problem.js';
 import { mayReadItem, mayReadRound } from './authorisation.js';
 import type { Caller } from './caller.js';
-import type { RoundRecord } from './round-record.js';
+import type { RoundStore } from './ports.js';
 import type { SubmissionVersion } from './submission-version.js';
 import { workflowProblem } from './workflow-messages.js';
 
 export interface ReadVersionPorts {
-  rounds: { getRound(agencyId: string, roundId: string): Promise<RoundRecord | undefined> };
+  rounds: Pick<RoundStore, 'getRoundItem'>;
   submissions: {
     getVersion(ref: {
       agencyId: string;
@@ -52,14 +52,14 @@ export async function readVersion(
   // Nothing of another agency is read, not even whether the round exists.
   const outsider = mayReadRound(caller, agencyId);
   if (outsider) return { kind: 'forbidden', problems: [outsider] };
-  const record = await ports.rounds.getRound(agencyId, roundId);
-  if (!record) {
+  const found = await ports.rounds.getRoundItem(agencyId, roundId, itemNo);
+  if (!found) {
     return {
       kind: 'not-found',
       problems: [workflowProblem('round.notFound', '$', { agencyId, roundId })],
     };
   }
-  const item = record.round.items[itemNo - 1];
+  const { item } = found;
   if (!item) {
     return {
       kind: 'not-found',

@@ -33,7 +33,7 @@ export interface PresignedUpload {
 }
 
 export interface RequestUploadPorts {
-  rounds: Pick<RoundStore, 'getRound'>;
+  rounds: Pick<RoundStore, 'getRoundItem'>;
   putUpload(record: UploadRecord): Promise<void>;
   presign(
     key: string,
@@ -54,14 +54,15 @@ export async function requestUpload(
   format: UploadFormat,
 ): Promise<RequestUploadOutcome> {
   const { agencyId, roundId, itemNo } = where;
-  const record = await ports.rounds.getRound(agencyId, roundId);
-  if (!record) {
+  // The header and this one item: an upload costs the same in a round of any size.
+  const found = await ports.rounds.getRoundItem(agencyId, roundId, itemNo);
+  if (!found) {
     return {
       kind: 'not-found',
       problems: [workflowProblem('round.notFound', '$', { agencyId, roundId })],
     };
   }
-  const item = record.round.items[itemNo - 1];
+  const { item } = found;
   if (!item) {
     return {
       kind: 'not-found',

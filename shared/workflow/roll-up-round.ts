@@ -9,6 +9,7 @@ import type { Report } from '../schemas/report-schema.js';
 import type { Submission } from '../schemas/submission-schema.js';
 import { validateSubmission } from '../validation/validate-submission.js';
 import { mapLimit } from './map-limit.js';
+import { DRAFTS_PREFIX } from './object-prefixes.js';
 import type { ObjectStore, RoundStore, SubmissionStore } from './ports.js';
 import { submissionId } from './submission-version.js';
 import type { SignOffRef } from './workflow-payloads.js';
@@ -22,7 +23,7 @@ export interface RollUpPorts {
 }
 
 export function draftReportKey(ref: SignOffRef): string {
-  return `drafts/${ref.agencyId}/${ref.roundId}/a${ref.attempt}/report.json`;
+  return `${DRAFTS_PREFIX}${ref.agencyId}/${ref.roundId}/a${ref.attempt}/report.json`;
 }
 
 export interface RollUpSummary {

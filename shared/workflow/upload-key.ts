@@ -6,6 +6,9 @@
  */
 
 import { MAX_DOCUMENT_BYTES } from '../validation/parse-json-text.js';
+import { INCOMING_PREFIX, RESULTS_PREFIX, SUBMISSIONS_PREFIX } from './object-prefixes.js';
+
+export { INCOMING_PREFIX };
 
 export const UPLOAD_FORMATS = {
   json: { contentType: 'application/json', maxBytes: MAX_DOCUMENT_BYTES },
@@ -22,9 +25,6 @@ export type UploadFormat = keyof typeof UPLOAD_FORMATS;
 export function isUploadFormat(value: unknown): value is UploadFormat {
   return typeof value === 'string' && Object.hasOwn(UPLOAD_FORMATS, value);
 }
-
-/** The prefix S3 notifies intake about; converted documents and results live elsewhere. */
-export const INCOMING_PREFIX = 'incoming/';
 
 export interface UploadTarget {
   agencyId: string;
@@ -50,12 +50,12 @@ export function uploadKey(target: UploadTarget): string {
 
 /** The converted submission JSON, kept beside the original for audit and roll-up. */
 export function submissionObjectKey(target: UploadTarget): string {
-  return `submissions/${path(target)}/${target.uploadId}.json`;
+  return `${SUBMISSIONS_PREFIX}${path(target)}/${target.uploadId}.json`;
 }
 
 /** The upload's result (accepted or the problems), readable by the division. */
 export function resultObjectKey(target: UploadTarget): string {
-  return `results/${path(target)}/${target.uploadId}.json`;
+  return `${RESULTS_PREFIX}${path(target)}/${target.uploadId}.json`;
 }
 
 /**

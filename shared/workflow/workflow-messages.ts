@@ -52,12 +52,6 @@ export const WORKFLOW_MESSAGES = {
     fixTh: 'ใช้รอบที่เปิดไว้ หรือเปิดรอบของปีงบประมาณ/รอบอื่น',
     fixEn: 'Use the open round, or open one for another fiscal year or period',
   },
-  'round.tooLarge': {
-    th: 'แผนมี {items} รายการ ขนาดรวม {kb} กิโลไบต์ เกินกว่าที่รอบรายงานหนึ่งรอบเก็บได้ ({maxKb} กิโลไบต์)',
-    en: 'The plan has {items} items, {kb} KB in all: more than one round can hold ({maxKb} KB)',
-    fixTh: 'ย่อชื่อโครงการ/กิจกรรมให้สั้นลง หรือแยกแผนของหน่วยงานย่อยเป็นรอบรายงานของหน่วยงานนั้น',
-    fixEn: "Shorten the item titles, or report a sub-unit's plan as that unit's own round",
-  },
   'round.agencyMismatch': {
     th: 'เอกสารรอบรายงานเป็นของหน่วยงาน {received} ไม่ใช่ {expected}',
     en: 'The round document is for agency {received}, not {expected}',

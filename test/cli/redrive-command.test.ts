@@ -16,6 +16,7 @@ import {
   LOCAL_REGION,
   startEmbeddedServices,
 } from '../../local/embedded-services.js';
+import { redriveDeadLetters } from '../../shared/adapters/sqs-redrive.js';
 import { spawnCli } from '../helpers/spawn-cli.js';
 
 let services: EmbeddedServices;
@@ -88,6 +89,51 @@ describe('acm-report redrive', () => {
     expect(run.stdout).toContain('13 message(s) back on acm-report-test-intake');
     expect((await drain(source)).sort()).toEqual([...bodies].sort());
     expect(await drain(dlq)).toEqual([]);
+  });
+
+  it('keeps the attributes of each message it moves', async () => {
+    // Prepare
+    const queue = 'acm-report-attrs-intake';
+    const source = (await sqs.send(new CreateQueueCommand({ QueueName: queue })))
+      .QueueUrl as string;
+    const dlq = (await sqs.send(new CreateQueueCommand({ QueueName: `${queue}-dlq` })))
+      .QueueUrl as string;
+    await sqs.send(
+      new SendMessageBatchCommand({
+        QueueUrl: dlq,
+        Entries: [
+          {
+            Id: '0',
+            MessageBody: '{"n":0}',
+            MessageAttributes: {
+              origin: { DataType: 'String', StringValue: 'ส่วนกลาง' },
+              attempt: { DataType: 'Number', StringValue: '3' },
+              digest: { DataType: 'Binary', BinaryValue: new Uint8Array([1, 2, 255]) },
+            },
+          },
+        ],
+      }),
+    );
+
+    // Act
+    const moved = await redriveDeadLetters(sqs, {
+      deadLetterQueueUrl: dlq,
+      sourceQueueUrl: source,
+    });
+
+    // Assess
+    expect(moved).toBe(1);
+    const { Messages = [] } = await sqs.send(
+      new ReceiveMessageCommand({
+        QueueUrl: source,
+        WaitTimeSeconds: 1,
+        MessageAttributeNames: ['All'],
+      }),
+    );
+    const attributes = Messages[0]?.MessageAttributes ?? {};
+    expect(attributes.origin).toMatchObject({ DataType: 'String', StringValue: 'ส่วนกลาง' });
+    expect(attributes.attempt).toMatchObject({ DataType: 'Number', StringValue: '3' });
+    expect([...(attributes.digest?.BinaryValue ?? [])]).toEqual([1, 2, 255]);
   });
 
   it('says so when there is nothing to redrive', async () => {

@@ -172,6 +172,13 @@ describe('The seed round on the local stack', () => {
       'ITEM#0004',
       'ITEM#0005',
       'ITEM#0006',
+      // The plan items, rows of their own beside the small header.
+      'PLAN#0001',
+      'PLAN#0002',
+      'PLAN#0003',
+      'PLAN#0004',
+      'PLAN#0005',
+      'PLAN#0006',
       'ROUND',
     ]);
     const versions = await query(`SUBMISSION#${result.agencyId}#${result.roundId}#4`);

@@ -1,13 +1,23 @@
-import { GetCommand, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
-import type { APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
-import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import type { HttpEvent } from '../../functions/common/http.js';
-import { validateRound } from '../../shared/validation/validate-document.js';
-import { type AwsMock, awsError, mockAws } from './aws-mock.js';
-import { loadEvent, loadSeed, withCaller } from './events.js';
-import { lambdaContext, setHandlerEnvironment } from './lambda-context.js';
+/**
+ * The HTTP handlers that open a round, report its status and hand out an
+ * upload form, on the embedded services (dynalite, s3rver, fauxqs): event →
+ * use case → response, with what they wrote read back through the same
+ * repositories. What the writes guarantee (conditions, ordering) is pinned
+ * by the repository contract suite (test/repositories).
+ */
 
-setHandlerEnvironment();
+import { GetCommand } from '@aws-sdk/lib-dynamodb';
+import type { APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { HttpEvent } from '../../functions/common/http.js';
+import { roundKey } from '../../shared/adapters/table-keys.js';
+import type { Round } from '../../shared/schemas/round-schema.js';
+import { validateRound } from '../../shared/validation/validate-document.js';
+import { roundIdOf } from '../../shared/workflow/round-id.js';
+import { loadEvent, loadSeed, withCaller } from './events.js';
+import { type HandlerServices, startHandlerServices } from './handler-services.js';
+import { lambdaContext } from './lambda-context.js';
+
 type Handler = (
   event: HttpEvent,
   context: ReturnType<typeof lambdaContext>,
@@ -15,20 +25,18 @@ type Handler = (
 let openRound: Handler;
 let roundStatus: Handler;
 let requestUpload: Handler;
+let stack: HandlerServices;
 
 beforeAll(async () => {
+  stack = await startHandlerServices();
   openRound = (await import('../../functions/open-round/handler.js')).handler as unknown as Handler;
   roundStatus = (await import('../../functions/round-status/handler.js'))
     .handler as unknown as Handler;
   requestUpload = (await import('../../functions/request-upload/handler.js'))
     .handler as unknown as Handler;
 });
-
-let aws: AwsMock;
-beforeEach(() => {
-  aws = mockAws();
-});
-afterEach(() => aws.restore());
+// Closing three emulators can take a while on a loaded machine.
+afterAll(() => stack?.close(), 60_000);
 
 const body = (result: APIGatewayProxyStructuredResultV2) => JSON.parse(String(result.body));
 
@@ -37,61 +45,83 @@ const seedRound = () => {
   if (!round.ok) throw new Error('seed round invalid');
   return round.value;
 };
+const COORDINATOR = '3c9a1f0e-8d2b-4b6a-9f3e-6a1d2c3b4e5f';
+
+/** The seed's open-round request for another fiscal year, so each case has a round of its own. */
+function openRoundEvent(fiscalYear: number, change: Partial<Round> = {}): HttpEvent {
+  const event = loadEvent<HttpEvent>('api-open-round.json');
+  event.body = JSON.stringify({ ...JSON.parse(String(event.body)), fiscalYear, ...change });
+  return event;
+}
+
+/** Opens a round directly in the table and points `event` at it. */
+async function givenRound<E extends HttpEvent>(event: E, fiscalYear: number): Promise<E> {
+  const round = { ...seedRound(), fiscalYear };
+  const roundId = roundIdOf(fiscalYear, round.period);
+  await stack.rounds.openRound({
+    agencyId: 'opdc',
+    roundId,
+    round,
+    openedBy: 'x',
+    openedAt: '2023-04-01T00:00:00Z',
+  });
+  event.pathParameters = { ...event.pathParameters, roundId };
+  return event;
+}
 
 describe('Function: open-round', () => {
   it('opens the seed round for its coordinator, once', async () => {
-    // Prepare
-    aws.on(PutCommand, () => ({}));
-
     // Act
     const result = await openRound(loadEvent<HttpEvent>('api-open-round.json'), lambdaContext());
+    const again = await openRound(loadEvent<HttpEvent>('api-open-round.json'), lambdaContext());
 
     // Assess
     expect(result.statusCode).toBe(201);
     expect(body(result)).toMatchObject({ agencyId: 'opdc', roundId: '2566-h1' });
-    const [put] = aws.calls(PutCommand);
-    expect(put).toMatchObject({
-      TableName: 'acm-report-test',
-      ConditionExpression: 'attribute_not_exists(pk)',
-      Item: {
-        pk: 'ROUND#opdc#2566-h1',
-        sk: 'ROUND',
-        openedBy: '3c9a1f0e-8d2b-4b6a-9f3e-6a1d2c3b4e5f',
-      },
+    expect(await stack.rounds.getRound('opdc', '2566-h1')).toMatchObject({
+      round: seedRound(),
+      openedBy: COORDINATOR,
     });
+    expect(again.statusCode).toBe(409);
+    const listed = await stack.rounds.listRounds('opdc');
+    expect(listed.filter((l) => l.roundId === '2566-h1')).toHaveLength(1);
   });
 
-  it('refuses, before writing, a plan too large for one round, saying how large in Thai and English', async () => {
-    aws.on(PutCommand, () => ({}));
-    const event = loadEvent<HttpEvent>('api-open-round.json');
-    const round = JSON.parse(event.body ?? '{}') as { items: Array<{ no: number }> };
-    const items = Array.from({ length: 1300 }, (_, i) => ({
-      ...(round.items[i % round.items.length] as { no: number }),
+  it('opens a plan of 5,000 items, each a row of its own beside a small header', async () => {
+    // Prepare
+    const round = seedRound();
+    const items = Array.from({ length: 5000 }, (_, i) => ({
+      ...(round.items[i % round.items.length] as Round['items'][number]),
       no: i + 1,
     }));
-    const result = await openRound(
-      { ...event, body: JSON.stringify({ ...round, items }) },
-      lambdaContext(),
+
+    // Act
+    const result = await openRound(openRoundEvent(2567, { items }), lambdaContext());
+
+    // Assess
+    expect(result.statusCode).toBe(201);
+    const last = await stack.rounds.getRoundItem('opdc', '2567-h1', 5000);
+    expect(last?.item).toEqual(items[4999]);
+    const { Item } = await stack.documents.send(
+      new GetCommand({ TableName: stack.tableName, Key: roundKey('opdc', '2567-h1') }),
     );
-    expect(result.statusCode).toBe(422);
-    const [problem] = body(result).problems;
-    expect(problem).toMatchObject({ path: '$.items', code: 'round.tooLarge' });
-    expect(problem.message.en).toContain('1300 items');
-    expect(problem.message.th).toContain('1300 รายการ');
-    expect(aws.calls(PutCommand)).toHaveLength(0);
+    // The header holds no plan items: far under DynamoDB's 400 KB item limit however long the plan.
+    expect(JSON.stringify(Item).length).toBeLessThan(2_000);
+    expect(Item).toMatchObject({ itemCount: 5000 });
   });
 
   it('answers 409 when the round is already open', async () => {
-    aws.on(PutCommand, () => {
-      throw awsError('ConditionalCheckFailedException');
-    });
-    const result = await openRound(loadEvent<HttpEvent>('api-open-round.json'), lambdaContext());
+    expect((await openRound(openRoundEvent(2568), lambdaContext())).statusCode).toBe(201);
+    const result = await openRound(openRoundEvent(2568, { due: '2025-06-30' }), lambdaContext());
     expect(result.statusCode).toBe(409);
     expect(body(result).problems[0].code).toBe('round.exists');
+    expect((await stack.rounds.getRoundHeader('opdc', '2568-h1'))?.round.due).not.toBe(
+      '2025-06-30',
+    );
   });
 
   it('refuses a division member who is not the coordinator', async () => {
-    const event = withCaller(loadEvent<HttpEvent>('api-open-round.json'), {
+    const event = withCaller(openRoundEvent(2569), {
       groups: ['opdc:division:division-placeholder-01'],
     });
     const result = await openRound(event, lambdaContext());
@@ -100,7 +130,7 @@ describe('Function: open-round', () => {
       code: 'auth.notRole',
       message: { en: expect.stringContaining('coordinator') },
     });
-    expect(aws.calls(PutCommand)).toEqual([]);
+    expect(await stack.rounds.getRoundHeader('opdc', '2569-h1')).toBeUndefined();
   });
 
   it('answers 422 with every problem, in Thai and English, for an invalid round', async () => {
@@ -124,46 +154,21 @@ describe('Function: open-round', () => {
 describe('Function: round-status', () => {
   it('reports missing divisions and items waiting, from one Query of the round partition', async () => {
     // Prepare
-    const round = seedRound();
-    aws.on(QueryCommand, () => ({
-      Items: [
-        {
-          pk: 'ROUND#opdc#2566-h1',
-          sk: 'ROUND',
-          agencyId: 'opdc',
-          roundId: '2566-h1',
-          round,
-          openedBy: 'x',
-          openedAt: '2023-04-01T00:00:00Z',
-        },
-        {
-          pk: 'ROUND#opdc#2566-h1',
-          sk: 'ITEM#0001',
-          itemNo: 1,
-          division: 'division-placeholder-01',
-          currentVersion: 2,
-          status: 'awaiting-approval',
-          waitingOn: 'anti-corruption-centre',
-          updatedAt: '2023-04-20T00:00:00Z',
-        },
-        {
-          pk: 'ROUND#opdc#2566-h1',
-          sk: 'ITEM#0002',
-          itemNo: 2,
-          division: 'division-placeholder-02',
-          currentVersion: 1,
-          status: 'approved',
-          approvedVersion: 1,
-          updatedAt: '2023-04-21T00:00:00Z',
-        },
-      ],
-    }));
+    const event = await givenRound(loadEvent<HttpEvent>('api-round-status.json'), 2570);
+    const ref = (itemNo: number, version: number) => ({
+      agencyId: 'opdc',
+      roundId: '2570-h1',
+      itemNo,
+      division: `division-placeholder-0${itemNo}`,
+      version,
+    });
+    const at = '2023-04-20T00:00:00Z';
+    await stack.rounds.advanceCurrent(ref(1, 2), 'anti-corruption-centre', at);
+    await stack.rounds.advanceCurrent(ref(2, 1), 'division-director', at);
+    await stack.rounds.setItemStatus(ref(2, 1), 'approved', at);
 
     // Act
-    const result = await roundStatus(
-      loadEvent<HttpEvent>('api-round-status.json'),
-      lambdaContext(),
-    );
+    const result = await roundStatus(event, lambdaContext());
 
     // Assess
     expect(result.statusCode).toBe(200);
@@ -180,15 +185,12 @@ describe('Function: round-status', () => {
       'division-placeholder-05',
       'division-placeholder-06',
     ]);
-    expect(aws.calls(QueryCommand)[0]).toMatchObject({ KeyConditionExpression: 'pk = :pk' });
   });
 
   it('answers 404 for a round never opened', async () => {
-    aws.on(QueryCommand, () => ({ Items: [] }));
-    const result = await roundStatus(
-      loadEvent<HttpEvent>('api-round-status.json'),
-      lambdaContext(),
-    );
+    const event = loadEvent<HttpEvent>('api-round-status.json');
+    event.pathParameters = { ...event.pathParameters, roundId: '2599-h1' };
+    const result = await roundStatus(event, lambdaContext());
     expect(result.statusCode).toBe(404);
   });
 });
@@ -196,21 +198,15 @@ describe('Function: round-status', () => {
 describe('Function: request-upload', () => {
   it('presigns a POST for exactly one key, a size range and a fixed type', async () => {
     // Prepare
-    aws.on(GetCommand, () => ({
-      Item: { agencyId: 'opdc', roundId: '2566-h1', round: seedRound() },
-    }));
-    aws.on(PutCommand, () => ({}));
+    const event = await givenRound(loadEvent<HttpEvent>('api-request-upload.json'), 2571);
 
     // Act
-    const result = await requestUpload(
-      loadEvent<HttpEvent>('api-request-upload.json'),
-      lambdaContext(),
-    );
+    const result = await requestUpload(event, lambdaContext());
 
     // Assess
     expect(result.statusCode).toBe(201);
     const answer = body(result);
-    const key = `incoming/opdc/2566-h1/1/division-placeholder-01/${answer.uploadId}`;
+    const key = `incoming/opdc/2571-h1/1/division-placeholder-01/${answer.uploadId}`;
     expect(answer.post.fields).toMatchObject({ key, 'Content-Type': 'application/json' });
     const policy = JSON.parse(Buffer.from(answer.post.fields.Policy, 'base64').toString('utf8'));
     expect(policy.conditions).toEqual(
@@ -220,21 +216,15 @@ describe('Function: request-upload', () => {
         { key },
       ]),
     );
-    expect(aws.calls(PutCommand)[0]).toMatchObject({
-      Item: {
-        pk: `UPLOAD#opdc#${answer.uploadId}`,
-        status: 'requested',
-        uploadedBy: '8b2e4d6f-1a3c-4e5b-9d7f-0c2a4b6d8e1f',
-        key,
-      },
+    expect(await stack.submissions.getUpload('opdc', answer.uploadId)).toMatchObject({
+      status: 'requested',
+      uploadedBy: '8b2e4d6f-1a3c-4e5b-9d7f-0c2a4b6d8e1f',
+      key,
     });
   });
 
   it('refuses an item of another division', async () => {
-    aws.on(GetCommand, () => ({
-      Item: { agencyId: 'opdc', roundId: '2566-h1', round: seedRound() },
-    }));
-    const event = loadEvent<HttpEvent>('api-request-upload.json');
+    const event = await givenRound(loadEvent<HttpEvent>('api-request-upload.json'), 2572);
     event.pathParameters = { ...event.pathParameters, itemNo: '2' };
     const result = await requestUpload(event, lambdaContext());
     expect(result.statusCode).toBe(403);
@@ -249,13 +239,9 @@ describe('Function: request-upload', () => {
   });
 
   it('answers 503 with Retry-After, in Thai and English, when DynamoDB is briefly unavailable', async () => {
-    aws.on(GetCommand, () => {
-      throw awsError('InternalServerError');
-    });
-    const result = await requestUpload(
-      loadEvent<HttpEvent>('api-request-upload.json'),
-      lambdaContext(),
-    );
+    const event = await givenRound(loadEvent<HttpEvent>('api-request-upload.json'), 2573);
+    const stop = stack.faults.inject({ name: 'table down', matches: () => true });
+    const result = await requestUpload(event, lambdaContext()).finally(stop);
     expect(result.statusCode).toBe(503);
     expect(result.headers?.['retry-after']).toBe('5');
     const [problem] = body(result).problems;
@@ -265,13 +251,10 @@ describe('Function: request-upload', () => {
   });
 
   it('answers 500 with a bilingual message and the request id when something else fails', async () => {
-    aws.on(GetCommand, () => {
-      throw awsError('ValidationException', 'One or more parameter values were invalid');
-    });
-    const result = await requestUpload(
-      loadEvent<HttpEvent>('api-request-upload.json'),
-      lambdaContext(),
-    );
+    // DynamoDB itself refuses a partition key over 2,048 bytes (ValidationException): a fault, not a throttle.
+    const event = loadEvent<HttpEvent>('api-request-upload.json');
+    event.pathParameters = { ...event.pathParameters, roundId: 'x'.repeat(3000) };
+    const result = await requestUpload(event, lambdaContext());
     expect(result.statusCode).toBe(500);
     expect(result.headers?.['retry-after']).toBeUndefined();
     expect(body(result).problems[0].fix.en).toContain('Jt9AdgXxSQ0EJvC=');

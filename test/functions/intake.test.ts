@@ -1,173 +1,221 @@
-import { DeleteItemCommand, PutItemCommand, UpdateItemCommand } from '@aws-sdk/client-dynamodb';
-import { GetObjectCommand, HeadObjectCommand, PutObjectCommand } from '@aws-sdk/client-s3';
-import { StartExecutionCommand } from '@aws-sdk/client-sfn';
-import { GetCommand, PutCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
-import type { SQSBatchResponse, SQSEvent } from 'aws-lambda';
-import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { validateRound } from '../../shared/validation/validate-document.js';
-import { type AwsMock, awsError, mockAws } from './aws-mock.js';
-import { loadEvent, loadSeed } from './events.js';
-import { lambdaContext, setHandlerEnvironment } from './lambda-context.js';
+/**
+ * intake through middy on the embedded services: the upload record in
+ * dynalite, the object in s3rver, the approval execution on the local Step
+ * Functions endpoint (running a one-state machine: the chain itself is
+ * tested in test/local). Each case uploads into an item of its own.
+ */
 
-setHandlerEnvironment();
+import { randomUUID } from 'node:crypto';
+import { PutObjectCommand } from '@aws-sdk/client-s3';
+import { DescribeExecutionCommand, SFNClient, StartExecutionCommand } from '@aws-sdk/client-sfn';
+import type { SQSBatchResponse, SQSEvent } from 'aws-lambda';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { LOCAL_CREDENTIALS, LOCAL_REGION } from '../../local/embedded-services.js';
+import {
+  type LocalStepFunctions,
+  startLocalStepFunctions,
+} from '../../local/step-functions/local-step-functions.js';
+import { validateRound } from '../../shared/validation/validate-document.js';
+import type { UploadRecord } from '../../shared/workflow/upload-record.js';
+import { loadEvent, loadSeed } from './events.js';
+import { type HandlerServices, startHandlerServices } from './handler-services.js';
+import { lambdaContext } from './lambda-context.js';
+
 let intake: (
   event: SQSEvent,
   context: ReturnType<typeof lambdaContext>,
 ) => Promise<SQSBatchResponse>;
+let stack: HandlerServices;
+let stepFunctions: LocalStepFunctions;
+let sfn: SFNClient;
 
-beforeAll(async () => {
-  intake = (await import('../../functions/intake/handler.js')).handler as never;
-});
-
-const KEY = 'incoming/opdc/2566-h1/1/division-placeholder-01/0b6f1c7e-2d4a-4f8b-9c3e-5a7d9e1f3b2c';
-const ETAG = '9b2cf535f27731c974343645a3985328';
 const round = () => {
   const parsed = validateRound(JSON.parse(loadSeed('round.json')));
   if (!parsed.ok) throw new Error('seed round invalid');
   return parsed.value;
 };
-const upload = {
-  agencyId: 'opdc',
-  roundId: '2566-h1',
-  itemNo: 1,
-  division: 'division-placeholder-01',
-  uploadId: '0b6f1c7e-2d4a-4f8b-9c3e-5a7d9e1f3b2c',
-  format: 'json',
-  key: KEY,
-  uploadedBy: '8b2e4d6f-1a3c-4e5b-9d7f-0c2a4b6d8e1f',
-  uploadedByName: 'suda.planning',
-  requestedAt: '2024-04-30T07:00:00.000Z',
-  expiresAt: '2024-04-30T07:15:00.000Z',
-  status: 'requested',
-};
+const UPLOADER = '8b2e4d6f-1a3c-4e5b-9d7f-0c2a4b6d8e1f';
 
-let aws: AwsMock;
-/** The object the division uploaded: the seed's first plan item as a JSON submission. */
-function stageObject(contentType: string, bytes = Buffer.from(loadSeed('items/1.json'))) {
-  aws.on(GetCommand, (input) => {
-    const pk = String((input.Key as { pk: string }).pk);
-    if (pk.startsWith('UPLOAD#')) return { Item: { pk, sk: 'UPLOAD', ...upload } };
-    if (pk.startsWith('ROUND#'))
-      return { Item: { pk, sk: 'ROUND', agencyId: 'opdc', roundId: '2566-h1', round: round() } };
-    return {};
+beforeAll(async () => {
+  stack = await startHandlerServices();
+  stepFunctions = await startLocalStepFunctions({
+    definition: { StartAt: 'Chain', States: { Chain: { Type: 'Pass', End: true } } },
+    stateMachineName: 'acm-report-test-approvals',
+    region: LOCAL_REGION,
+    accountId: '123456789012',
+    invoke: async () => {
+      throw new Error('the one-state machine invokes nothing');
+    },
   });
-  aws.on(HeadObjectCommand, () => ({
-    ContentLength: bytes.length,
-    ContentType: contentType,
-    ETag: `"${ETAG}"`,
-  }));
-  aws.on(GetObjectCommand, () => ({
-    Body: { transformToByteArray: async () => new Uint8Array(bytes) },
-  }));
-}
-
-beforeEach(() => {
-  aws = mockAws()
-    // Powertools idempotency records, written through the plain DynamoDB client.
-    .on(PutItemCommand, () => ({}))
-    .on(UpdateItemCommand, () => ({}))
-    .on(DeleteItemCommand, () => ({}))
-    .on(PutObjectCommand, () => ({}))
-    .on(PutCommand, () => ({}))
-    .on(UpdateCommand, () => ({}))
-    .on(QueryCommand, () => ({ Items: [] }))
-    .on(StartExecutionCommand, () => ({ executionArn: 'arn:x' }));
+  process.env.AWS_ENDPOINT_URL_SFN = stepFunctions.endpoint;
+  process.env.STATE_MACHINE_ARN = stepFunctions.stateMachineArn;
+  sfn = new SFNClient({
+    region: LOCAL_REGION,
+    credentials: LOCAL_CREDENTIALS,
+    endpoint: stepFunctions.endpoint,
+  });
+  intake = (await import('../../functions/intake/handler.js')).handler as never;
+  await stack.rounds.openRound({
+    agencyId: 'opdc',
+    roundId: '2566-h1',
+    round: round(),
+    openedBy: 'coordinator',
+    openedAt: '2024-04-01T00:00:00.000Z',
+  });
 });
-afterEach(() => aws.restore());
+// Closing the emulators can take a while on a loaded machine.
+afterAll(async () => {
+  sfn?.destroy();
+  await stepFunctions?.close();
+  await stack?.close();
+}, 60_000);
+
+/**
+ * A division's upload of item `itemNo`: the request recorded, the object in
+ * the bucket, and the SQS message S3's notification would bring (the
+ * recorded sample with this key and etag).
+ */
+async function upload(
+  itemNo: number,
+  contentType: string,
+  bytes = new TextEncoder().encode(loadSeed(`items/${itemNo}.json`)),
+) {
+  const uploadId = randomUUID();
+  const division = `division-placeholder-0${itemNo}`;
+  const key = `incoming/opdc/2566-h1/${itemNo}/${division}/${uploadId}`;
+  const record: UploadRecord = {
+    agencyId: 'opdc',
+    roundId: '2566-h1',
+    itemNo,
+    division,
+    uploadId,
+    format: 'json',
+    key,
+    uploadedBy: UPLOADER,
+    uploadedByName: 'suda.planning',
+    requestedAt: '2024-04-30T07:00:00.000Z',
+    expiresAt: '2024-04-30T07:15:00.000Z',
+    status: 'requested',
+  };
+  await stack.submissions.putUpload(record);
+  const { ETag } = await stack.s3.send(
+    new PutObjectCommand({
+      Bucket: stack.incomingBucket,
+      Key: key,
+      Body: bytes,
+      ContentType: contentType,
+    }),
+  );
+  const event = loadEvent<SQSEvent>('sqs-intake-s3-object-created.json');
+  const [message] = event.Records;
+  if (!message) throw new Error('fixture has no record');
+  const notification = JSON.parse(message.body);
+  notification.Records[0].s3.object = {
+    ...notification.Records[0].s3.object,
+    key,
+    size: bytes.length,
+    eTag: String(ETag).replaceAll('"', ''),
+  };
+  message.body = JSON.stringify(notification);
+  message.messageId = randomUUID();
+  return { uploadId, key, event, messageId: message.messageId };
+}
 
 describe('Function: intake', () => {
   it('stores a valid upload as version 1 and starts its approval execution', async () => {
     // Prepare
-    stageObject('application/json');
+    const { uploadId, key, event } = await upload(1, 'application/json');
 
     // Act
-    const result = await intake(
-      loadEvent<SQSEvent>('sqs-intake-s3-object-created.json'),
-      lambdaContext(),
-    );
+    const result = await intake(event, lambdaContext());
 
     // Assess
     expect(result).toEqual({ batchItemFailures: [] });
-    const version = aws.calls(PutCommand).find((p) => String(p.Item?.pk).startsWith('SUBMISSION#'));
-    expect(version).toMatchObject({
-      ConditionExpression: 'attribute_not_exists(pk)',
-      Item: {
-        pk: 'SUBMISSION#opdc#2566-h1#1',
-        sk: 'V#000001',
-        version: 1,
-        uploadedBy: upload.uploadedBy,
-        source: { key: KEY, etag: ETAG, sha256: expect.stringMatching(/^[0-9a-f]{64}$/) },
-      },
+    const ref = { agencyId: 'opdc', roundId: '2566-h1', itemNo: 1, version: 1 };
+    expect(await stack.submissions.getVersion(ref)).toMatchObject({
+      version: 1,
+      uploadedBy: UPLOADER,
+      source: { key, sha256: expect.stringMatching(/^[0-9a-f]{64}$/) },
+      documentKey: `submissions/opdc/2566-h1/1/division-placeholder-01/${uploadId}.json`,
     });
-    const [start] = aws.calls(StartExecutionCommand);
-    expect(start).toMatchObject({ name: 'opdc-2566-h1-1-v1' });
-    expect(JSON.parse(String(start?.input))).toEqual({
+    expect(await stack.submissions.getUpload('opdc', uploadId)).toMatchObject({
+      status: 'accepted',
+      version: 1,
+    });
+    const execution = await sfn.send(
+      new DescribeExecutionCommand({
+        executionArn: `${stepFunctions.stateMachineArn.replace(':stateMachine:', ':execution:')}:opdc-2566-h1-1-v1`,
+      }),
+    );
+    expect(JSON.parse(String(execution.input))).toEqual({
       submission: {
         agencyId: 'opdc',
         roundId: '2566-h1',
         itemNo: 1,
         division: 'division-placeholder-01',
         version: 1,
-        uploadedBy: upload.uploadedBy,
+        uploadedBy: UPLOADER,
       },
       approvalChain: ['division-director', 'anti-corruption-centre'],
     });
-    const keys = aws.calls(PutObjectCommand).map((p) => p.Key);
-    expect(keys).toEqual([
-      'submissions/opdc/2566-h1/1/division-placeholder-01/0b6f1c7e-2d4a-4f8b-9c3e-5a7d9e1f3b2c.json',
-      'results/opdc/2566-h1/1/division-placeholder-01/0b6f1c7e-2d4a-4f8b-9c3e-5a7d9e1f3b2c.json',
-    ]);
+    const result2 = await stack.objects.getJson(
+      stack.incomingBucket,
+      `results/opdc/2566-h1/1/division-placeholder-01/${uploadId}.json`,
+    );
+    expect(result2).toMatchObject({ uploadId, status: 'accepted', version: 1 });
   });
 
   it('treats an execution that already exists as started (a duplicate event)', async () => {
-    stageObject('application/json');
-    aws.on(StartExecutionCommand, () => {
-      throw awsError('ExecutionAlreadyExists');
-    });
-    const result = await intake(
-      loadEvent<SQSEvent>('sqs-intake-s3-object-created.json'),
-      lambdaContext(),
+    const { uploadId, event } = await upload(3, 'application/json');
+    await sfn.send(
+      new StartExecutionCommand({
+        stateMachineArn: stepFunctions.stateMachineArn,
+        name: 'opdc-2566-h1-3-v1',
+        input: '{}',
+      }),
     );
+    const result = await intake(event, lambdaContext());
     expect(result).toEqual({ batchItemFailures: [] });
+    expect((await stack.submissions.getUpload('opdc', uploadId))?.status).toBe('accepted');
   });
 
   it('refuses an object whose type is not the one requested, and says why', async () => {
-    stageObject('text/plain');
-    const result = await intake(
-      loadEvent<SQSEvent>('sqs-intake-s3-object-created.json'),
-      lambdaContext(),
-    );
+    const { uploadId, event } = await upload(4, 'text/plain');
+    const result = await intake(event, lambdaContext());
     expect(result).toEqual({ batchItemFailures: [] });
-    const settled = aws.calls(PutCommand).find((p) => String(p.Item?.pk).startsWith('UPLOAD#'));
-    expect(settled?.Item).toMatchObject({
+    expect(await stack.submissions.getUpload('opdc', uploadId)).toMatchObject({
       status: 'rejected',
       problems: [expect.objectContaining({ code: 'upload.wrongType' })],
     });
-    expect(aws.calls(StartExecutionCommand)).toEqual([]);
+    expect(stepFunctions.executions().map((e) => e.name)).not.toContain('opdc-2566-h1-4-v1');
   });
 
   it('refuses a submission for another item than its key names', async () => {
-    const other = JSON.parse(loadSeed('items/2.json'));
-    stageObject('application/json', Buffer.from(JSON.stringify(other)));
-    await intake(loadEvent<SQSEvent>('sqs-intake-s3-object-created.json'), lambdaContext());
-    const settled = aws.calls(PutCommand).find((p) => String(p.Item?.pk).startsWith('UPLOAD#'));
-    expect(settled?.Item?.problems).toEqual(
+    const other = new TextEncoder().encode(loadSeed('items/2.json'));
+    const { uploadId, event } = await upload(5, 'application/json', other);
+    await intake(event, lambdaContext());
+    expect((await stack.submissions.getUpload('opdc', uploadId))?.problems).toEqual(
       expect.arrayContaining([expect.objectContaining({ code: 'upload.keyMismatch' })]),
     );
   });
 
   it('returns only the failed message to the queue when storage fails', async () => {
-    stageObject('application/json');
-    aws.on(HeadObjectCommand, () => {
-      throw awsError('SlowDown');
+    const failing = await upload(6, 'application/json');
+    const passing = await upload(2, 'application/json');
+    const [failingRecord] = failing.event.Records;
+    const [passingRecord] = passing.event.Records;
+    if (!failingRecord || !passingRecord) throw new Error('fixture has no record');
+    const stop = stack.faults.inject({
+      name: 's3 down for one object',
+      matches: (r) => r.service === 's3' && r.path.includes(failing.uploadId),
     });
     const result = await intake(
-      loadEvent<SQSEvent>('sqs-intake-s3-object-created.json'),
+      { Records: [failingRecord, passingRecord] },
       lambdaContext(),
-    );
-    expect(result).toEqual({
-      batchItemFailures: [{ itemIdentifier: '059f36b4-87a3-44ab-83d2-661975830a7d' }],
-    });
+    ).finally(stop);
+    expect(result).toEqual({ batchItemFailures: [{ itemIdentifier: failing.messageId }] });
+    expect((await stack.submissions.getUpload('opdc', passing.uploadId))?.status).toBe('accepted');
+    expect((await stack.submissions.getUpload('opdc', failing.uploadId))?.status).toBe('requested');
   });
 
   it('ignores the test event S3 sends when the notification is set up', async () => {
@@ -179,8 +227,9 @@ describe('Function: intake', () => {
       Event: 's3:TestEvent',
       Bucket: 'acm-report-test-incoming',
     });
+    stack.dynamoRequests.clear();
     const result = await intake(event, lambdaContext());
     expect(result).toEqual({ batchItemFailures: [] });
-    expect(aws.calls(GetCommand)).toEqual([]);
+    expect(stack.dynamoRequests.operations().filter((op) => op === 'GetItem')).toEqual([]);
   });
 });

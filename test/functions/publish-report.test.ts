@@ -9,7 +9,13 @@
 
 import { createHash } from 'node:crypto';
 import { GetObjectCommand, PutObjectCommand } from '@aws-sdk/client-s3';
-import { GetCommand, PutCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import {
+  BatchGetCommand,
+  GetCommand,
+  PutCommand,
+  QueryCommand,
+  UpdateCommand,
+} from '@aws-sdk/lib-dynamodb';
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { PublishedEntry } from '../../shared/publish/published-entry.js';
 import { seedReport } from '../helpers/seed-round.js';
@@ -33,6 +39,13 @@ const V1 = 'reports/opdc/2566/H1/v1';
 const IMMUTABLE = 'public, max-age=31536000, immutable';
 const SHORT_LIVED = 'public, max-age=300';
 const draftJson = JSON.stringify(seedReport());
+const ROUND_ITEM = {
+  pk: 'ROUND#opdc#2566-h1',
+  sk: 'ROUND',
+  agencyId: 'opdc',
+  roundId: '2566-h1',
+  round: { approvalChain: ['division-director', 'anti-corruption-centre'] },
+};
 
 let aws: AwsMock;
 /** Every write, in the order it reached AWS. */
@@ -62,7 +75,10 @@ beforeEach(() => {
     })
     .on(QueryCommand, () => ({
       Items: [...earlier, ...aws.calls(PutCommand).map((p) => p.Item ?? {})],
-    }));
+    }))
+    // The round (for its approval chain) and its approval trail, for the ITA evidence.
+    .on(GetCommand, () => ({ Item: ROUND_ITEM }))
+    .on(BatchGetCommand, () => ({ Responses: {} }));
 });
 afterEach(() => aws.restore());
 
@@ -87,21 +103,35 @@ describe('Function: publish-report', () => {
         html: `${V1}/report.html`,
       },
     });
-    expect(writes).toEqual([
+    expect(writes.slice(0, 4)).toEqual([
       'ddb claim version',
       `s3 ${V1}/report.json`,
       `s3 ${V1}/report.pdf`,
       `s3 ${V1}/report.html`,
-      'ddb published entry',
-      's3 index.json',
-      's3 index.html',
-      'ddb settle sign-off',
     ]);
+    // The version's own catalogue files (immutable) and the search indexes
+    // holding its part, all before its index line.
+    expect(writes.slice(4, 11)).toEqual([
+      `s3 ${V1}/items.csv`,
+      `s3 ${V1}/evidence.pdf`,
+      `s3 ${V1}/evidence.html`,
+      `s3 ${V1}/index.html`,
+      's3 catalogue/search/opdc.json',
+      's3 catalogue/search/all.json',
+      'ddb published entry',
+    ]);
+    // Then the shared catalogue files, and the index last of all.
+    expect(writes).toContain('s3 catalogue/search/all.json');
+    expect(writes).toContain('s3 open-data/dcat.jsonld');
+    expect(writes.slice(-3)).toEqual(['s3 index.json', 's3 index.html', 'ddb settle sign-off']);
     expect(new Set(aws.calls(PutObjectCommand).map((p) => p.Bucket))).toEqual(new Set([PUBLISHED]));
     // The draft comes from the private bucket, where roll-up left it.
-    expect(aws.calls(GetObjectCommand)).toEqual([
+    const reads = aws.calls(GetObjectCommand);
+    expect(reads.filter((r) => r.Bucket !== PUBLISHED)).toEqual([
       { Bucket: 'acm-report-test-incoming', Key: 'drafts/opdc/2566-h1/a1/report.json' },
     ]);
+    // Nothing is read back from the public site: no earlier version, so no index to update.
+    expect(reads.filter((r) => r.Bucket === PUBLISHED)).toEqual([]);
   });
 
   it('gives every object its type, a cache lifetime, and its sha256, which the index lists', async () => {
@@ -204,9 +234,7 @@ describe('Function: publish-report', () => {
       }
       return {};
     });
-    aws.on(GetCommand, () => ({
-      Item: { pk: 'ROUND#opdc#2566-h1', sk: 'ROUND', agencyId: 'opdc', publishedVersion: 1 },
-    }));
+    aws.on(GetCommand, () => ({ Item: { ...ROUND_ITEM, publishedVersion: 1 } }));
     const published = await publishReport(signedOff(), lambdaContext());
     expect(published.version).toBe(1);
     expect(put(`${V1}/report.json`)).toBeDefined();

@@ -1,158 +1,168 @@
 /**
- * record-outcome through middy: how a walk through the approval chain (or a
- * sign-off) ended, written to the version, the item and the round, and who
- * is told. No emulator is wired in this test: the AWS clients are mocked at
- * Client.prototype.send (./aws-mock.ts); the handler, middy, Powertools and
- * the domain run for real.
+ * record-outcome through middy on the embedded services: how a walk through
+ * the approval chain (or a sign-off) ended, written to the version, the item
+ * and the round, and who is told (the approvals queue on fauxqs). Each case
+ * has a round of its own; what the conditional writes guarantee is pinned by
+ * the repository contract suite (test/repositories).
  */
 
-import { SendMessageCommand } from '@aws-sdk/client-sqs';
-import { BatchGetCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
-import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Approval } from '../../shared/workflow/approval.js';
+import { audienceOf } from '../../shared/workflow/approval.js';
+import type { SignOff } from '../../shared/workflow/round-record.js';
 import type { SettleResult } from '../../shared/workflow/settle-outcome.js';
+import type { SubmissionVersion } from '../../shared/workflow/submission-version.js';
 import { seedRound } from '../helpers/seed-round.js';
-import { type AwsMock, awsError, mockAws } from './aws-mock.js';
 import { itemOutcomeTask, SIGN_OFF, signOffDecision, submissionRef } from './derived-events.js';
-import { lambdaContext, setHandlerEnvironment } from './lambda-context.js';
+import { type HandlerServices, startHandlerServices } from './handler-services.js';
+import { lambdaContext } from './lambda-context.js';
 
-setHandlerEnvironment();
 let recordOutcome: (
   event: unknown,
   context: ReturnType<typeof lambdaContext>,
 ) => Promise<SettleResult>;
+let stack: HandlerServices;
 
 beforeAll(async () => {
+  stack = await startHandlerServices();
   recordOutcome = (await import('../../functions/record-outcome/handler.js')).handler as never;
 });
+// Closing three emulators can take a while on a loaded machine.
+afterAll(() => stack?.close(), 60_000);
 
 const NOW = new Date('2023-04-28T09:30:00.000Z');
-let aws: AwsMock;
-beforeEach(() => {
+const AT = '2023-04-20T00:00:00.000Z';
+let rounds = 0;
+let roundId: string;
+beforeEach(async () => {
+  // Notices of an earlier case must not count for this one.
+  while ((await stack.receiveNotices()).length > 0);
+  rounds += 1;
+  roundId = `25${String(rounds).padStart(2, '0')}-h1`;
   vi.useFakeTimers({ toFake: ['Date'] });
   vi.setSystemTime(NOW);
-  aws = mockAws()
-    .on(UpdateCommand, () => ({}))
-    .on(SendMessageCommand, () => ({ MessageId: 'm-1' }));
 });
 afterEach(() => {
-  aws.restore();
   vi.useRealTimers();
 });
 
-const ROUND_PK = 'ROUND#opdc#2566-h1';
-/** The round partition as one Query returns it: the round, then each item's state. */
-function roundPartition(approvedItems: number[], signOff?: Record<string, unknown>) {
-  return {
-    Items: [
-      {
-        pk: ROUND_PK,
-        sk: 'ROUND',
-        agencyId: 'opdc',
-        roundId: '2566-h1',
-        round: seedRound(),
-        openedBy: '3c9a1f0e-8d2b-4b6a-9f3e-6a1d2c3b4e5f',
-        openedAt: '2023-04-01T02:00:00.000Z',
-        ...(signOff ? { signOff } : {}),
-      },
-      ...approvedItems.map((no) => ({
-        pk: ROUND_PK,
-        sk: `ITEM#000${no}`,
-        itemNo: no,
-        division: `division-placeholder-0${no}`,
-        currentVersion: 1,
-        approvedVersion: 1,
-        status: 'approved',
-        updatedAt: '2023-04-20T00:00:00.000Z',
-      })),
-    ],
-  };
+const versionOf = (itemNo: number, version = 1): SubmissionVersion => ({
+  agencyId: 'opdc',
+  roundId,
+  itemNo,
+  division: `division-placeholder-0${itemNo}`,
+  version,
+  source: {
+    uploadId: `u${itemNo}`,
+    key: 'k',
+    etag: 'e',
+    sha256: 'a'.repeat(64),
+    format: 'json',
+    size: 1,
+  },
+  documentKey: `submissions/${itemNo}/${version}.json`,
+  uploadedBy: submissionRef().uploadedBy,
+  uploadedAt: AT,
+  status: 'awaiting-approval',
+});
+
+/** The round with `approvedItems` approved and item 1's version 1 waiting on its last step. */
+async function givenRound(approvedItems: number[], signOff?: SignOff) {
+  await stack.rounds.openRound({
+    agencyId: 'opdc',
+    roundId,
+    round: seedRound(),
+    openedBy: '3c9a1f0e-8d2b-4b6a-9f3e-6a1d2c3b4e5f',
+    openedAt: '2023-04-01T02:00:00.000Z',
+  });
+  for (const no of new Set([1, ...approvedItems])) {
+    await stack.submissions.putVersion(versionOf(no));
+    await stack.rounds.advanceCurrent(versionOf(no), 'division-director', AT);
+    if (no !== 1) await stack.rounds.setItemStatus(versionOf(no), 'approved', AT);
+  }
+  if (signOff) {
+    await stack.rounds.claimSignOff('opdc', roundId, { ...signOff, state: 'requested' });
+    await stack.rounds.settleSignOff('opdc', roundId, signOff);
+  }
 }
-const updatesOf = (mock: AwsMock) =>
-  mock.calls(UpdateCommand).map((u) => `${u.Key?.pk} ${u.Key?.sk}`);
-const notices = (mock: AwsMock) =>
-  mock.calls(SendMessageCommand).map((m) => JSON.parse(String(m.MessageBody)));
+const taskFor = (outcome: 'approved' | 'returned' | 'expired') => {
+  const task = itemOutcomeTask(outcome);
+  return { ...task, submission: { ...task.submission, roundId } };
+};
+const itemState = async (no: number) =>
+  (await stack.rounds.getRoundWithItems('opdc', roundId))?.items.find((s) => s.itemNo === no);
 
 describe('Function: record-outcome, an approved version', () => {
   it('approves the version and the item, and claims the sign-off when it completes the round', async () => {
     // Prepare
-    aws.on(QueryCommand, () => roundPartition([1, 2, 3, 4, 5, 6]));
+    await givenRound([1, 2, 3, 4, 5, 6]);
 
     // Act
-    const result = await recordOutcome(itemOutcomeTask('approved'), lambdaContext());
+    const result = await recordOutcome(taskFor('approved'), lambdaContext());
 
     // Assess
     expect(result).toEqual({
       roundReady: true,
-      signOff: { agencyId: 'opdc', roundId: '2566-h1', attempt: 1 },
+      signOff: { agencyId: 'opdc', roundId, attempt: 1 },
     });
-    expect(updatesOf(aws)).toEqual([
-      'SUBMISSION#opdc#2566-h1#1 V#000001',
-      `${ROUND_PK} ITEM#0001`,
-      `${ROUND_PK} ROUND`,
-    ]);
-    const [version, item, claim] = aws.calls(UpdateCommand);
-    expect(version?.ExpressionAttributeValues).toMatchObject({ ':status': 'approved' });
-    // Only while this version is still the item's current one.
-    expect(item).toMatchObject({
-      ConditionExpression: 'currentVersion = :v',
-      ExpressionAttributeValues: { ':v': 1, ':status': 'approved', ':at': NOW.toISOString() },
+    expect((await stack.submissions.getVersion(versionOf(1)))?.status).toBe('approved');
+    expect(await itemState(1)).toMatchObject({
+      status: 'approved',
+      approvedVersion: 1,
+      updatedAt: NOW.toISOString(),
     });
-    expect(claim).toMatchObject({
-      ConditionExpression: 'attribute_exists(pk) AND attribute_not_exists(signOff)',
-      ExpressionAttributeValues: { ':next': { state: 'requested', attempt: 1 } },
+    expect((await stack.rounds.getRoundHeader('opdc', roundId))?.signOff).toEqual({
+      state: 'requested',
+      attempt: 1,
+      at: NOW.toISOString(),
     });
-    expect(aws.calls(QueryCommand)[0]).toMatchObject({ ConsistentRead: true });
-    expect(aws.calls(SendMessageCommand)).toEqual([]);
+    expect(await stack.receiveNotices()).toEqual([]);
   });
 
   it('leaves the round alone while other plan items are still waiting', async () => {
-    aws.on(QueryCommand, () => roundPartition([1, 2, 3]));
-    const result = await recordOutcome(itemOutcomeTask('approved'), lambdaContext());
+    await givenRound([1, 2, 3]);
+    const result = await recordOutcome(taskFor('approved'), lambdaContext());
     expect(result).toEqual({ roundReady: false });
-    expect(updatesOf(aws)).not.toContain(`${ROUND_PK} ROUND`);
+    expect((await stack.rounds.getRoundHeader('opdc', roundId))?.signOff).toBeUndefined();
   });
 
   it('completes nothing when a newer version has replaced the approved one', async () => {
-    aws.on(UpdateCommand, (input) => {
-      if (String(input.Key?.sk).startsWith('ITEM#')) {
-        throw awsError('ConditionalCheckFailedException');
-      }
-      return {};
-    });
-    const result = await recordOutcome(itemOutcomeTask('approved'), lambdaContext());
+    await givenRound([1, 2, 3, 4, 5, 6]);
+    await stack.rounds.advanceCurrent(versionOf(1, 2), 'division-director', AT);
+    stack.dynamoRequests.clear();
+    const result = await recordOutcome(taskFor('approved'), lambdaContext());
     expect(result).toEqual({ roundReady: false });
-    expect(aws.calls(QueryCommand)).toEqual([]);
+    expect(await itemState(1)).toMatchObject({ currentVersion: 2, status: 'awaiting-approval' });
+    expect(await itemState(1)).not.toHaveProperty('approvedVersion');
+    // The round is not even read: nothing completes.
+    expect(stack.dynamoRequests.operations()).not.toContain('Query');
   });
 
   it('lets only one of two executions that complete the round at once request the sign-off', async () => {
-    aws.on(QueryCommand, () => roundPartition([1, 2, 3, 4, 5, 6]));
-    aws.on(UpdateCommand, (input) => {
-      if (input.Key?.sk === 'ROUND') throw awsError('ConditionalCheckFailedException');
-      return {};
-    });
-    const result = await recordOutcome(itemOutcomeTask('approved'), lambdaContext());
-    expect(result).toEqual({ roundReady: false });
+    await givenRound([1, 2, 3, 4, 5, 6]);
+    const results = await Promise.all([
+      recordOutcome(taskFor('approved'), lambdaContext()),
+      recordOutcome(taskFor('approved'), lambdaContext()),
+    ]);
+    expect(results.filter((r) => r.roundReady)).toHaveLength(1);
   });
 
   it('asks for the sign-off again as attempt 2 after the agency head returned the first', async () => {
-    aws.on(QueryCommand, () =>
-      roundPartition([1, 2, 3, 4, 5, 6], { state: 'returned', attempt: 1, at: '2023-04-25Z' }),
-    );
-    const result = await recordOutcome(itemOutcomeTask('approved'), lambdaContext());
-    expect(result).toEqual({ roundReady: true, signOff: { ...SIGN_OFF, attempt: 2 } });
-    expect(aws.calls(UpdateCommand).at(-1)).toMatchObject({
-      ConditionExpression:
-        'signOff.attempt = :previous AND signOff.#state IN (:returned, :expired)',
+    await givenRound([1, 2, 3, 4, 5, 6], { state: 'returned', attempt: 1, at: '2023-04-25Z' });
+    const result = await recordOutcome(taskFor('approved'), lambdaContext());
+    expect(result).toEqual({ roundReady: true, signOff: { ...SIGN_OFF, roundId, attempt: 2 } });
+    expect((await stack.rounds.getRoundHeader('opdc', roundId))?.signOff).toMatchObject({
+      state: 'requested',
+      attempt: 2,
     });
   });
 });
 
 describe('Function: record-outcome, a returned or expired version', () => {
   const approval = (step: number, fields: Partial<Approval>): Approval => ({
-    approvalId: `opdc.2566-h1.1.v1.s${step}`,
+    approvalId: `opdc.${roundId}.1.v1.s${step}`,
     agencyId: 'opdc',
-    roundId: '2566-h1',
+    roundId,
     subject: { kind: 'item', ...submissionRef() },
     step,
     role: step === 0 ? 'division-director' : 'anti-corruption-centre',
@@ -161,40 +171,38 @@ describe('Function: record-outcome, a returned or expired version', () => {
     requestedAt: '2023-04-21T00:00:00.000Z',
     ...fields,
   });
-  const stored = (...approvals: Approval[]) => ({
-    Responses: {
-      'acm-report-test': approvals.map((a) => ({ pk: `APPROVAL#opdc#${a.approvalId}`, ...a })),
-    },
-  });
+  async function stored(...approvals: Approval[]) {
+    for (const a of approvals) {
+      await stack.approvals.recordPending({ ...a, status: 'pending' }, `token-${a.step}`);
+      if (a.status !== 'pending') await stack.approvals.settle(a);
+    }
+  }
 
   it("tells the division and the coordinator why it came back, in the approver's words", async () => {
     // Prepare
-    aws.on(BatchGetCommand, () =>
-      stored(
-        approval(0, { status: 'approved', decidedBy: 'd-1', decidedAt: '2023-04-22Z' }),
-        approval(1, { status: 'returned', comment: 'ขอเอกสารประกอบเพิ่มเติม' }),
-      ),
+    await givenRound([]);
+    await stored(
+      approval(0, { status: 'approved', decidedBy: 'd-1', decidedAt: '2023-04-22Z' }),
+      approval(1, {
+        status: 'returned',
+        decidedBy: 'acc-1',
+        decidedAt: '2023-04-23Z',
+        comment: 'ขอเอกสารประกอบเพิ่มเติม',
+      }),
     );
 
     // Act
-    const result = await recordOutcome(itemOutcomeTask('returned'), lambdaContext());
+    const result = await recordOutcome(taskFor('returned'), lambdaContext());
 
     // Assess
     expect(result).toEqual({ roundReady: false });
-    expect(aws.calls(BatchGetCommand)[0]?.RequestItems?.['acm-report-test']?.Keys).toEqual([
-      { pk: 'APPROVAL#opdc#opdc.2566-h1.1.v1.s0', sk: 'APPROVAL' },
-      { pk: 'APPROVAL#opdc#opdc.2566-h1.1.v1.s1', sk: 'APPROVAL' },
-    ]);
-    expect(aws.calls(UpdateCommand).map((u) => u.ExpressionAttributeValues?.[':status'])).toEqual([
-      'returned',
-      'returned',
-    ]);
-    expect(aws.calls(SendMessageCommand)[0]?.QueueUrl).toBe(process.env.APPROVALS_QUEUE_URL);
-    expect(notices(aws)).toEqual([
+    expect((await stack.submissions.getVersion(versionOf(1)))?.status).toBe('returned');
+    expect((await itemState(1))?.status).toBe('returned');
+    expect(await stack.receiveNotices()).toEqual([
       {
         kind: 'returned',
         agencyId: 'opdc',
-        roundId: '2566-h1',
+        roundId,
         groups: ['opdc:division:division-placeholder-01'],
         itemNo: 1,
         version: 1,
@@ -205,50 +213,39 @@ describe('Function: record-outcome, a returned or expired version', () => {
   });
 
   it('expires the step still waiting, so it drops out of the inbox, and says so', async () => {
-    aws.on(BatchGetCommand, () =>
-      stored(approval(0, { status: 'approved' }), approval(1, { phase: 'escalation' })),
+    await givenRound([]);
+    const waiting = approval(1, { phase: 'escalation' });
+    await stored(approval(0, { status: 'approved', decidedBy: 'd-1', decidedAt: AT }), waiting);
+    await recordOutcome(taskFor('expired'), lambdaContext());
+    expect((await stack.approvals.get('opdc', waiting.approvalId))?.approval.status).toBe(
+      'expired',
     );
-    await recordOutcome(itemOutcomeTask('expired'), lambdaContext());
-    const expired = aws.calls(UpdateCommand).find((u) => String(u.Key?.pk).startsWith('APPROVAL#'));
-    expect(expired).toMatchObject({
-      Key: { pk: 'APPROVAL#opdc#opdc.2566-h1.1.v1.s1' },
-      ConditionExpression: '#status = :pending',
-      UpdateExpression: expect.stringContaining('REMOVE gsi1pk, gsi1sk'),
-      ExpressionAttributeValues: { ':status': 'expired' },
-    });
-    expect(notices(aws)).toMatchObject([{ kind: 'expired', itemNo: 1 }]);
+    expect(await stack.approvals.listInbox(audienceOf(waiting), 10)).toEqual([]);
+    expect(await stack.receiveNotices()).toMatchObject([{ kind: 'expired', itemNo: 1 }]);
   });
 });
 
 describe('Function: record-outcome, the sign-off', () => {
   it("records the agency head's return and tells the coordinator why", async () => {
-    aws.on(BatchGetCommand, () => ({ Responses: { 'acm-report-test': [] } }));
+    await givenRound([1, 2, 3, 4, 5, 6]);
+    await stack.rounds.claimSignOff('opdc', roundId, { state: 'requested', attempt: 1, at: AT });
     const task = {
       kind: 'sign-off',
       outcome: 'returned',
-      signOff: SIGN_OFF,
+      signOff: { ...SIGN_OFF, roundId },
       decision: signOffDecision('returned', 'แก้ไขสรุปงบประมาณ'),
     };
     const result = await recordOutcome(task, lambdaContext());
     expect(result).toEqual({ roundReady: false });
-    expect(aws.calls(UpdateCommand)).toEqual([
-      expect.objectContaining({
-        Key: { pk: ROUND_PK, sk: 'ROUND' },
-        ConditionExpression: 'signOff.attempt = :attempt',
-        ExpressionAttributeValues: {
-          ':attempt': 1,
-          ':signOff': {
-            state: 'returned',
-            attempt: 1,
-            at: NOW.toISOString(),
-            by: '5d4c3b2a-1f0e-4d9c-8b7a-6f5e4d3c2b1a',
-            byName: 'นายปรีชา วงศ์สุจริต',
-            byPosition: 'หัวหน้าส่วนราชการ',
-          },
-        },
-      }),
-    ]);
-    expect(notices(aws)).toMatchObject([
+    expect((await stack.rounds.getRoundHeader('opdc', roundId))?.signOff).toEqual({
+      state: 'returned',
+      attempt: 1,
+      at: NOW.toISOString(),
+      by: '5d4c3b2a-1f0e-4d9c-8b7a-6f5e4d3c2b1a',
+      byName: 'นายปรีชา วงศ์สุจริต',
+      byPosition: 'หัวหน้าส่วนราชการ',
+    });
+    expect(await stack.receiveNotices()).toMatchObject([
       {
         kind: 'returned',
         groups: ['opdc:coordinator'],
@@ -261,9 +258,14 @@ describe('Function: record-outcome, the sign-off', () => {
 
 describe('Function: record-outcome, a payload the state machine never sends', () => {
   it('fails loudly rather than guess, and writes nothing', async () => {
-    const task = { kind: 'sign-off', outcome: 'approved', signOff: SIGN_OFF };
+    await givenRound([1, 2, 3, 4, 5, 6]);
+    stack.dynamoRequests.clear();
+    const task = { kind: 'sign-off', outcome: 'approved', signOff: { ...SIGN_OFF, roundId } };
     await expect(recordOutcome(task, lambdaContext())).rejects.toThrow();
-    expect(aws.calls(UpdateCommand)).toEqual([]);
-    expect(aws.calls(SendMessageCommand)).toEqual([]);
+    const writes = stack.dynamoRequests
+      .operations()
+      .filter((op) => ['PutItem', 'UpdateItem', 'DeleteItem', 'BatchWriteItem'].includes(op));
+    expect(writes).toEqual([]);
+    expect(await stack.receiveNotices()).toEqual([]);
   });
 });

@@ -652,14 +652,18 @@ const words: HostileCase[] = [
   ),
   docx('word-really-text', () => encode(outline()), UNREADABLE),
   docx('word-really-json', () => encode(submission()), UNREADABLE),
-  docx('word-empty', () => new Uint8Array(), UNREADABLE, {
+  docx('word-empty', () => new Uint8Array(), reject(['$', 'word.empty']), {
     intake: {
       direct: {
         contentType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
       },
     },
   }),
-  docx('word-truncated', async () => (await plainWord()).subarray(0, 3000), UNREADABLE),
+  docx(
+    'word-truncated',
+    async () => (await plainWord()).subarray(0, 3000),
+    reject(['$', 'word.truncated']),
+  ),
   docx(
     'word-zip-without-document',
     () => writeZip([{ name: 'notes.txt', data: 'hello' }]),

@@ -347,7 +347,7 @@ describe('IAM', () => {
     }
   });
 
-  it('lets publishing write only reports/ and the index to the published bucket', () => {
+  it('lets publishing write only reports/, the index, the catalogue, open data and schemas to the published bucket', () => {
     const puts = statementsOf(template, 'publish-report').filter((s) =>
       actionsOf(s).includes('s3:PutObject'),
     );
@@ -356,7 +356,25 @@ describe('IAM', () => {
         .flatMap(resourceList)
         .map(text)
         .map((t) => t.replace(/<[^>]+>/, '<published>')),
-    ).toEqual(['<published>/reports/*', '<published>/index.*']);
+    ).toEqual([
+      '<published>/reports/*',
+      '<published>/index.*',
+      '<published>/catalogue/*',
+      '<published>/open-data/*',
+      '<published>/schemas/*',
+    ]);
+  });
+
+  it('lets publishing read back from the published bucket only reports and the catalogue', () => {
+    const gets = statementsOf(template, 'publish-report').filter((s) =>
+      actionsOf(s).includes('s3:GetObject'),
+    );
+    const published = gets
+      .flatMap(resourceList)
+      .map(text)
+      .filter((t) => !t.includes('drafts/'))
+      .map((t) => t.replace(/<[^>]+>/, '<published>'));
+    expect(published).toEqual(['<published>/reports/*', '<published>/catalogue/*']);
   });
 
   it('uses a role of its own per function, not the managed basic execution role', () => {

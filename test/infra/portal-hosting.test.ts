@@ -101,6 +101,21 @@ describe('Portal hosting', () => {
     );
   });
 
+  it('lets the portal connect only to its own hosted UI, and to the API and S3 of its region', () => {
+    const [policy] = Object.values(resourcesOf(template, 'AWS::CloudFront::ResponseHeadersPolicy'))
+      .map((resource) => JSON.stringify(resource.Properties))
+      .filter((text) => text.includes('acm-report-test-portal'));
+    const connect = /connect-src ([^;]*);/.exec(policy ?? '')?.[1] ?? '';
+    expect(connect).not.toContain('https://*.amazonaws.com');
+    expect(connect).not.toContain('https://*.amazoncognito.com');
+    expect(connect.split(' ')).toEqual([
+      "'self'",
+      'https://*.execute-api.ap-southeast-1.amazonaws.com',
+      'https://*.s3.ap-southeast-1.amazonaws.com',
+      'https://acm-report-test-123456789012.auth.ap-southeast-1.amazoncognito.com',
+    ]);
+  });
+
   it('outputs the portal URL', () => {
     template.hasOutput('PortalUrl', { Value: portalUrl() });
   });

@@ -6,8 +6,9 @@
  */
 
 import { describe, expect, it } from 'vitest';
-import { readDocxText } from '../../shared/adapters/docx-text-reader.js';
+import { readDocx } from '../../shared/adapters/docx-reader.js';
 import { submissionTemplate } from '../../shared/report/submission-template.js';
+import { placeProblem } from '../../shared/validation/make-problem.js';
 import { validateSubmission } from '../../shared/validation/validate-submission.js';
 import type { ValidationProblem } from '../../shared/validation/validation-problem.js';
 import type { ItemHistory } from '../../shared/workflow/item-history.js';
@@ -144,6 +145,34 @@ describe('Portal: problems beside what they concern', () => {
     ]);
   });
 
+  it('puts Word problems on their paragraph and table cell, quoting the paragraph', () => {
+    const at = (
+      paragraph: number,
+      snippet: string,
+      cell?: { table: number; row: number; column: number },
+    ) =>
+      placeProblem(
+        'outline.emptySection',
+        { line: paragraph, word: { paragraph, snippet, ...(cell ? { cell } : {}) } },
+        { expected: '๑.๔ ปัญหา/อุปสรรค' },
+      );
+    const cell = { table: 1, row: 4, column: 1 };
+    const groups = groupProblems(
+      [at(17, '๑.๔ ปัญหา/อุปสรรค', cell), at(3, '๑. กิจกรรม'), at(17, '๑.๔ ปัญหา/อุปสรรค', cell)],
+      {
+        format: 'docx',
+      },
+    );
+    expect(groups.map((g) => [g.paragraph, g.cell, g.excerpt, g.problems.length])).toEqual([
+      [3, undefined, '๑. กิจกรรม', 1],
+      [17, cell, '๑.๔ ปัญหา/อุปสรรค', 2],
+    ]);
+    expect(groups[1]?.problems[0]?.message.th).toContain(
+      'ตารางที่ 1 แถว 4 ช่อง 1 ย่อหน้าที่ 17 “๑.๔ ปัญหา/อุปสรรค”',
+    );
+    expect(groups[1]?.problems[0]?.message.en).toContain('Table 1, row 4, column 1, paragraph 17');
+  });
+
   it('puts JSON problems on their field, with the value found there, whole-file ones first', () => {
     const text = JSON.stringify({
       budgetUsed: '1.005',
@@ -227,19 +256,15 @@ describe('Portal: templates', () => {
     uploadId: 'u',
   };
 
-  it('makes a Word blank that intake reads back as a valid submission for the item', async () => {
+  it('makes a Word blank whose untouched hints intake refuses, section by section', async () => {
     const bytes = wordTemplate(round, plan);
     expect(Buffer.from(bytes.subarray(0, 2)).toString()).toBe('PK');
-    const text = await readDocxText(bytes);
-    expect(text.ok).toBe(true);
-    if (!text.ok) return;
-    const read = readUploadText('docx', text.value, round, target);
-    expect(read.problems).toEqual([]);
-    expect(read.ok && read.value).toMatchObject({
-      itemNo: 4,
-      division: plan.division,
-      problems: 'none',
-    });
+    const paragraphs = await readDocx(bytes);
+    expect(paragraphs.ok).toBe(true);
+    if (!paragraphs.ok) return;
+    const read = readUploadText('docx', paragraphs.value, round, target);
+    expect(read.ok).toBe(false);
+    expect(read.problems.map((p) => p.code)).toEqual(Array(5).fill('word.notFilledIn'));
     expect(templateOutline(round, plan)[0]).toContain('ประจำปีงบประมาณ พ.ศ. ๒๕๖๖ รอบ ๖ เดือน');
   });
 

@@ -21,6 +21,8 @@ export async function openPortalAs(
   width = 1280,
 ): Promise<Page> {
   const page = await browser.newPage({ viewport: { width, height: 900 } });
+  // A loaded 2-core machine runs the whole stack beside the browser: wait as long as it needs.
+  page.setDefaultTimeout(60_000);
   await page.goto(`${portalUrl}/`);
   await page.locator(`button[data-identity="${identity}"]`).click();
   await page.locator('nav.tabs').waitFor();
@@ -41,14 +43,35 @@ async function violationsIn(frame: Frame): Promise<string[]> {
     .map((v) => `${v.id} (${v.nodes.length})`);
 }
 
-/** Serious or critical axe-core violations in the page and in each of its frames. */
+/**
+ * Serious or critical axe-core violations in the page and in each preview
+ * frame. The previews are sandboxed (no scripts), so axe cannot run inside
+ * them: each frame's document (its srcdoc) is checked as a page of its own.
+ */
 export async function seriousViolations(page: Page): Promise<string[]> {
-  const found: string[] = [];
-  for (const frame of page.frames()) {
-    const where = frame === page.mainFrame() ? 'page' : `frame ${frame.name() || frame.url()}`;
-    for (const v of await violationsIn(frame)) found.push(`${where}: ${v}`);
+  const found = (await violationsIn(page.mainFrame())).map((v) => `page: ${v}`);
+  const frames = page.locator('iframe[srcdoc]');
+  const browser = page.context().browser();
+  if (!browser) throw new Error('the page has no browser to open a checking page in');
+  for (let i = 0; i < (await frames.count()); i += 1) {
+    const frame = frames.nth(i);
+    const html = (await frame.getAttribute('srcdoc')) ?? '';
+    const where = `frame ${(await frame.getAttribute('title')) ?? i}`;
+    // A page of its own (browser.newPage(): a page's own context may hold only that page).
+    const alone = await browser.newPage();
+    try {
+      await alone.setContent(html, { waitUntil: 'load' });
+      for (const v of await violationsIn(alone.mainFrame())) found.push(`${where}: ${v}`);
+    } finally {
+      await alone.close();
+    }
   }
   return found;
+}
+
+/** The preview frame's sandbox: what its document may do. */
+export async function previewSandbox(page: Page): Promise<string | null> {
+  return page.locator('iframe.report-preview').first().getAttribute('sandbox');
 }
 
 export async function horizontalOverflow(page: Page): Promise<number> {

@@ -27,6 +27,7 @@ import {
   horizontalOverflow,
   openPortalAs,
   overflowOnPhone,
+  previewSandbox,
   screenshotForReadme,
   seriousViolations,
 } from './portal-page.js';
@@ -151,7 +152,9 @@ describe('Web portal on the local stack', () => {
     });
     await card.getByText('ไฟล์ผ่านการตรวจสอบ บันทึกเป็นฉบับที่ ๑').waitFor();
     await card.getByText('รอการพิจารณาของผู้อำนวยการกอง').waitFor();
-    // The preview is the report's own renderer: the section headings as they print.
+    // The preview is the report's own renderer: the section headings as they print, in a
+    // sandbox where nothing may run script (allow-same-origin alone: the portal sizes it).
+    expect(await previewSandbox(division)).toBe('allow-same-origin');
     const preview = card.frameLocator('iframe.report-preview');
     await expect
       .poll(() => preview.locator('h3').allTextContents())

@@ -1,46 +1,138 @@
 import PDFDocument from 'pdfkit';
 import { describe, expect, it } from 'vitest';
 import { breakThaiLines } from '../../shared/publish/break-thai-lines.js';
+import { freshThaiShapes } from '../../shared/publish/generate-thai-shapes.js';
 import type { EmbeddedFont } from '../../shared/publish/pdf-exact-text-font.js';
 import { PdfTextWriter } from '../../shared/publish/pdf-text-writer.js';
 import { loadSarabun } from '../../shared/publish/sarabun-fonts.js';
-import { clearShapingCache, prefetchShaping, shapeText } from '../../shared/publish/shaped-text.js';
+import { SARABUN_THAI_SHAPES } from '../../shared/publish/sarabun-thai-shapes.js';
+import {
+  clearShapingCache,
+  prefetchShaping,
+  shapeText,
+  shapingUnits,
+} from '../../shared/publish/shaped-text.js';
+import { thaiClusters } from '../../shared/publish/thai-shape-table.js';
 import { reportBlocks } from '../../shared/report/report-blocks.js';
 import { seedReport } from '../helpers/seed-round.js';
 
 /** A font as the PDF writer prepares it, in a throwaway document. */
-function preparedFont(): EmbeddedFont {
+function preparedFont(name: 'regular' | 'bold' = 'regular'): EmbeddedFont {
   const fonts = loadSarabun();
   const doc = new PDFDocument({ font: Buffer.from(fonts.regular) as never });
   new PdfTextWriter(doc, { left: 72, right: 72, top: 72, bottom: 72 }, fonts);
-  doc.font('regular');
+  doc.font(name);
   // biome-ignore lint/suspicious/noExplicitAny: pdfkit's current font is not in its typings.
   return (doc as any)._font;
 }
 
-describe('shaping in one batch', () => {
-  it('gives every seed paragraph the same glyphs and positions as shaping it alone', () => {
-    // Prepare: the texts, and a fresh font for each way of shaping them.
-    const texts = [...reportBlocks(seedReport())].flatMap((b) =>
-      b.kind === 'point' || b.kind === 'paragraph' ? [`${b.text} `] : [],
+/** What fontkit gives shaping the whole text at once, in pdfkit's units. */
+function shapedWhole(font: EmbeddedFont, text: string) {
+  const run = font.font.layout(text);
+  return {
+    ids: run.glyphs.map((g) => g.id),
+    codePoints: run.glyphs.map((g) => g.codePoints),
+    positions: run.positions.map((p) =>
+      [p.xAdvance, p.yAdvance, p.xOffset, p.yOffset].map((v) => v * font.scale),
+    ),
+  };
+}
+
+/** Every Thai letter with every sequence of marks it takes, each next to every other letter. */
+function thaiCorpus(): string[] {
+  const letters = Array.from({ length: 0x2e }, (_, i) => String.fromCharCode(0x0e01 + i));
+  const upper = ['', 'ั', 'ิ', 'ี', 'ึ', 'ื', '็'];
+  const lower = ['ุ', 'ู', 'ฺ'];
+  const tones = ['', '่', '้', '๊', '๋', '์', 'ํ'];
+  const marks = [
+    ...upper.flatMap((u) => tones.map((t) => u + t)),
+    ...lower.flatMap((l) => tones.map((t) => l + t)),
+    ...tones.map((t) => `${t}ำ`),
+  ];
+  const leading = ['', 'เ', 'แ', 'โ', 'ใ', 'ไ'];
+  const texts: string[] = [];
+  for (const mark of marks) {
+    // Each letter beside the next and, reversed, beside the one before; with and without a leading vowel.
+    for (const lead of leading) texts.push(letters.map((l) => lead + l + mark).join(''));
+    texts.push(
+      [...letters]
+        .reverse()
+        .map((l) => `${l + mark}า`)
+        .join(''),
     );
-    const alone = texts.map((t) => shapeText(preparedFont(), t));
-    clearShapingCache();
+  }
+  texts.push('ฤ ฦ ฤๅ ฦๅ ฯ ๆ ๏ ๚ ๛ ฿ ๐๑๒๓๔๕๖๗๘๙ a่ (ก้า) “ป่ำ” OK-ญู ฐู TV1ก');
+  return texts;
+}
 
-    // Act
-    const batchFont = preparedFont();
-    prefetchShaping(batchFont, texts);
+describe('shaping by clusters', () => {
+  it('gives every seed paragraph and every Thai cluster the glyphs and positions fontkit gives the whole text', () => {
+    // Prepare: the texts, and for each font the reference shaping of each text whole.
+    const seedTexts = [...reportBlocks(seedReport())].flatMap((b) =>
+      b.kind === 'point' || b.kind === 'paragraph' || b.kind === 'item'
+        ? [`${'label' in b ? `${b.label} ` : ''}${b.text} `]
+        : [],
+    );
+    const texts = [...seedTexts, ...thaiCorpus()];
+    for (const name of ['regular', 'bold'] as const) {
+      clearShapingCache();
+      const font = preparedFont(name);
+      const whole = texts.map((t) => shapedWhole(font, t));
 
-    // Assess: the same glyph ids, text offsets and advances, text by text.
-    texts.forEach((text, index) => {
-      const batch = shapeText(batchFont, text);
-      const single = alone[index];
-      expect(batch).not.toBe(single);
-      expect(batch.glyphs.map((g) => g.id)).toEqual(single?.glyphs.map((g) => g.id));
-      expect(batch.offsets).toEqual(single?.offsets);
-      expect(batch.positions).toEqual(single?.positions);
-    });
-    expect(texts.length).toBeGreaterThan(90);
+      // Act: one batch for all, then each text from its clusters.
+      prefetchShaping(font, texts);
+      const clustered = texts.map((t) => shapeText(font, t));
+
+      // Assess
+      texts.forEach((text, index) => {
+        const shaped = clustered[index];
+        expect(
+          shaped?.glyphs.map((g) => g.id),
+          `${name}: ${text.slice(0, 40)}`,
+        ).toEqual(whole[index]?.ids);
+        // The text each glyph stands for, which the PDF's ToUnicode map is made from.
+        expect(
+          shaped?.glyphs.map((g) => g.codePoints),
+          `${name}: ${text.slice(0, 40)}`,
+        ).toEqual(whole[index]?.codePoints);
+        expect(
+          shaped?.positions.map((p) => [p.xAdvance, p.yAdvance, p.xOffset, p.yOffset]),
+          `${name}: ${text.slice(0, 40)}`,
+        ).toEqual(whole[index]?.positions);
+        expect(shaped?.offsets.at(-1)).toBeLessThan(text.length);
+      });
+    }
+    expect(texts.length).toBeGreaterThan(300);
+  });
+
+  it('keeps a table of every Thai cluster equal to what fontkit gives it today (regenerate: see generate-thai-shapes.ts)', () => {
+    const fresh = freshThaiShapes();
+    expect(Object.keys(fresh).sort()).toEqual(['Sarabun-Bold', 'Sarabun-Regular']);
+    for (const [name, table] of Object.entries(fresh)) {
+      expect(SARABUN_THAI_SHAPES[name] === table, name).toBe(true);
+    }
+    expect(thaiClusters().length).toBeGreaterThan(3000);
+  });
+
+  it('cuts text into Thai clusters and runs of other text, losing nothing', () => {
+    const text = 'น้ำ ที่ OK-ญู (ITA) ๑๒.๕% ไม่';
+    const units = shapingUnits(text);
+    expect(units.join('')).toBe(text);
+    expect(units).toEqual([
+      'น้ำ',
+      ' ',
+      'ที่',
+      ' OK-',
+      'ญู',
+      ' (ITA) ',
+      '๑',
+      '๒',
+      '.',
+      '๕',
+      '% ',
+      'ไ',
+      'ม่',
+    ]);
   });
 });
 
@@ -78,6 +170,20 @@ describe('breakThaiLines', () => {
         `width ${width}`,
       ).toBe(false);
     }
+  });
+
+  it('never ends a line at a hyphen between two letters (extractors would drop it)', () => {
+    const text = 'ระบบบริการออนไลน์ในรูปแบบ e-Service ของงานบริการ COVID-19 ทั้ง ๒ - ๓ ระยะ';
+    for (const width of [20, 24, 26, 28, 30, 32, 36]) {
+      const lines = breakThaiLines(text, width, measure);
+      expect(lines.join('')).toBe(text);
+      expect(
+        lines.slice(0, -1).filter((l) => /\p{L}-$|\p{N}-$/u.test(l)),
+        `width ${width}`,
+      ).toEqual([]);
+    }
+    // A dash between spaces is no hyphen: a line may still break beside it.
+    expect(breakThaiLines('ทั้ง ๒ - ๓ ระยะ', 8, measure).join('|')).toContain('- ');
   });
 
   it('splits a word wider than the line between grapheme clusters, never inside one', () => {

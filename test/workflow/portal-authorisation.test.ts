@@ -15,6 +15,7 @@ import { itemHistory } from '../../shared/workflow/item-history.js';
 import { listRounds } from '../../shared/workflow/list-rounds.js';
 import { readDraft } from '../../shared/workflow/read-draft.js';
 import { readVersion } from '../../shared/workflow/read-version.js';
+import { headerOf } from '../../shared/workflow/round-header.js';
 import type { RoundRecord } from '../../shared/workflow/round-record.js';
 import { sendReminders } from '../../shared/workflow/send-reminders.js';
 import type { SubmissionVersion } from '../../shared/workflow/submission-version.js';
@@ -48,6 +49,11 @@ const version: SubmissionVersion = {
 const ports = {
   rounds: {
     getRound: async () => record,
+    getRoundHeader: async () => headerOf(record),
+    getRoundItem: async (_a: string, _r: string, itemNo: number) => ({
+      header: headerOf(record),
+      item: record.round.items[itemNo - 1],
+    }),
     listRounds: async () => [],
     getRoundWithItems: async () => ({ record, items: [] }),
   },
@@ -141,6 +147,14 @@ describe('Portal routes: who may call them', () => {
         getRound: async () => {
           reads += 1;
           return record;
+        },
+        getRoundHeader: async () => {
+          reads += 1;
+          return headerOf(record);
+        },
+        getRoundItem: async () => {
+          reads += 1;
+          return { header: headerOf(record), item: record.round.items[0] };
         },
         getRoundWithItems: async () => {
           reads += 1;

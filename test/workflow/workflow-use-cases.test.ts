@@ -50,9 +50,9 @@ const person = (sub: string, groups: string[]) => {
   return c;
 };
 
-beforeEach(() => {
+beforeEach(async () => {
   ports = inMemoryPorts();
-  ports.state.rounds.set('opdc/2566-h1', {
+  await ports.rounds.openRound({
     agencyId: 'opdc',
     roundId: '2566-h1',
     round,
@@ -139,7 +139,7 @@ describe('Use case: accept an upload', () => {
     expect(ports.state.executions.size).toBe(0);
     expect(
       roundStatus(
-        ports.state.rounds.get('opdc/2566-h1') as never,
+        (await ports.rounds.getRound('opdc', '2566-h1')) as never,
         [...ports.state.items.values()],
         new Date(),
       ).items[0]?.progress,

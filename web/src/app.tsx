@@ -4,12 +4,12 @@
  * items, the decisions waiting for them, the coordinator's overview.
  */
 
-import { useEffect, useMemo, useState } from 'preact/hooks';
+import { useCallback, useEffect, useMemo, useState } from 'preact/hooks';
 import { callerFromClaims } from '../../shared/workflow/caller.js';
-import type { PortalConfig } from '../portal-config.js';
+import type { PortalConfig } from '../../shared/workflow/portal-config.js';
 import { PortalApi } from './api/portal-api.js';
 import { ApproverPage } from './approver/approver-page.js';
-import { currentSession, type Session, signOut } from './auth/session.js';
+import { currentSession, forgetSession, type Session, signOut } from './auth/session.js';
 import { CoordinatorPage } from './coordinator/coordinator-page.js';
 import { DivisionPage } from './division/division-page.js';
 import type { Lang } from './i18n/format.js';
@@ -39,6 +39,17 @@ export function App(props: { config: PortalConfig; session?: Session }) {
   const [lang, setLang] = useState<Lang>(initialLang);
   const [session, setSession] = useState<Session | undefined>(props.session ?? currentSession());
   const [tab, setTab] = useState<Tab | undefined>(tabFromHash);
+  const [expired, setExpired] = useState(false);
+  // A 401 means the token expired or was revoked: back to sign-in, on the same #/tab.
+  const unauthorised = useCallback(() => {
+    forgetSession();
+    setExpired(true);
+    setSession(undefined);
+  }, []);
+  const signedIn = useCallback((next: Session) => {
+    setExpired(false);
+    setSession(next);
+  }, []);
   useEffect(() => {
     document.documentElement.lang = lang;
     localStorage.setItem('acm-portal.lang', lang);
@@ -61,9 +72,9 @@ export function App(props: { config: PortalConfig; session?: Session }) {
       session,
       caller,
       agencyId,
-      api: new PortalApi(config.apiUrl, session.token),
+      api: new PortalApi(config.apiUrl, session.token, unauthorised),
     };
-  }, [lang, config, session]);
+  }, [lang, config, session, unauthorised]);
   const t = (key: StringKey) => translate(lang, key);
   const switcher = (
     <fieldset class="lang">
@@ -83,7 +94,12 @@ export function App(props: { config: PortalConfig; session?: Session }) {
           <p class="brand">{t('appName')}</p>
           {switcher}
         </header>
-        <SignInPage config={config} lang={lang} onSignedIn={setSession} />
+        {expired ? (
+          <p class="notice error session-expired" role="alert">
+            {t('sessionExpired')}
+          </p>
+        ) : null}
+        <SignInPage config={config} lang={lang} onSignedIn={signedIn} />
       </>
     );
   }

@@ -3,7 +3,7 @@
 import { createContext } from 'preact';
 import { useContext } from 'preact/hooks';
 import type { Caller } from '../../shared/workflow/caller.js';
-import type { PortalConfig } from '../portal-config.js';
+import type { PortalConfig } from '../../shared/workflow/portal-config.js';
 import type { PortalApi } from './api/portal-api.js';
 import type { Session } from './auth/session.js';
 import type { Lang } from './i18n/format.js';

@@ -1,6 +1,6 @@
 /** Sign-in: the Cognito hosted UI in AWS; locally, a choice of the local stack's people. */
 
-import type { PortalConfig } from '../portal-config.js';
+import type { PortalConfig } from '../../shared/workflow/portal-config.js';
 import { type Session, signInLocally, startCognitoSignIn } from './auth/session.js';
 import type { Lang } from './i18n/format.js';
 import { translate } from './i18n/strings.js';

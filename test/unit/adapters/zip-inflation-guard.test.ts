@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { readDocxText } from '../../../shared/adapters/docx-text-reader.js';
+import { readDocx } from '../../../shared/adapters/docx-reader.js';
 import { checkZipInflation } from '../../../shared/adapters/zip-inflation-guard.js';
 import { documentXml, wordParts, writeZip } from '../../hostile/zip-writer.js';
 
@@ -49,10 +49,10 @@ describe('Function: checkZipInflation', () => {
   });
 });
 
-describe('Function: readDocxText', () => {
+describe('Function: readDocx', () => {
   it('refuses a decompression bomb with a bilingual problem and a fix', async () => {
     const bomb = writeZip(wordParts(big(40 * 1024 * 1024)).map((p) => ({ ...p, declaredSize: 1 })));
-    const read = await readDocxText(bomb);
+    const read = await readDocx(bomb);
     expect(read.ok).toBe(false);
     expect(read.problems[0]).toMatchObject({ path: '$', code: 'upload.wordUnpacksTooLarge' });
     expect(read.problems[0]?.message.th).toMatch(/[\u0E00-\u0E7F]/);

@@ -81,3 +81,17 @@ describe('Function: validateSubmission (printable text)', () => {
     expect(problem?.fix.en).toContain('emoji');
   });
 });
+
+describe('Schema: Paragraph, where it says a character is', () => {
+  it('gives the position in the text as written, not in the normalised text', () => {
+    // Prepare: spaces, a zero-width space and a double space that normalising drops or collapses.
+    const written = '  \u200Bผล  งาน \u{1F600}';
+    const submission = seedSubmissionJson(1) as Record<string, unknown>;
+    // Act
+    const result = validateSubmission({ ...submission, objectives: { paragraphs: [written] } });
+    // Assess
+    expect(result.ok).toBe(false);
+    const problem = result.problems.find((p) => p.code === 'text.unprintable');
+    expect(problem?.message.en).toContain(`at position ${written.indexOf('\u{1F600}')}`);
+  });
+});

@@ -12,6 +12,7 @@ import type { ValidationProblem } from '../../../shared/validation/validation-pr
 import type { Approval } from '../../../shared/workflow/approval.js';
 import type { ItemHistory } from '../../../shared/workflow/item-history.js';
 import type { VersionDocument } from '../../../shared/workflow/read-version.js';
+import { newestRoundFirst } from '../../../shared/workflow/round-order.js';
 import type { RoundListing, RoundRecord, SignOff } from '../../../shared/workflow/round-record.js';
 import type { RoundStatus } from '../../../shared/workflow/round-status.js';
 import type { RemindersSent } from '../../../shared/workflow/send-reminders.js';
@@ -62,6 +63,8 @@ export class PortalApi {
   constructor(
     private readonly baseUrl: string,
     private readonly token: string,
+    /** Told when the API refuses the token (401: expired or revoked), before the call fails. */
+    private readonly onUnauthorised?: () => void,
   ) {}
 
   private async call<T>(method: string, path: string, body?: unknown): Promise<T> {
@@ -75,6 +78,7 @@ export class PortalApi {
     });
     const text = await response.text();
     const parsed = text ? (JSON.parse(text) as unknown) : {};
+    if (response.status === 401) this.onUnauthorised?.();
     if (!response.ok) {
       throw new PortalApiError(
         response.status,
@@ -84,8 +88,13 @@ export class PortalApi {
     return parsed as T;
   }
 
-  listRounds(agencyId: string) {
-    return this.call<{ rounds: RoundListing[] }>('GET', `/agencies/${agencyId}/rounds`);
+  /** Newest first by the domain's own order, whatever order the answer came in: pages open on the first. */
+  async listRounds(agencyId: string) {
+    const listed = await this.call<{ rounds: RoundListing[] }>(
+      'GET',
+      `/agencies/${agencyId}/rounds`,
+    );
+    return { ...listed, rounds: [...listed.rounds].sort(newestRoundFirst) };
   }
 
   getRound(agencyId: string, roundId: string) {

@@ -7,6 +7,7 @@ import { formatDigits } from '../i18n/format.js';
 import { usePortal } from '../portal-context.js';
 import { ReportPreview } from '../preview/report-preview.js';
 import { useAsync } from '../ui/use-async.js';
+import { ChangedSinceH1 } from './changed-since-h1.js';
 
 export function ApprovalDetail(props: { approval: Approval; onDecided: () => void }) {
   const { api, agencyId, t, lang } = usePortal();
@@ -71,6 +72,13 @@ export function ApprovalDetail(props: { approval: Approval; onDecided: () => voi
       ) : (
         <p>{t('loading')}</p>
       )}
+      {subject.kind === 'item' ? (
+        <ChangedSinceH1
+          roundId={approval.roundId}
+          itemNo={subject.itemNo}
+          version={subject.version}
+        />
+      ) : null}
       <label class="field" for={commentId}>
         <span>{t('comment')}</span>
       </label>

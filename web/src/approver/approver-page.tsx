@@ -8,6 +8,7 @@ import { useState } from 'preact/hooks';
 import type { Approval } from '../api/portal-api.js';
 import { formatDateTime, formatDigits, formatDuration } from '../i18n/format.js';
 import { usePortal } from '../portal-context.js';
+import { RefreshNotice } from '../ui/refresh-notice.js';
 import { useAsync } from '../ui/use-async.js';
 import { ApprovalDetail } from './approval-detail.js';
 import { useRoundTitles } from './round-titles.js';
@@ -29,6 +30,7 @@ export function ApproverPage() {
           {t('decided')}
         </p>
       ) : null}
+      <RefreshNotice of={inbox} />
       {!inbox.value ? <p>{t('loading')}</p> : null}
       {inbox.value && approvals.length === 0 ? <p>{t('inboxEmpty')}</p> : null}
       <ul class="inbox">

@@ -6,7 +6,7 @@
  */
 
 import { signInWithPassword } from '../../../shared/adapters/cognito-password-sign-in.js';
-import type { CognitoPortalConfig, PortalConfig } from '../../portal-config.js';
+import type { CognitoPortalConfig, PortalConfig } from '../../../shared/workflow/portal-config.js';
 import {
   authorizeUrl,
   challengeOf,
@@ -43,6 +43,11 @@ function store(session: Session): Session {
   return session;
 }
 
+/** Forgets the signed-in person (the API refused their token); the page they were on stays in the address. */
+export function forgetSession(): void {
+  sessionStorage.removeItem(KEY);
+}
+
 export function currentSession(): Session | undefined {
   const raw = sessionStorage.getItem(KEY);
   if (!raw) return undefined;
@@ -74,7 +79,9 @@ export async function signInLocally(config: PortalConfig, id: string): Promise<S
 export async function startCognitoSignIn(config: CognitoPortalConfig): Promise<void> {
   const verifier = newVerifier();
   const state = newVerifier();
-  sessionStorage.setItem(PENDING, JSON.stringify({ verifier, state }));
+  // The hosted UI returns to the page's address without its #/tab: keep it to come back to.
+  const returnTo = window.location.hash;
+  sessionStorage.setItem(PENDING, JSON.stringify({ verifier, state, returnTo }));
   window.location.assign(authorizeUrl(hostedUi(config), await challengeOf(verifier), state));
 }
 
@@ -87,9 +94,13 @@ export async function completeCognitoSignIn(
   const pending = sessionStorage.getItem(PENDING);
   if (!code || !pending) return undefined;
   sessionStorage.removeItem(PENDING);
-  const { verifier, state } = JSON.parse(pending) as { verifier: string; state: string };
-  // The address bar keeps no code, whatever happens next.
-  window.history.replaceState(null, '', `${url.origin}${url.pathname}${url.hash}`);
+  const { verifier, state, returnTo } = JSON.parse(pending) as {
+    verifier: string;
+    state: string;
+    returnTo?: string;
+  };
+  // The address bar keeps no code, whatever happens next, and is back on the page signed in from.
+  window.history.replaceState(null, '', `${url.origin}${url.pathname}${returnTo || url.hash}`);
   if (url.searchParams.get('state') !== state) throw new Error('sign-in state does not match');
   const ui = hostedUi(config);
   const response = await fetch(`${ui.domain}/oauth2/token`, tokenRequest(ui, code, verifier));

@@ -5,6 +5,8 @@ import type { RoundStatus } from '../api/portal-api.js';
 import { formatDate, formatDigits, formatDuration } from '../i18n/format.js';
 import type { StringKey } from '../i18n/strings.js';
 import { usePortal } from '../portal-context.js';
+import { ApiErrorNotice } from '../ui/api-error-notice.js';
+import { RefreshNotice } from '../ui/refresh-notice.js';
 import { roundLabel } from '../ui/round-picker.js';
 import { useAsync } from '../ui/use-async.js';
 
@@ -31,6 +33,7 @@ export function RoundDashboard(props: { roundId: string }) {
   const status = useAsync(() => api.roundStatus(agencyId, props.roundId), [props.roundId], 5_000);
   const record = useAsync(() => api.getRound(agencyId, props.roundId), [props.roundId]);
   const [reminded, setReminded] = useState<string | undefined>();
+  const [remindError, setRemindError] = useState<unknown>();
   const [busy, setBusy] = useState(false);
   if (status.error) throw status.error;
   const s = status.value;
@@ -44,6 +47,8 @@ export function RoundDashboard(props: { roundId: string }) {
 
   async function remind() {
     setBusy(true);
+    setRemindError(undefined);
+    setReminded(undefined);
     try {
       const sent = await api.remind(agencyId, props.roundId);
       setReminded(
@@ -52,6 +57,8 @@ export function RoundDashboard(props: { roundId: string }) {
           approvals: formatDigits(sent.approvals.length, lang),
         }),
       );
+    } catch (error) {
+      setRemindError(error);
     } finally {
       setBusy(false);
     }
@@ -62,6 +69,7 @@ export function RoundDashboard(props: { roundId: string }) {
       <h2 id="dashboard-title">
         {t('dashboard')}: {roundLabel(round, t, lang)}
       </h2>
+      <RefreshNotice of={status} />
       <p>
         {t('due')} {formatDate(s.due, lang)}
         {s.overdue ? <strong class="state state-expired"> {t('overdue')}</strong> : null}
@@ -119,6 +127,7 @@ export function RoundDashboard(props: { roundId: string }) {
           {t('remind')}
         </button>
       </div>
+      {remindError ? <ApiErrorNotice error={remindError} heading={t('remindFailed')} /> : null}
       {reminded ? (
         <p class="notice success" role="status">
           {reminded}

@@ -90,6 +90,11 @@ const STRINGS = {
   // Problems
   errorsHeading: { th: 'ข้อผิดพลาดที่ต้องแก้ไข', en: 'What to fix' },
   line: { th: 'บรรทัดที่ {n}', en: 'Line {n}' },
+  paragraph: { th: 'ย่อหน้าที่ {n}', en: 'Paragraph {n}' },
+  tableCell: {
+    th: 'ตารางที่ {table} แถวที่ {row} ช่องที่ {column}',
+    en: 'Table {table}, row {row}, column {column}',
+  },
   wholeFile: { th: 'ทั้งไฟล์', en: 'The whole file' },
   howToFix: { th: 'วิธีแก้ไข', en: 'Fix' },
   inFile: { th: 'ในไฟล์', en: 'In the file' },
@@ -165,6 +170,15 @@ const STRINGS = {
   viewPublished: { th: 'ดูรายงานที่เผยแพร่', en: 'Read the published report' },
   counts: { th: 'สรุป', en: 'Summary' },
   error: { th: 'เกิดข้อผิดพลาด', en: 'Something went wrong' },
+  refreshFailed: {
+    th: 'ปรับปรุงข้อมูลล่าสุดไม่สำเร็จ จะลองใหม่อัตโนมัติ ข้อมูลที่แสดงอาจไม่เป็นปัจจุบัน',
+    en: 'Could not refresh; trying again shortly. What you see may be out of date.',
+  },
+  remindFailed: { th: 'ส่งการแจ้งเตือนไม่สำเร็จ', en: 'The reminders were not sent' },
+  sessionExpired: {
+    th: 'การเข้าสู่ระบบหมดอายุแล้ว กรุณาเข้าสู่ระบบอีกครั้งเพื่อทำงานต่อจากหน้าเดิม',
+    en: 'Your sign-in has expired. Sign in again to carry on where you were.',
+  },
 } as const satisfies Record<string, Record<Lang, string>>;
 
 export type StringKey = keyof typeof STRINGS;

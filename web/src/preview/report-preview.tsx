@@ -49,5 +49,16 @@ export function ReportPreview(props: PreviewProps) {
       clearInterval(timer);
     };
   }, [html]);
-  return <iframe ref={frame} class="report-preview" title={props.title} srcdoc={html} />;
+  // Sandboxed: nothing in the report may run script, submit, open windows or navigate the
+  // portal. allow-same-origin (without allow-scripts, so nothing inside can use it) lets the
+  // portal read the document's height to size the frame.
+  return (
+    <iframe
+      ref={frame}
+      class="report-preview"
+      title={props.title}
+      sandbox="allow-same-origin"
+      srcdoc={html}
+    />
+  );
 }

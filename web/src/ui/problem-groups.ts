@@ -1,6 +1,8 @@
 /**
- * Puts each problem next to what it concerns: the line of a text or Word
- * upload (with that line's text when the page still has the file), or the
+ * Puts each problem next to what it concerns: the line of a text upload
+ * (with that line's text when the page still has the file), the paragraph
+ * of a Word upload (its number, table cell, and the start of its text as
+ * the problem quotes it: what a person can search for in Word), or the
  * field of a JSON upload (named by the report section it prints in, with the
  * value found there). Pure, so the grouping is unit-tested.
  */
@@ -18,6 +20,10 @@ export interface ProblemGroup {
   key: string;
   /** 1-based line, for text uploads. */
   line?: number;
+  /** 1-based paragraph, for Word uploads. */
+  paragraph?: number;
+  /** The Word table cell the paragraph is in. */
+  cell?: { table: number; row: number; column: number };
   /** The JSON path, for document uploads ("$" for the whole document). */
   path?: string;
   /** The top-level field the path falls in ("budgetUsed"), when there is one. */
@@ -80,13 +86,19 @@ export function groupProblems(
   const groups = new Map<string, ProblemGroup>();
   for (const problem of problems) {
     const key =
-      problem.line !== undefined
-        ? `line:${String(problem.line).padStart(6, '0')}`
-        : `path:${problem.path}`;
+      problem.paragraph !== undefined
+        ? `paragraph:${String(problem.paragraph).padStart(6, '0')}`
+        : problem.line !== undefined
+          ? `line:${String(problem.line).padStart(6, '0')}`
+          : `path:${problem.path}`;
     let group = groups.get(key);
     if (!group) {
       group = { key, problems: [] };
-      if (problem.line !== undefined) {
+      if (problem.paragraph !== undefined) {
+        group.paragraph = problem.paragraph;
+        if (problem.cell) group.cell = problem.cell;
+        if (problem.snippet) group.excerpt = clip(problem.snippet);
+      } else if (problem.line !== undefined) {
         group.line = problem.line;
         const text = lines?.[problem.line - 1]?.trim();
         if (text) group.excerpt = clip(text);
@@ -104,7 +116,8 @@ export function groupProblems(
   }
   // Whole-file problems first, then lines in order, then fields in path order.
   return [...groups.values()].sort((a, b) => {
-    const rank = (g: ProblemGroup) => (g.path === '$' ? 0 : g.line !== undefined ? 1 : 2);
+    const located = (g: ProblemGroup) => g.line !== undefined || g.paragraph !== undefined;
+    const rank = (g: ProblemGroup) => (g.path === '$' ? 0 : located(g) ? 1 : 2);
     return rank(a) - rank(b) || a.key.localeCompare(b.key);
   });
 }

@@ -1,4 +1,4 @@
-/** Validation problems, each next to the line or field it concerns, Thai and English. */
+/** Validation problems, each next to the line, Word paragraph or field it concerns, Thai and English. */
 
 import type { ValidationProblem } from '../../../shared/validation/validation-problem.js';
 import { formatDigits } from '../i18n/format.js';
@@ -28,11 +28,20 @@ export function ProblemList(props: {
           <li key={group.key} class="problem-group">
             <p class="where">
               <strong>
-                {group.line !== undefined
-                  ? t('line', { n: formatDigits(group.line, lang) })
-                  : group.path === '$'
-                    ? t('wholeFile')
-                    : (sectionOfField(group.field, lang, props.itemNo) ?? group.path)}
+                {group.cell
+                  ? `${t('tableCell', {
+                      table: formatDigits(group.cell.table, lang),
+                      row: formatDigits(group.cell.row, lang),
+                      column: formatDigits(group.cell.column, lang),
+                    })} · `
+                  : null}
+                {group.paragraph !== undefined
+                  ? t('paragraph', { n: formatDigits(group.paragraph, lang) })
+                  : group.line !== undefined
+                    ? t('line', { n: formatDigits(group.line, lang) })
+                    : group.path === '$'
+                      ? t('wholeFile')
+                      : (sectionOfField(group.field, lang, props.itemNo) ?? group.path)}
               </strong>
               {group.path && group.path !== '$' ? <code class="path">{group.path}</code> : null}
             </p>

@@ -4,15 +4,21 @@ import { useCallback, useEffect, useState } from 'preact/hooks';
 
 export interface Async<T> {
   value?: T;
+  /** Nothing could be loaded: the page has nothing to show. */
   error?: unknown;
+  /**
+   * A reload failed while an earlier value is still shown (a background
+   * poll): the page stays, with a quiet notice, and the next tick retries.
+   */
+  refreshError?: unknown;
   loading: boolean;
   reload(): void;
 }
 
+type State<T> = Omit<Async<T>, 'reload'>;
+
 export function useAsync<T>(load: () => Promise<T>, inputs: unknown[], everyMs?: number): Async<T> {
-  const [state, setState] = useState<{ value?: T; error?: unknown; loading: boolean }>({
-    loading: true,
-  });
+  const [state, setState] = useState<State<T>>({ loading: true });
   const [tick, setTick] = useState(0);
   const reload = useCallback(() => setTick((n) => n + 1), []);
   useEffect(() => {
@@ -20,7 +26,13 @@ export function useAsync<T>(load: () => Promise<T>, inputs: unknown[], everyMs?:
     setState((s) => ({ ...s, loading: true }));
     load().then(
       (value) => live && setState({ value, loading: false }),
-      (error: unknown) => live && setState((s) => ({ ...s, error, loading: false })),
+      (error: unknown) =>
+        live &&
+        setState((s) =>
+          s.value === undefined
+            ? { error, loading: false }
+            : { value: s.value, refreshError: error, loading: false },
+        ),
     );
     return () => {
       live = false;

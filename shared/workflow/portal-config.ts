@@ -2,7 +2,8 @@
  * What the portal reads from config.json beside its index.html: one build
  * serves every deployment. The local stack writes it with the local API and
  * its people; CDK writes it with the API, the Cognito hosted UI and the
- * public site's address.
+ * public site's address. It lives in shared/ so that web/ stays a leaf: infra and
+ * local write it without importing anything from web/.
  */
 
 export interface PortalIdentity {

@@ -1,0 +1,124 @@
+/**
+ * What a function is, as plain data: its handler, its trigger, the
+ * environment it reads, the AWS actions it may take on which of the stack's
+ * resources, its memory and timeout. One manifest per function
+ * (functions/<name>/manifest.ts) is read by infra (role, environment, event
+ * source), by the handler (its typed environment, at init) and by the local
+ * stack. Nothing here imports aws-cdk-lib: every handler bundle imports its
+ * own manifest, and the CDK would add megabytes to each.
+ */
+
+/** The stack's resources a manifest may name; infra maps each to the real one. */
+export type ResourceName =
+  | 'table'
+  | 'incoming-bucket'
+  | 'published-bucket'
+  | 'intake-queue'
+  | 'approvals-queue'
+  | 'state-machine';
+
+/** Deployment settings (CDK context) a function may be given. */
+export type SettingName = 'notify-webhook-url';
+
+/** Where an environment variable's value comes from when the stack is built. */
+export type EnvironmentSource =
+  | { resource: 'table' | 'incoming-bucket' | 'published-bucket'; attribute: 'name' }
+  | { resource: 'approvals-queue' | 'intake-queue'; attribute: 'url' }
+  | { resource: 'state-machine'; attribute: 'arn' }
+  | { setting: SettingName };
+
+export interface EnvironmentVariable {
+  from: EnvironmentSource;
+  /** Absent when its source is not configured (an optional setting). */
+  optional?: boolean;
+}
+
+export type EnvironmentSpec = Readonly<Record<string, EnvironmentVariable>>;
+
+export type DynamoDbAction =
+  | 'dynamodb:GetItem'
+  | 'dynamodb:PutItem'
+  | 'dynamodb:UpdateItem'
+  | 'dynamodb:DeleteItem'
+  | 'dynamodb:Query'
+  | 'dynamodb:BatchGetItem'
+  | 'dynamodb:ConditionCheckItem';
+export type S3Action = 's3:GetObject' | 's3:PutObject';
+export type SqsAction = 'sqs:SendMessage' | 'sqs:GetQueueAttributes' | 'sqs:GetQueueUrl';
+export type StatesAction = 'states:StartExecution' | 'states:SendTaskSuccess';
+
+/** One statement of the function's role: named actions on one symbolic resource. */
+export type Grant =
+  | {
+      on: 'table';
+      actions: readonly DynamoDbAction[];
+      /** A secondary index instead of the table itself. */
+      index?: string;
+      /** Only items whose partition key starts with this (dynamodb:LeadingKeys). */
+      partitionKeyPrefix?: string;
+      why?: string;
+    }
+  | {
+      on: 'incoming-bucket' | 'published-bucket';
+      actions: readonly S3Action[];
+      /** Object keys are data, so a prefix is the narrowest grant IAM can express. */
+      prefix: string;
+      why: string;
+    }
+  | { on: 'approvals-queue'; actions: readonly SqsAction[]; why?: string }
+  | { on: 'state-machine'; actions: readonly StatesAction[]; why?: string };
+
+export type Trigger =
+  | { kind: 'http'; method: 'GET' | 'POST'; path: string }
+  | {
+      kind: 'queue';
+      queue: 'intake-queue' | 'approvals-queue';
+      batchSize: number;
+      maxBatchingWindowSeconds?: number;
+    }
+  | { kind: 'state-machine' };
+
+export interface FunctionManifest<E extends EnvironmentSpec = EnvironmentSpec> {
+  /** The folder under functions/ that holds handler.ts. */
+  name: string;
+  description: string;
+  /** The export of handler.ts that Lambda calls. */
+  handler: 'handler';
+  trigger: Trigger;
+  environment: E;
+  grants: readonly Grant[];
+  memorySize: number;
+  timeoutSeconds: number;
+  /** Files shipped beside the bundle (the PDF renderer reads its fonts from there). */
+  bundleFiles?: 'report-fonts';
+}
+
+/** Keeps the literal environment keys, so the handler's typed environment names them. */
+export function defineManifest<const E extends EnvironmentSpec>(
+  manifest: FunctionManifest<E>,
+): FunctionManifest<E> {
+  return manifest;
+}
+
+/** Memory and timeout most functions need: one request, a few small reads and writes. */
+export const SMALL_FUNCTION = { memorySize: 512, timeoutSeconds: 10 } as const;
+
+/** The table, by name: almost every function has it. */
+export const TABLE_NAME = { from: { resource: 'table', attribute: 'name' } } as const;
+export const INCOMING_BUCKET = {
+  from: { resource: 'incoming-bucket', attribute: 'name' },
+} as const;
+export const PUBLISHED_BUCKET = {
+  from: { resource: 'published-bucket', attribute: 'name' },
+} as const;
+export const STATE_MACHINE_ARN = { from: { resource: 'state-machine', attribute: 'arn' } } as const;
+export const APPROVALS_QUEUE_URL = {
+  from: { resource: 'approvals-queue', attribute: 'url' },
+} as const;
+
+/** What sending to a queue takes (the SDK looks the queue's attributes up on send). */
+export const SEND_TO_QUEUE: readonly SqsAction[] = [
+  'sqs:SendMessage',
+  'sqs:GetQueueAttributes',
+  'sqs:GetQueueUrl',
+];

@@ -1,0 +1,52 @@
+/**
+ * The JSON-LD context of the published DCAT catalogue, served beside it
+ * (open-data/dcat-context.jsonld) so the catalogue expands without fetching
+ * anything from elsewhere. Terms are W3C DCAT 2 with Dublin Core, FOAF,
+ * vCard and SPDX checksums, the vocabulary CKAN's DCAT harvester reads.
+ */
+
+export const DCAT_CONTEXT = {
+  '@context': {
+    '@version': 1.1,
+    dcat: 'http://www.w3.org/ns/dcat#',
+    dct: 'http://purl.org/dc/terms/',
+    foaf: 'http://xmlns.com/foaf/0.1/',
+    vcard: 'http://www.w3.org/2006/vcard/ns#',
+    spdx: 'http://spdx.org/rdf/terms#',
+    xsd: 'http://www.w3.org/2001/XMLSchema#',
+    Catalog: 'dcat:Catalog',
+    Dataset: 'dcat:Dataset',
+    Distribution: 'dcat:Distribution',
+    Organization: 'foaf:Organization',
+    ContactOrganization: 'vcard:Organization',
+    Checksum: 'spdx:Checksum',
+    title: { '@id': 'dct:title', '@container': '@language' },
+    description: { '@id': 'dct:description', '@container': '@language' },
+    name: { '@id': 'foaf:name', '@container': '@language' },
+    fn: 'vcard:fn',
+    identifier: 'dct:identifier',
+    keyword: { '@id': 'dcat:keyword', '@container': '@language' },
+    language: { '@id': 'dct:language', '@type': '@id' },
+    publisher: { '@id': 'dct:publisher', '@type': '@id' },
+    contactPoint: { '@id': 'dcat:contactPoint', '@type': '@id' },
+    hasURL: { '@id': 'vcard:hasURL', '@type': '@id' },
+    homepage: { '@id': 'foaf:homepage', '@type': '@id' },
+    license: { '@id': 'dct:license', '@type': '@id' },
+    issued: { '@id': 'dct:issued', '@type': 'xsd:dateTime' },
+    modified: { '@id': 'dct:modified', '@type': 'xsd:dateTime' },
+    temporal: { '@id': 'dct:temporal', '@type': '@id' },
+    startDate: { '@id': 'dcat:startDate', '@type': 'xsd:date' },
+    endDate: { '@id': 'dcat:endDate', '@type': 'xsd:date' },
+    dataset: { '@id': 'dcat:dataset', '@type': '@id', '@container': '@set' },
+    distribution: { '@id': 'dcat:distribution', '@type': '@id', '@container': '@set' },
+    accessURL: { '@id': 'dcat:accessURL', '@type': '@id' },
+    downloadURL: { '@id': 'dcat:downloadURL', '@type': '@id' },
+    mediaType: 'dcat:mediaType',
+    format: 'dct:format',
+    byteSize: { '@id': 'dcat:byteSize', '@type': 'xsd:nonNegativeInteger' },
+    conformsTo: { '@id': 'dct:conformsTo', '@type': '@id' },
+    checksum: { '@id': 'spdx:checksum', '@type': '@id' },
+    algorithm: { '@id': 'spdx:algorithm', '@type': '@id' },
+    checksumValue: 'spdx:checksumValue',
+  },
+} as const;

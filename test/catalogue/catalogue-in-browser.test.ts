@@ -1,0 +1,118 @@
+/**
+ * The catalogue, search and verify pages in Chromium, served from the
+ * embedded S3 as CloudFront serves them: search results for a phrase typed
+ * with Arabic digits and no tone marks, the English switch, the verify page
+ * hashing a dropped file with crypto.subtle, no sideways overflow at 375 px,
+ * and no serious or critical axe-core violation.
+ */
+
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchChromium } from '../helpers/chromium.js';
+import { seedRound, seedSubmissions } from '../helpers/seed-round.js';
+import { type CatalogueSite, startCatalogueSite } from './catalogue-site.js';
+import { SECOND_AGENCY, secondAgencyRound, UNIQUE_QUERY } from './second-agency.js';
+
+const AXE_SOURCE = readFileSync(
+  createRequire(import.meta.url).resolve('axe-core/axe.min.js'),
+  'utf8',
+);
+let site: CatalogueSite;
+let browser: Browser;
+
+beforeAll(async () => {
+  site = await startCatalogueSite();
+  await site.publish(seedRound(), seedSubmissions(), '2023-04-25T03:00:00.000Z');
+  const second = secondAgencyRound();
+  await site.publish(second.round, second.submissions, '2023-04-28T04:30:00.000Z');
+  browser = await launchChromium();
+}, 300_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await site?.close();
+});
+
+async function open(path: string, width: number): Promise<Page> {
+  const page = await browser.newPage({ viewport: { width, height: 900 } });
+  await page.goto(`${site.siteUrl}/${path}`);
+  return page;
+}
+
+async function seriousViolations(page: Page): Promise<string[]> {
+  await page.addScriptTag({ content: AXE_SOURCE });
+  const violations = await page.evaluate(async () => {
+    // biome-ignore lint/suspicious/noExplicitAny: axe is injected into the page at run time.
+    const result = await (window as any).axe.run(document);
+    return result.violations as Array<{ id: string; impact: string; nodes: unknown[] }>;
+  });
+  return violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.id} (${v.nodes.length})`);
+}
+
+const overflow = (page: Page) =>
+  page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+
+const PAGES = ['catalogue/index.html', 'catalogue/verify.html', 'catalogue/agencies/dga.html'];
+
+describe('Catalogue pages in Chromium', () => {
+  it('finds the phrase typed with Arabic digits and no tone marks, and links to the report', async () => {
+    const page = await open('catalogue/index.html', 375);
+    await page.fill('#search-input', UNIQUE_QUERY);
+    await page.click('#search-form button[type=submit]');
+    await page.locator('#search-results li').first().waitFor();
+    const results = await page.locator('#search-results li').allInnerTexts();
+    expect(results).toHaveLength(1);
+    expect(results[0]).toContain(SECOND_AGENCY.nameTh);
+    expect(await page.locator('#search-status').innerText()).toContain('พบ ๑ รายการ');
+    await page.click('#search-results a');
+    await page.waitForURL(/reports\/dga\/2566\/H1\/v1\/index\.html$/);
+    await page.close();
+  });
+
+  it('says so when nothing matches, and switches to English', async () => {
+    const page = await open('catalogue/index.html', 1280);
+    await page.click('#language-switch');
+    expect(await page.getAttribute('html', 'lang')).toBe('en');
+    await page.fill('#search-input', 'คำที่ไม่มีในรายงานใดเลย');
+    await page.click('#search-form button[type=submit]');
+    await page.getByText('No published report has these words').waitFor();
+    expect(await page.locator('#search-results li').count()).toBe(0);
+    await page.close();
+  });
+
+  it('verifies a published PDF and refuses an altered copy (sha256 in the browser)', async () => {
+    const pdf = Buffer.from(
+      await (await fetch(`${site.siteUrl}/reports/opdc/2566/H1/v1/report.pdf`)).arrayBuffer(),
+    );
+    const page = await open('catalogue/verify.html', 375);
+    await page.setInputFiles('#verify-input', {
+      name: 'report.pdf',
+      mimeType: 'application/pdf',
+      buffer: pdf,
+    });
+    await page.locator('#verify-result .ok').waitFor();
+    expect(await page.locator('#verify-result').innerText()).toContain('สำนักงาน ก.พ.ร.');
+    const altered = Buffer.concat([pdf, Buffer.from('\n%')]);
+    await page.setInputFiles('#verify-input', {
+      name: 'altered.pdf',
+      mimeType: 'application/pdf',
+      buffer: altered,
+    });
+    await page.locator('#verify-result .bad').waitFor();
+    await page.close();
+  });
+
+  it.each(PAGES)(
+    'does not overflow at 375 px and has no serious axe violation: %s',
+    async (path) => {
+      const page = await open(path, 375);
+      expect(await overflow(page)).toBeLessThanOrEqual(0);
+      expect(await seriousViolations(page)).toEqual([]);
+      await page.close();
+    },
+  );
+});

@@ -1,0 +1,48 @@
+/**
+ * The suite's layout in vitest.config.ts stays true as files are added: a
+ * test file that starts a whole embedded stack runs in the one-at-a-time
+ * stack project, and one that drives Chromium runs in the browser project
+ * (whose global setup installs it), never among the parallel unit tests.
+ */
+
+import { readdirSync, readFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { BROWSER_FILES, STACK_FILES } from '../../vitest.config.js';
+
+const ROOT = join(import.meta.dirname, '../..');
+const STARTS_A_STACK = /\b(startLocalStack|runChaos)\(/;
+const DRIVES_CHROMIUM = /\blaunchChromium\(/;
+
+function testFiles(): string[] {
+  return readdirSync(join(ROOT, 'test'), { recursive: true, encoding: 'utf8' })
+    .filter((path) => path.endsWith('.test.ts'))
+    .map((path) => relative(ROOT, join(ROOT, 'test', path)).replaceAll('\\', '/'))
+    .sort();
+}
+
+describe('Suite layout', () => {
+  it('runs every file that starts an embedded stack one at a time', () => {
+    const starting = testFiles().filter((file) =>
+      STARTS_A_STACK.test(readFileSync(join(ROOT, file), 'utf8')),
+    );
+    expect(starting.length).toBeGreaterThan(0);
+    const parallel = starting.filter(
+      (file) => !STACK_FILES.includes(file) && !BROWSER_FILES.includes(file),
+    );
+    expect(parallel).toEqual([]);
+  });
+
+  it('runs every file that drives Chromium in the browser project', () => {
+    const driving = testFiles().filter((file) =>
+      DRIVES_CHROMIUM.test(readFileSync(join(ROOT, file), 'utf8')),
+    );
+    expect(driving.length).toBeGreaterThan(0);
+    expect(driving.filter((file) => !BROWSER_FILES.includes(file))).toEqual([]);
+  });
+
+  it('lists only files that exist', () => {
+    const files = testFiles();
+    expect([...STACK_FILES, ...BROWSER_FILES].filter((file) => !files.includes(file))).toEqual([]);
+  });
+});

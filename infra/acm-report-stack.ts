@@ -76,9 +76,6 @@ export class AcmReportStack extends Stack {
       stateMachineArn,
       publishReport: this.publishing.publishReport.function,
       ...(props.waits ? { waits: props.waits } : {}),
-      ...(props.notifyWebhookUrl
-        ? { settings: { 'notify-webhook-url': props.notifyWebhookUrl } }
-        : {}),
     });
     this.intake = new Intake(this, 'Intake', {
       stage,
@@ -100,11 +97,15 @@ export class AcmReportStack extends Stack {
     });
     this.mail = new Mail(this, 'Mail', {
       stage,
+      manifests,
       table,
       userPool: this.api.userPool,
-      agencies: props.agencies,
+      approvalsQueue: this.approvalChain.approvals.queue,
       portalUrl: this.portal.url,
-      notifier: this.approvalChain.notifier,
+      settings: {
+        agencies: props.agencies.join(','),
+        ...(props.notifyWebhookUrl ? { 'notify-webhook-url': props.notifyWebhookUrl } : {}),
+      },
     });
     const publicSiteUrl = `https://${this.publishing.distribution.distributionDomainName}`;
     this.portal.deploy({

@@ -63,6 +63,8 @@ export async function loadLocalFunctions(
   template: CfnTemplate,
   resources: LocalResources,
   baseEnvironment: Record<string, string>,
+  /** Values this machine gives instead of the template's (the local portal's URL). */
+  overrides: Record<string, string> = {},
 ): Promise<LocalFunctions> {
   const prefix = `acm-report-${LOCAL_STAGE}-`;
   const entries = resourcesOfType(template, 'AWS::Lambda::Function').filter(([, r]) =>
@@ -80,6 +82,8 @@ export async function loadLocalFunctions(
       (p.Environment as { Variables?: Record<string, unknown> } | undefined)?.Variables ?? {},
       resources,
     ) as Record<string, string>;
+    for (const key of Object.keys(environment))
+      if (overrides[key] !== undefined) environment[key] = overrides[key];
     for (const [key, value] of Object.entries(environment)) {
       if (PER_FUNCTION.has(key)) continue;
       // One process hosts every function: a variable two functions set

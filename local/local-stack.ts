@@ -185,9 +185,14 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
     AWS_ENDPOINT_URL_COGNITO_IDENTITY_PROVIDER: identity.cognito.endpoint,
   });
   log('Loading the Lambda handlers from functions/ …');
-  const functions = await loadLocalFunctions(template, resources, {});
-  // Deep links in mail lead to this machine's portal, not to a CloudFront domain.
-  if (portal) process.env.PORTAL_URL = portal.url;
+  // Deep links in mail lead to this machine's portal, not to a CloudFront domain;
+  // set before the handlers load, as each reads its environment at init.
+  const functions = await loadLocalFunctions(
+    template,
+    resources,
+    {},
+    portal ? { PORTAL_URL: portal.url } : {},
+  );
 
   const [machine] = resourcesOfType(template, 'AWS::StepFunctions::StateMachine');
   const stateMachineName = String(machine?.[1].Properties?.StateMachineName);

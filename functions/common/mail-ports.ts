@@ -13,27 +13,34 @@ import { DynamoDbRoundRepository } from '../../shared/adapters/dynamodb-round-re
 import { sesClient } from '../../shared/adapters/ses-client.js';
 import { SesMailer } from '../../shared/adapters/ses-mailer.js';
 import type { Round } from '../../shared/schemas/round-schema.js';
-import { now, requireEnv } from './environment.js';
+import { now } from './environment.js';
 
-export function mailPorts() {
-  const table = requireEnv('TABLE_NAME');
+/** What both mailing functions' manifests declare (see their manifest.ts). */
+export interface MailEnvironment {
+  readonly TABLE_NAME: string;
+  readonly MAIL_FROM: string;
+  readonly SES_CONFIGURATION_SET: string;
+  readonly PORTAL_URL: string;
+}
+
+export function mailPorts(env: MailEnvironment) {
+  const table = env.TABLE_NAME;
   const rounds = new DynamoDbRoundRepository(documentClient(), table);
-  const configurationSet = process.env.SES_CONFIGURATION_SET;
   return {
     mailer: new SesMailer(sesClient(), {
-      from: requireEnv('MAIL_FROM'),
-      ...(configurationSet ? { configurationSet } : {}),
+      from: env.MAIL_FROM,
+      configurationSet: env.SES_CONFIGURATION_SET,
     }),
     ledger: new DynamoDbDeliveryLedger(documentClient(), table),
     digests: new DynamoDbDigestStore(documentClient(), table),
     round: async (agencyId: string, roundId: string): Promise<Round | undefined> =>
       (await rounds.getRound(agencyId, roundId))?.round,
-    portalUrl: requireEnv('PORTAL_URL'),
+    portalUrl: env.PORTAL_URL,
     now,
   };
 }
 
 /** A fresh directory: its group listings last for one batch, so membership changes are seen. */
-export function peopleDirectory(): CognitoPeopleDirectory {
-  return new CognitoPeopleDirectory(cognitoClient(), requireEnv('USER_POOL_ID'));
+export function peopleDirectory(userPoolId: string): CognitoPeopleDirectory {
+  return new CognitoPeopleDirectory(cognitoClient(), userPoolId);
 }

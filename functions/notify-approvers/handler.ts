@@ -23,7 +23,7 @@ const env = readEnvironment(manifest);
 const observability = createObservability();
 const { logger, metrics } = observability;
 const processor = new BatchProcessor(EventType.SQS);
-const ports = lazy(mailPorts);
+const ports = lazy(() => mailPorts(env));
 const webhook = lazy(() => {
   const url = env.NOTIFY_WEBHOOK_URL;
   return url ? new WebhookNotifier(url) : undefined;
@@ -32,7 +32,7 @@ const webhook = lazy(() => {
 export const handler = middy<SQSEvent, SQSBatchResponse>()
   .use(observed<SQSEvent>(observability, (event) => event.Records[0]?.messageId))
   .handler(async (event, context) => {
-    const directory = peopleDirectory();
+    const directory = peopleDirectory(env.USER_POOL_ID);
     const notify = async (record: SQSRecord) => {
       const notice = NoticeSchema.parse(JSON.parse(record.body));
       const delivered = await deliverNotice({ ...ports(), directory }, notice);

@@ -8,13 +8,16 @@
 import middy from '@middy/core';
 import { bangkokDay } from '../../shared/people/digest-entry.js';
 import { sendDailyDigest } from '../../shared/people/send-daily-digest.js';
-import { requireEnv } from '../common/environment.js';
+import { readEnvironment } from '../common/environment.js';
 import { lazy } from '../common/lazy.js';
 import { mailPorts } from '../common/mail-ports.js';
 import { createObservability, observed } from '../common/observability.js';
+import { manifest } from './manifest.js';
+
+const env = readEnvironment(manifest);
 
 const observability = createObservability();
-const ports = lazy(mailPorts);
+const ports = lazy(() => mailPorts(env));
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
 
 export const handler = middy<{ day?: string }>()
@@ -22,7 +25,7 @@ export const handler = middy<{ day?: string }>()
   .handler(async (event) => {
     const yesterday = bangkokDay(new Date(ports().now().getTime() - 24 * 60 * 60 * 1000));
     const day = typeof event?.day === 'string' && DAY.test(event.day) ? event.day : yesterday;
-    const agencies = requireEnv('AGENCIES').split(',').filter(Boolean);
+    const agencies = env.AGENCIES.split(',').filter(Boolean);
     const sent = await sendDailyDigest(ports(), agencies, day);
     observability.logger.info('digest', { day, ...sent });
     observability.metrics.addMetric('DigestMailsSent', 'Count', sent.mailed);

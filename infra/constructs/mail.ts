@@ -1,36 +1,38 @@
 /**
  * E-mail through Amazon SES: the sending identity (a verified domain or
- * address) and configuration set are deployment parameters, so one
- * template serves any agency. The notifier and the daily digest may call
- * ses:SendEmail on that identity and configuration set only, and read the
- * members of groups in the user pool (ListUsersInGroup) only.
+ * address), From address and configuration set are deployment parameters,
+ * so one template serves any agency. Builds the two functions that mail
+ * people, from their manifests: the approvals-queue consumer and the daily
+ * digest. Their roles may call ses:SendEmail on that identity and
+ * configuration set only, and the notifier may read group members
+ * (ListUsersInGroup) of the user pool only.
  */
 
-import { ArnFormat, CfnParameter, Duration, Stack } from 'aws-cdk-lib';
+import { CfnParameter, Stack } from 'aws-cdk-lib';
 import type { IUserPool } from 'aws-cdk-lib/aws-cognito';
 import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
-import { Rule, Schedule } from 'aws-cdk-lib/aws-events';
-import { LambdaFunction } from 'aws-cdk-lib/aws-events-targets';
-import { PolicyStatement } from 'aws-cdk-lib/aws-iam';
-import type { IFunction } from 'aws-cdk-lib/aws-lambda';
+import type { IQueue } from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
-import { AcmFunction } from './acm-function.js';
-import { grantTable } from './grants.js';
+import type { SettingName } from '../../functions/common/function-manifest.js';
+import type { ManifestCatalog } from '../../functions/manifests.js';
+import { AcmFunction, manifestNamed } from './acm-function.js';
+import type { FunctionResources } from './grants.js';
 
 export interface MailProps {
   stage: string;
+  manifests: ManifestCatalog;
   table: ITable;
   userPool: IUserPool;
-  agencies: string[];
+  approvalsQueue: IQueue;
   portalUrl: string;
-  /** The approvals-queue consumer, already built by the approval chain. */
-  notifier: AcmFunction;
+  settings: Partial<Record<SettingName, string>>;
 }
 
 export class Mail extends Construct {
   readonly identity: CfnParameter;
   readonly from: CfnParameter;
   readonly configurationSet: CfnParameter;
+  readonly notifier: AcmFunction;
   readonly digest: AcmFunction;
 
   constructor(scope: Construct, id: string, props: MailProps) {
@@ -54,66 +56,25 @@ export class Mail extends Construct {
       default: 'acm-report',
     });
 
-    this.digest = new AcmFunction(this, 'SendDigest', {
-      name: 'send-digest',
-      stage: props.stage,
-      description: 'Mails each person one daily digest of the reminders kept for them',
-      timeout: Duration.minutes(5),
-      environment: { AGENCIES: props.agencies.join(',') },
-    });
-    // 07:00 in Bangkok (UTC+7, no daylight saving): the previous day's reminders.
-    new Rule(this, 'Daily', {
-      schedule: Schedule.cron({ minute: '0', hour: '0' }),
-      targets: [new LambdaFunction(this.digest.function, { retryAttempts: 2 })],
-    });
-
-    for (const fn of [props.notifier, this.digest]) {
-      const environment = {
-        TABLE_NAME: props.table.tableName,
-        MAIL_FROM: this.from.valueAsString,
-        SES_CONFIGURATION_SET: this.configurationSet.valueAsString,
-        PORTAL_URL: props.portalUrl,
-      };
-      for (const [key, value] of Object.entries(environment))
-        fn.function.addEnvironment(key, value);
-      this.grantSend(fn.function);
-      // Rounds for names; the mail ledger and digest rows (conditional writes).
-      grantTable(fn.function, props.table, [
-        'GetItem',
-        'PutItem',
-        'UpdateItem',
-        'DeleteItem',
-        'Query',
-      ]);
-    }
-    props.notifier.function.addEnvironment('USER_POOL_ID', props.userPool.userPoolId);
-    props.notifier.function.addToRolePolicy(
-      new PolicyStatement({
-        actions: ['cognito-idp:ListUsersInGroup'],
-        resources: [props.userPool.userPoolArn],
-      }),
-    );
-  }
-
-  /** ses:SendEmail on the identity and the configuration set, and nothing else. */
-  private grantSend(fn: IFunction): void {
-    const stack = Stack.of(this);
-    const arn = (resource: string, name: string) =>
-      stack.formatArn({
-        service: 'ses',
-        resource,
-        resourceName: name,
-        arnFormat: ArnFormat.SLASH_RESOURCE_NAME,
+    const resources: FunctionResources = {
+      table: props.table,
+      userPool: props.userPool,
+      approvalsQueue: props.approvalsQueue,
+      portalUrl: props.portalUrl,
+      mailIdentity: {
+        identity: this.identity.valueAsString,
+        from: this.from.valueAsString,
+        configurationSet: this.configurationSet.valueAsString,
+      },
+    };
+    const build = (id: string, name: string) =>
+      new AcmFunction(this, id, {
+        manifest: manifestNamed(props.manifests, name),
+        stage: props.stage,
+        resources,
+        settings: props.settings,
       });
-    fn.addToRolePolicy(
-      new PolicyStatement({
-        actions: ['ses:SendEmail'],
-        resources: [
-          arn('identity', this.identity.valueAsString),
-          arn('configuration-set', this.configurationSet.valueAsString),
-        ],
-        conditions: { StringEquals: { 'ses:FromAddress': this.from.valueAsString } },
-      }),
-    );
+    this.notifier = build('NotifyApprovers', 'notify-approvers');
+    this.digest = build('SendDigest', 'send-digest');
   }
 }

@@ -263,6 +263,9 @@ describe('Web portal on the local stack', () => {
     await coordinator.getByRole('link', { name: 'ดูรายงานที่เผยแพร่' }).click();
     await coordinator.waitForURL(/reports\/opdc\/2566\/H1\/v1\/report\.html$/);
     expect(await coordinator.locator('h1').textContent()).toContain('รายงานการกำกับติดตาม');
-    expect(await coordinator.locator('main h2').count()).toBe(7);
+    // Seven headings, and the sign-off's: the head signed in to the user pool,
+    // so their name and position come from its token and the report prints them.
+    expect(await coordinator.locator('main h2').count()).toBe(8);
+    expect(await coordinator.locator('main .sign-off h2').textContent()).toBeTruthy();
   });
 });

@@ -23,16 +23,11 @@ export const manifest = defineManifest({
     NOTIFY_WEBHOOK_URL: { from: { setting: 'notify-webhook-url' }, optional: true },
   },
   grants: [
-    // The round for a notice's names; the mail ledger's claims (conditional
-    // put, marked sent, deleted when a send fails); a reminder's digest row.
+    // The round for a notice's names (one Query); the mail ledger's claims
+    // (conditional put, marked sent, deleted when a send fails); a reminder's digest row.
     {
       on: 'table',
-      actions: [
-        'dynamodb:GetItem',
-        'dynamodb:PutItem',
-        'dynamodb:UpdateItem',
-        'dynamodb:DeleteItem',
-      ],
+      actions: ['dynamodb:Query', 'dynamodb:PutItem', 'dynamodb:UpdateItem', 'dynamodb:DeleteItem'],
     },
     { on: 'mail-identity', actions: ['ses:SendEmail'] },
     { on: 'user-pool', actions: ['cognito-idp:ListUsersInGroup'] },

@@ -20,17 +20,11 @@ export const manifest = defineManifest({
     AGENCIES: { from: { setting: 'agencies' } },
   },
   grants: [
-    // The day's digest rows (Query), the rounds for their names, the mail
+    // The day's digest rows and the rounds for their names (Query), the mail
     // ledger's claim per person and day (put, marked sent, deleted on failure).
     {
       on: 'table',
-      actions: [
-        'dynamodb:GetItem',
-        'dynamodb:PutItem',
-        'dynamodb:UpdateItem',
-        'dynamodb:DeleteItem',
-        'dynamodb:Query',
-      ],
+      actions: ['dynamodb:Query', 'dynamodb:PutItem', 'dynamodb:UpdateItem', 'dynamodb:DeleteItem'],
     },
     { on: 'mail-identity', actions: ['ses:SendEmail'] },
   ],

@@ -290,7 +290,6 @@ describe('IAM', () => {
       'send-digest',
       [
         'dynamodb:DeleteItem',
-        'dynamodb:GetItem',
         'dynamodb:PutItem',
         'dynamodb:Query',
         'dynamodb:UpdateItem',

@@ -15,6 +15,7 @@ export const STACK_FILES = [
   'test/hardening/expired-decision.test.ts',
   'test/hardening/fault-injection.test.ts',
   'test/hostile/intake.hostile.test.ts',
+  'test/local/iam-and-environment-enforced.test.ts',
   'test/word/word-intake.test.ts',
 ];
 

@@ -21,6 +21,12 @@ export const IMPORT_GOAL = 0.6;
 /** Functions that bundle pdfkit and fontkit (and read Sarabun beside them); measured, not held to the goal. */
 const PDF_FUNCTIONS = new Set(['publish-report']);
 const RUNS = 11;
+/**
+ * The commit before the per-function manifests (issue 16): the same
+ * functions built from it are imported in the same run, interleaved, so the
+ * manifest change's cost at init is a ratio of like with like.
+ */
+const BEFORE_REF = process.env.ACM_BENCH_BEFORE_REF ?? 'aa52f04^';
 // Lambda runs node22; this machine runs Node 20, so the measured bundles target what runs them.
 const TARGET = 'node20';
 
@@ -66,6 +72,8 @@ export interface BundleFigures {
 }
 
 export interface FunctionBundleFigures extends BundleFigures {
+  /** Median import time of the same function built from BEFORE_REF (absent if it had none). */
+  beforeImportMs?: number;
   pdf: boolean;
   /** Median import time over the baseline's. */
   ofBaseline: number;
@@ -101,9 +109,14 @@ function bytesByPackage(metafile: Metafile): Record<string, number> {
 
 type Entry = { entryPoints: string[] } | { stdin: { contents: string; resolveDir: string } };
 
-async function bundle(entry: Entry, outfile: string): Promise<Record<string, number>> {
+async function bundle(
+  entry: Entry,
+  outfile: string,
+  nodePaths: string[] = [],
+): Promise<Record<string, number>> {
   const { metafile } = await build({
     ...entry,
+    nodePaths,
     outfile,
     bundle: true,
     minify: true,
@@ -185,12 +198,37 @@ export async function runFunctionBundlesBench(
     bundles.push({ name, file, packageBytes });
   }
 
+  const beforeDir = join(WORK, 'before-src');
+  mkdirSync(beforeDir, { recursive: true });
+  let beforeNames: string[] = [];
+  try {
+    execFileSync('sh', [
+      '-c',
+      `git archive ${BEFORE_REF} functions shared | tar -x -C "${beforeDir}"`,
+    ]);
+    beforeNames = names.filter((n) => existsSync(join(beforeDir, 'functions', n, 'handler.ts')));
+  } catch {
+    log(`  (no ${BEFORE_REF} in this clone: the before column stays empty)`);
+  }
+  for (const name of beforeNames) {
+    const file = join(WORK, `${name}.before`, 'index.mjs');
+    await bundle({ entryPoints: [join(beforeDir, 'functions', name, 'handler.ts')] }, file, [
+      resolve('node_modules'),
+    ]);
+    if (PDF_FUNCTIONS.has(name)) {
+      cpSync(join('shared', 'publish', 'fonts'), join(WORK, `${name}.before`, 'fonts'), {
+        recursive: true,
+      });
+    }
+    bundles.push({ name: `${name}.before`, file, packageBytes: {} });
+  }
+
   log(`Importing each bundle in ${RUNS} fresh processes (interleaved, after one warm-up) …`);
   const times = new Map<string, number[]>(bundles.map((b) => [b.name, []]));
   // Round-robin, so a slow moment on the machine lands on every bundle alike.
   for (let run = 0; run <= RUNS; run++) {
     for (const b of bundles) {
-      const ms = importOnce(b.file, manifestEnvironment(b.name));
+      const ms = importOnce(b.file, manifestEnvironment(b.name.replace(/\.before$/, '')));
       if (run > 0) times.get(b.name)?.push(ms);
     }
   }
@@ -204,12 +242,23 @@ export async function runFunctionBundlesBench(
       packageBytes: b.packageBytes,
     }),
   );
-  const [baseline, ...rest] = figures;
+  const [baseline, ...measured] = figures;
   if (!baseline) throw new Error('the baseline was not measured');
+  const before = new Map(
+    measured.filter((f) => f.name.endsWith('.before')).map((f) => [f.name, f.importMs]),
+  );
+  const rest = measured.filter((f) => !f.name.endsWith('.before'));
   const functions = rest.map((f): FunctionBundleFigures => {
+    const beforeImportMs = before.get(`${f.name}.before`);
     const pdf = PDF_FUNCTIONS.has(f.name);
     const ofBaseline = f.importMs / baseline.importMs;
-    return { ...f, pdf, ofBaseline, meetsGoal: pdf ? undefined : ofBaseline <= IMPORT_GOAL };
+    return {
+      ...f,
+      ...(beforeImportMs !== undefined ? { beforeImportMs } : {}),
+      pdf,
+      ofBaseline,
+      meetsGoal: pdf ? undefined : ofBaseline <= IMPORT_GOAL,
+    };
   });
   return {
     target: TARGET,
@@ -236,6 +285,7 @@ export function printFunctionBundlesBench(result: FunctionBundlesResult): void {
           KiB: kib(f.bytes),
           'zod KiB': kib(f.packageBytes.zod ?? 0),
           'import ms': f.importMs.toFixed(1),
+          'before ms': f.beforeImportMs?.toFixed(1) ?? '–',
           '% of baseline': `${(f.ofBaseline * 100).toFixed(0)}%`,
           [`≤ ${result.goal * 100}%`]:
             f.meetsGoal === undefined ? 'PDF, not held' : f.meetsGoal ? '✓' : '✗',

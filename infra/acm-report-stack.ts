@@ -26,6 +26,8 @@ export interface AcmReportStackProps extends StackProps {
   /** Web portal origins (CORS for the API and for browser uploads). */
   portalOrigins: string[];
   notifyWebhookUrl?: string;
+  /** Where alarm notices go (an SNS e-mail subscription). */
+  alarmEmail?: string;
   waits?: WaitTimeouts;
   /** The functions' manifests (default: every one in functions/); a test may alter one. */
   manifests?: ManifestCatalog;
@@ -116,6 +118,7 @@ export class AcmReportStack extends Stack {
     });
     this.operations = new Operations(this, 'Operations', {
       stage,
+      ...(props.alarmEmail ? { alarmEmail: props.alarmEmail } : {}),
       stateMachine: this.approvalChain.workflow.stateMachine,
       deadLetterQueues: {
         intake: this.intake.queue.deadLetterQueue,

@@ -1,10 +1,12 @@
 /**
- * The CDK app: `npx cdk synth -c stage=prod -c agencies=opdc,moi`. Synth
- * needs no AWS account and no Docker (esbuild bundles locally).
+ * The CDK app: `npx cdk synth -c stage=prod -c agencies=opdc,moi
+ * -c account=123456789012 -c region=ap-southeast-7`. Synth needs no AWS
+ * account and no Docker (esbuild bundles locally).
  */
 
 import { App } from 'aws-cdk-lib';
 import { AcmReportStack } from './acm-report-stack.js';
+import { deployTarget, optionalSetting } from './deploy-target.js';
 
 const app = new App();
 const list = (value: unknown, fallback: string[]) =>
@@ -18,13 +20,17 @@ const list = (value: unknown, fallback: string[]) =>
       : fallback;
 
 const stage = String(app.node.tryGetContext('stage') ?? 'dev');
-const webhook = app.node.tryGetContext('notifyWebhookUrl');
+const context = (key: string) => app.node.tryGetContext(key);
+const webhook = optionalSetting(context, 'notifyWebhookUrl');
+const alarmEmail = optionalSetting(context, 'alarmEmail');
+const env = deployTarget(context);
 
 new AcmReportStack(app, `AcmReport-${stage}`, {
   stage,
   agencies: list(app.node.tryGetContext('agencies'), []),
   portalOrigins: list(app.node.tryGetContext('portalOrigins'), ['https://localhost']),
-  ...(typeof webhook === 'string' && webhook ? { notifyWebhookUrl: webhook } : {}),
-  env: { account: process.env.CDK_DEFAULT_ACCOUNT, region: process.env.CDK_DEFAULT_REGION },
+  ...(webhook ? { notifyWebhookUrl: webhook } : {}),
+  ...(alarmEmail ? { alarmEmail } : {}),
+  ...(env ? { env } : {}),
   description: `acm-report (${stage}): anti-corruption plan monitoring reports`,
 });

@@ -89,7 +89,8 @@ export async function createLocalResources(
   const functionNames = new Map<string, string>();
   const [tableEntry] = resourcesOfType(template, 'AWS::DynamoDB::Table');
   if (!tableEntry) throw new Error('the template has no table');
-  const tableName = String(tableEntry[1].Properties?.TableName);
+  // In AWS CloudFormation names the table; locally it is named after the stage.
+  const tableName = String(tableEntry[1].Properties?.TableName ?? `acm-report-${LOCAL_STAGE}`);
 
   const defined = new Map<string, string>();
   const parameters = (template as { Parameters?: Record<string, { Default?: unknown }> })

@@ -11,6 +11,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { CognitoIdentityProviderClient } from '@aws-sdk/client-cognito-identity-provider';
 import { S3Client } from '@aws-sdk/client-s3';
+import type { ManifestCatalog } from '../functions/manifests.js';
 import { aslDefinitionOf } from '../infra/asl-definition.js';
 import type { Notice } from '../shared/workflow/approval-notice.js';
 import type { PortalConfig } from '../shared/workflow/portal-config.js';
@@ -21,6 +22,8 @@ import {
   startEmbeddedServices,
 } from './embedded-services.js';
 import { createFaultInjector, type FaultInjector, startFaultProxy } from './fault-proxy.js';
+import { installFunctionScopes } from './function-scope.js';
+import { type LocalIam, startLocalIam } from './iam/local-iam.js';
 import { startLocalApi } from './local-api-server.js';
 import { type LocalFunctions, loadLocalFunctions } from './local-functions.js';
 import {
@@ -69,6 +72,12 @@ export interface LocalStackOptions {
   extraIdentities?: readonly LocalIdentity[];
   /** Build and serve the web portal (default true). */
   portal?: boolean;
+  /**
+   * The manifests the template is built from (default: every function's own).
+   * A test alters one to see the stack fail as AWS would; the handlers still
+   * read their real manifests.
+   */
+  manifests?: ManifestCatalog;
 }
 
 export interface LocalStack {
@@ -93,6 +102,8 @@ export interface LocalStack {
   siteUrl: string;
   /** Present when started with `faults: true`. */
   faults?: FaultInjector;
+  /** What the IAM fronts denied or could not decide. */
+  iam: LocalIam;
   /** The web portal (its config.json names this stack's API and people), unless turned off. */
   portalUrl?: string;
   s3: S3Client;
@@ -142,6 +153,7 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
     [options.agencyId],
     inbox.url,
     portal ? [portal.url] : undefined,
+    options.manifests,
   );
   log('Starting DynamoDB, S3 and SQS on 127.0.0.1 …');
   const services = await startEmbeddedServices();
@@ -159,15 +171,41 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
     s3: proxies[1]?.url ?? services.endpoints.s3,
   };
 
-  // The SDK clients inside the handlers find the local services through
-  // the standard environment variables; nothing in the handlers changes.
-  Object.assign(process.env, {
-    AWS_REGION: region,
-    AWS_ACCESS_KEY_ID: LOCAL_CREDENTIALS.accessKeyId,
-    AWS_SECRET_ACCESS_KEY: LOCAL_CREDENTIALS.secretAccessKey,
-    AWS_ENDPOINT_URL_DYNAMODB: handlerEndpoints.dynamodb,
-    AWS_ENDPOINT_URL_S3: handlerEndpoints.s3,
-    // No SQS endpoint: the SDK sends to each queue URL's own host, as in AWS.
+  // Every function reaches the emulators through the IAM fronts, as its own
+  // role (local/iam); the fronts pass what the role allows on to the
+  // emulator (or to the fault proxy before it). The state machine runner
+  // starts later, so its target is read per request.
+  let stepFunctionsEndpoint = '';
+  const iam = await startLocalIam({
+    template,
+    resources,
+    region,
+    targets: {
+      dynamodb: () => handlerEndpoints.dynamodb,
+      s3: () => handlerEndpoints.s3,
+      sqs: () => services.endpoints.sqs,
+      states: () => stepFunctionsEndpoint,
+    },
+    log,
+  });
+
+  // What every function's environment holds besides its own variables: the
+  // SDK finds the local services through the standard variables, so nothing
+  // in the handlers changes. Each function sees this and its own variables
+  // only (local/function-scope.ts), never another's.
+  log('Starting SES and Cognito on 127.0.0.1 …');
+  const identity = await startLocalIdentityServices(template, resources, region);
+  const runtimeEnvironment = {
+    // No IAM front for these two: the local IAM evaluates DynamoDB, S3, SQS and
+    // Step Functions requests; the template's SES and Cognito grants are checked
+    // by the stack tests (test/infra/acm-report-stack.test.ts).
+    AWS_ENDPOINT_URL_SESV2: identity.ses.endpoint,
+    AWS_ENDPOINT_URL_COGNITO_IDENTITY_PROVIDER: identity.cognito.endpoint,
+    AWS_ENDPOINT_URL_DYNAMODB: iam.endpoints.dynamodb,
+    AWS_ENDPOINT_URL_S3: iam.endpoints.s3,
+    // In AWS the SDK sends to each queue URL's own host; here every queue sits behind one front.
+    AWS_ENDPOINT_URL_SQS: iam.endpoints.sqs,
+    AWS_ENDPOINT_URL_SFN: iam.endpoints.states,
     ACM_S3_FORCE_PATH_STYLE: 'true',
     // s3rver would otherwise store the SDK's aws-chunked framing in objects.
     AWS_REQUEST_CHECKSUM_CALCULATION: 'WHEN_REQUIRED',
@@ -176,23 +214,23 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
     POWERTOOLS_LOG_LEVEL: process.env.POWERTOOLS_LOG_LEVEL ?? 'WARN',
     POWERTOOLS_METRICS_DISABLED: 'true',
     POWERTOOLS_TRACE_ENABLED: 'false',
-  });
+    AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
+  };
   silenceQueueUrlWarning();
-  log('Starting SES and Cognito on 127.0.0.1 …');
-  const identity = await startLocalIdentityServices(template, resources, region);
-  Object.assign(process.env, {
-    AWS_ENDPOINT_URL_SESV2: identity.ses.endpoint,
-    AWS_ENDPOINT_URL_COGNITO_IDENTITY_PROVIDER: identity.cognito.endpoint,
-  });
-  log('Loading the Lambda handlers from functions/ …');
+  const releaseScopes = installFunctionScopes();
+  log('Loading the Lambda handlers from functions/, each in its own environment …');
   // Deep links in mail lead to this machine's portal, not to a CloudFront domain;
-  // set before the handlers load, as each reads its environment at init.
+  // given before the handlers load, as each reads its environment at init.
   const functions = await loadLocalFunctions(
     template,
     resources,
-    {},
+    runtimeEnvironment,
+    region,
+    (fn, error) =>
+      log(`  ! ${fn.folder} failed at init: ${error instanceof Error ? error.message : error}`),
     portal ? { PORTAL_URL: portal.url } : {},
   );
+  iam.register(functions.all);
 
   const [machine] = resourcesOfType(template, 'AWS::StepFunctions::StateMachine');
   const stateMachineName = String(machine?.[1].Properties?.StateMachineName);
@@ -206,10 +244,16 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
     stateMachineName,
     region,
     accountId: LOCAL_ACCOUNT,
-    invoke: (arn, payload) => functions.invoke(arn, payload),
+    // The state machine's role must allow each invocation, as in AWS.
+    invoke: async (arn, payload) => {
+      await iam.checkStateMachineInvoke(
+        arn.startsWith('arn:') ? arn : functions.byArnOrName(arn).arn,
+      );
+      return functions.invoke(arn, payload);
+    },
     ...(options.timeScale !== undefined ? { timeScale: options.timeScale } : {}),
   });
-  process.env.AWS_ENDPOINT_URL_SFN = stepFunctions.endpoint;
+  stepFunctionsEndpoint = stepFunctions.endpoint;
 
   const identities = [
     ...localIdentities(options.agencyId, options.divisions),
@@ -286,6 +330,7 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
     apiUrl: api.url,
     siteUrl: site.url,
     ...(injector ? { faults: injector } : {}),
+    iam,
     ...(portal ? { portalUrl: portal.url } : {}),
     s3,
     incomingBucket: bucketOf(resources, 'Incoming'),
@@ -313,6 +358,8 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
       await services.close();
       await identity.close();
       await Promise.all(proxies.map((proxy) => proxy.close()));
+      await iam.close();
+      releaseScopes();
       await inbox.close();
       if (portal) {
         await portal.close();

@@ -7,6 +7,7 @@
 
 import { App } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
+import type { ManifestCatalog } from '../functions/manifests.js';
 import { AcmReportStack } from '../infra/acm-report-stack.js';
 
 export const LOCAL_STAGE = 'local';
@@ -26,6 +27,7 @@ export function synthesiseLocalTemplate(
   agencies: string[],
   notifyWebhookUrl?: string,
   portalOrigins: string[] = ['http://127.0.0.1'],
+  manifests?: ManifestCatalog,
 ): CfnTemplate {
   const app = new App({ context: { 'aws:cdk:bundling-stacks': [] } });
   const stack = new AcmReportStack(app, `AcmReport-${LOCAL_STAGE}`, {
@@ -34,6 +36,7 @@ export function synthesiseLocalTemplate(
     portalOrigins,
     env: { account: LOCAL_ACCOUNT, region },
     ...(notifyWebhookUrl ? { notifyWebhookUrl } : {}),
+    ...(manifests ? { manifests } : {}),
   });
   return Template.fromStack(stack).toJSON() as CfnTemplate;
 }

@@ -17,7 +17,7 @@ export const manifest = defineManifest({
     { on: 'table', actions: ['dynamodb:GetItem', 'dynamodb:PutItem', 'dynamodb:UpdateItem'] },
     { on: 'approvals-queue', actions: SEND_TO_QUEUE },
     {
-      on: 'state-machine',
+      on: 'task-tokens',
       actions: ['states:SendTaskSuccess'],
       why: 'only to hand back a decision made while the step was being re-asked.',
     },

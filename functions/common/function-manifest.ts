@@ -49,10 +49,13 @@ export type DynamoDbAction =
   | 'dynamodb:DeleteItem'
   | 'dynamodb:Query'
   | 'dynamodb:BatchGetItem'
+  | 'dynamodb:BatchWriteItem'
   | 'dynamodb:ConditionCheckItem';
 export type S3Action = 's3:GetObject' | 's3:PutObject';
 export type SqsAction = 'sqs:SendMessage' | 'sqs:GetQueueAttributes' | 'sqs:GetQueueUrl';
-export type StatesAction = 'states:StartExecution' | 'states:SendTaskSuccess';
+export type StatesAction = 'states:StartExecution';
+/** Task-token answers: IAM supports no resource-level permission for them (only "*"). */
+export type TaskTokenAction = 'states:SendTaskSuccess' | 'states:SendTaskFailure';
 export type SesAction = 'ses:SendEmail';
 export type CognitoAction = 'cognito-idp:ListUsersInGroup';
 
@@ -76,6 +79,7 @@ export type Grant =
     }
   | { on: 'approvals-queue'; actions: readonly SqsAction[]; why?: string }
   | { on: 'state-machine'; actions: readonly StatesAction[]; why?: string }
+  | { on: 'task-tokens'; actions: readonly TaskTokenAction[]; why: string }
   /** The SES identity and configuration set only, and only From the configured address. */
   | { on: 'mail-identity'; actions: readonly SesAction[]; why?: string }
   | { on: 'user-pool'; actions: readonly CognitoAction[]; why?: string };

@@ -29,7 +29,16 @@ export function createObservability(): Observability {
         : logger.warn(message, ...(rest as [])),
     error: (message: string, ...rest: unknown[]) => logger.error(message, ...(rest as [])),
   };
-  return { logger, metrics: new Metrics({ logger: metricsLogger }) };
+  // Every metric carries its stage (set by infra on every function, as the
+  // Powertools variables are): dev and prod share a metric name in one account.
+  const stage = process.env.STAGE;
+  return {
+    logger,
+    metrics: new Metrics({
+      logger: metricsLogger,
+      ...(stage ? { defaultDimensions: { stage } } : {}),
+    }),
+  };
 }
 
 /**

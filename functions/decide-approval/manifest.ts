@@ -16,7 +16,11 @@ export const manifest = defineManifest({
   },
   grants: [
     { on: 'table', actions: ['dynamodb:GetItem', 'dynamodb:UpdateItem'] },
-    { on: 'state-machine', actions: ['states:SendTaskSuccess'] },
+    {
+      on: 'task-tokens',
+      actions: ['states:SendTaskSuccess'],
+      why: 'a decision resumes the waiting step by its task token.',
+    },
   ],
   ...SMALL_FUNCTION,
 });

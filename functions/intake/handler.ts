@@ -26,7 +26,7 @@ import { now, readEnvironment } from '../common/environment.js';
 import { lazy } from '../common/lazy.js';
 import { createObservability, observed } from '../common/observability.js';
 import { objectsIn } from '../common/s3-notification.js';
-import { IDEMPOTENCY_KEY_PREFIX, manifest } from './manifest.js';
+import { IDEMPOTENCY_PARTITION_KEY, manifest } from './manifest.js';
 
 const env = readEnvironment(manifest);
 
@@ -62,11 +62,11 @@ const acceptObject = makeIdempotent(
       tableName: env.TABLE_NAME,
       keyAttr: 'pk',
       sortKeyAttr: 'sk',
+      // A partition of our own, so the role may delete these records and no others.
+      staticPkValue: IDEMPOTENCY_PARTITION_KEY,
       awsSdkV3Client: dynamoClient(),
     }),
     config: idempotency,
-    // A prefix of our own, so the role may delete these records and no others.
-    keyPrefix: IDEMPOTENCY_KEY_PREFIX,
   },
 );
 
@@ -95,5 +95,7 @@ export const handler = middy<SQSEvent, SQSBatchResponse>()
     return processPartialResponse(event, intakeRecord, processor, {
       context,
       throwOnFullBatchFailure: false,
+      // One record at a time: ten 10 MB Word files converted at once would not fit in 1 GB.
+      processInParallel: false,
     });
   });

@@ -10,8 +10,8 @@ import {
   TABLE_NAME,
 } from '../common/function-manifest.js';
 
-/** The partition key prefix of intake's Powertools idempotency records. */
-export const IDEMPOTENCY_KEY_PREFIX = 'idempotency.intake';
+/** The partition key of intake's Powertools idempotency records (one partition, keyed by sk). */
+export const IDEMPOTENCY_PARTITION_KEY = 'idempotency#intake';
 
 export const manifest = defineManifest({
   name: 'intake',
@@ -28,7 +28,7 @@ export const manifest = defineManifest({
     {
       on: 'table',
       actions: ['dynamodb:DeleteItem'],
-      partitionKeyPrefix: `${IDEMPOTENCY_KEY_PREFIX}#`,
+      partitionKeyPrefix: IDEMPOTENCY_PARTITION_KEY,
       why: 'an idempotency record is deleted when its record fails; nothing else is ever deleted.',
     },
     { on: 'state-machine', actions: ['states:StartExecution'] },

@@ -8,6 +8,17 @@ export const manifest = defineManifest({
   environment: {
     TABLE_NAME,
   },
-  grants: [{ on: 'table', actions: ['dynamodb:PutItem'] }],
+  grants: [
+    {
+      on: 'table',
+      // Header claim, plan rows in batches of 25, the opening mark cleared, a retry's read.
+      actions: [
+        'dynamodb:PutItem',
+        'dynamodb:BatchWriteItem',
+        'dynamodb:UpdateItem',
+        'dynamodb:GetItem',
+      ],
+    },
+  ],
   ...SMALL_FUNCTION,
 });

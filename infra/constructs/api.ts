@@ -54,6 +54,26 @@ export interface ApiProps {
   portalUrl: string;
 }
 
+/**
+ * One JSON line per request in HTTP API logging variables ($context.routeKey,
+ * not the REST API's $context.resourcePath, which an HTTP API stage refuses).
+ */
+export const HTTP_API_ACCESS_LOG = AccessLogFormat.custom(
+  JSON.stringify({
+    requestId: '$context.requestId',
+    requestTime: '$context.requestTime',
+    ip: '$context.identity.sourceIp',
+    httpMethod: '$context.httpMethod',
+    routeKey: '$context.routeKey',
+    status: '$context.status',
+    protocol: '$context.protocol',
+    responseLength: '$context.responseLength',
+    integrationLatency: '$context.integrationLatency',
+    integrationError: '$context.integrationErrorMessage',
+    authorizerError: '$context.authorizer.error',
+  }),
+);
+
 export interface Route {
   name: string;
   method: 'GET' | 'POST';
@@ -178,7 +198,7 @@ export class Api extends Construct {
       throttle: { rateLimit: 50, burstLimit: 100 },
       accessLogSettings: {
         destination: new LogGroupLogDestination(accessLogs),
-        format: AccessLogFormat.jsonWithStandardFields(),
+        format: HTTP_API_ACCESS_LOG,
       },
     });
 

@@ -133,6 +133,10 @@ export function grantToFunction(
       );
       return;
     }
+    case 'task-tokens':
+      // IAM evaluates SendTask* on "*" only: a state machine ARN here would never match.
+      fn.addToRolePolicy(new PolicyStatement({ actions: [...grant.actions], resources: ['*'] }));
+      return;
   }
 }
 

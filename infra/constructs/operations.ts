@@ -4,10 +4,12 @@
  * reminders. They notify an SNS topic the agency subscribes to.
  */
 
-import { Duration } from 'aws-cdk-lib';
+import { Annotations, Duration, Stack } from 'aws-cdk-lib';
 import { Alarm, ComparisonOperator, Metric, TreatMissingData } from 'aws-cdk-lib/aws-cloudwatch';
 import { SnsAction } from 'aws-cdk-lib/aws-cloudwatch-actions';
+import { PolicyStatement, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
 import { Topic } from 'aws-cdk-lib/aws-sns';
+import { EmailSubscription } from 'aws-cdk-lib/aws-sns-subscriptions';
 import type { Queue } from 'aws-cdk-lib/aws-sqs';
 import type { StateMachine } from 'aws-cdk-lib/aws-stepfunctions';
 import { Construct } from 'constructs';
@@ -15,6 +17,8 @@ import { METRICS_NAMESPACE } from './acm-function.js';
 
 export interface OperationsProps {
   stage: string;
+  /** Who is told when an alarm fires (CDK context `alarmEmail`; kept out of the repository). */
+  alarmEmail?: string;
   deadLetterQueues: Record<string, Queue>;
   stateMachine: StateMachine;
 }
@@ -29,6 +33,28 @@ export class Operations extends Construct {
       topicName: `acm-report-${props.stage}-alarms`,
       enforceSSL: true,
     });
+    // enforceSSL writes a topic policy, which replaces SNS's default one: without
+    // this statement CloudWatch may not publish and every alarm would tell nobody.
+    const { account, partition, region } = Stack.of(this);
+    this.topic.addToResourcePolicy(
+      new PolicyStatement({
+        sid: 'CloudWatchAlarmsPublish',
+        principals: [new ServicePrincipal('cloudwatch.amazonaws.com')],
+        actions: ['sns:Publish'],
+        resources: [this.topic.topicArn],
+        conditions: {
+          StringEquals: { 'aws:SourceAccount': account },
+          ArnLike: { 'aws:SourceArn': `arn:${partition}:cloudwatch:${region}:${account}:alarm:*` },
+        },
+      }),
+    );
+    if (props.alarmEmail) {
+      this.topic.addSubscription(new EmailSubscription(props.alarmEmail));
+    } else {
+      Annotations.of(this.topic).addWarning(
+        'No alarmEmail: the alarm topic has no subscriber. Deploy with -c alarmEmail=<address> (README "Deploy").',
+      );
+    }
     const action = new SnsAction(this.topic);
     const alarm = (name: string, metric: Metric, description: string) => {
       const created = new Alarm(this, name, {
@@ -69,7 +95,8 @@ export class Operations extends Construct {
       new Metric({
         namespace: METRICS_NAMESPACE,
         metricName: 'ApprovalsOverdue',
-        dimensionsMap: { service: 'approval-request' },
+        // The stage too: the same metric of another stage in the account must not trip this alarm.
+        dimensionsMap: { service: 'approval-request', stage: props.stage },
         period: Duration.hours(1),
         statistic: 'Sum',
       }),

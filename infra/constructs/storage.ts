@@ -46,7 +46,8 @@ export class Storage extends Construct {
     super(scope, id);
 
     this.table = new Table(this, 'Table', {
-      tableName: `acm-report-${props.stage}`,
+      // No fixed name: the table is retained when a stage is deleted, and a
+      // named one would make re-creating that stage fail on the name.
       partitionKey: { name: 'pk', type: AttributeType.STRING },
       sortKey: { name: 'sk', type: AttributeType.STRING },
       billingMode: BillingMode.PAY_PER_REQUEST,

@@ -30,3 +30,12 @@ declare module 's3rver' {
     close(): Promise<void>;
   }
 }
+
+declare module 's3rver/lib/models/account.js' {
+  interface S3rverAccount {
+    createKeyPair(accessKeyId: string, secretAccessKey: string): void;
+    revokeAccessKey(accessKeyId: string): void;
+  }
+  /** The one account s3rver serves; a key pair added to it signs requests as it. */
+  export const DUMMY_ACCOUNT: S3rverAccount;
+}

@@ -42,6 +42,13 @@ async function keysIn(bucket: string): Promise<string[]> {
 }
 
 describe('The seed round on the local stack', () => {
+  it('ran with IAM enforced: every request evaluated against its role, none denied or undecided', () => {
+    // Dozens of requests per function went through the IAM fronts (local/iam).
+    expect(stack.iam.ledger.checked).toBeGreaterThan(100);
+    expect(stack.iam.ledger.denied).toEqual([]);
+    expect(stack.iam.ledger.undecided).toEqual([]);
+  });
+
   it('publishes report.json, report.pdf and report.html, and the index', async () => {
     for (const url of Object.values(result.urls)) {
       const response = await fetch(url);

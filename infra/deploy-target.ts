@@ -1,0 +1,39 @@
+/**
+ * The account and region a stage is deployed to, and the deployment
+ * settings, from CDK context (`-c account=… -c region=…`). Never the
+ * machine's defaults (CDK_DEFAULT_ACCOUNT/REGION): those bake whatever
+ * profile synthesised the template into ARNs, the token issuer and the
+ * hosted UI domain. Without both, the template is environment-agnostic: the
+ * account and region resolve at deploy time (pseudo parameters).
+ */
+
+import type { Environment } from 'aws-cdk-lib';
+
+export type ContextReader = (key: string) => unknown;
+
+const ACCOUNT = /^\d{12}$/;
+const REGION = /^[a-z]{2}(-[a-z]+)+-\d$/;
+
+function text(read: ContextReader, key: string): string | undefined {
+  const value = read(key);
+  return typeof value === 'string' && value.trim() ? value.trim() : undefined;
+}
+
+export function deployTarget(read: ContextReader): Environment | undefined {
+  const account = text(read, 'account');
+  const region = text(read, 'region');
+  if (!account && !region) return undefined;
+  if (!account || !ACCOUNT.test(account)) {
+    throw new Error(`-c account must be a 12-digit AWS account id (given: ${account ?? 'none'})`);
+  }
+  if (!region || !REGION.test(region)) {
+    throw new Error(
+      `-c region must be an AWS region such as ap-southeast-7 (given: ${region ?? 'none'})`,
+    );
+  }
+  return { account, region };
+}
+
+export function optionalSetting(read: ContextReader, key: string): string | undefined {
+  return text(read, key);
+}

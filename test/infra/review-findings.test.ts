@@ -1,0 +1,137 @@
+/**
+ * CDK assertions for what the review of the synthesised template found
+ * (issue 16, findings 1–3 and 8): alarms that can notify, an HTTP API
+ * access-log format, a stage dimension on metrics, and a template that bakes
+ * in no account or region and can be re-created after a stage is deleted.
+ */
+
+import { App, type Stack } from 'aws-cdk-lib';
+import { Annotations, Match, Template } from 'aws-cdk-lib/assertions';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { AcmReportStack } from '../../infra/acm-report-stack.js';
+import { HTTP_API_ACCESS_LOG } from '../../infra/constructs/api.js';
+import { deployTarget } from '../../infra/deploy-target.js';
+
+function synth(env?: { account: string; region: string }) {
+  const app = new App({ context: { 'aws:cdk:bundling-stacks': [] } });
+  const stack = new AcmReportStack(app, 'AcmReport-review', {
+    stage: 'review',
+    agencies: ['opdc'],
+    portalOrigins: ['https://portal.example.go.th'],
+    ...(env ? { env } : {}),
+  });
+  return { stack, template: Template.fromStack(stack) };
+}
+
+let agnostic: { stack: Stack; template: Template };
+let thailand: { stack: Stack; template: Template };
+
+beforeAll(() => {
+  agnostic = synth();
+  thailand = synth({ account: '123456789012', region: 'ap-southeast-7' });
+}, 120_000);
+
+describe('Finding 1: alarms can notify', () => {
+  it('lets CloudWatch alarms of this account publish to the alarm topic', () => {
+    agnostic.template.hasResourceProperties('AWS::SNS::TopicPolicy', {
+      PolicyDocument: {
+        Statement: Match.arrayWith([
+          // The TLS-only deny stays.
+          Match.objectLike({
+            Effect: 'Deny',
+            Condition: { Bool: { 'aws:SecureTransport': 'false' } },
+          }),
+          Match.objectLike({
+            Effect: 'Allow',
+            Principal: { Service: 'cloudwatch.amazonaws.com' },
+            Action: 'sns:Publish',
+            Condition: {
+              StringEquals: { 'aws:SourceAccount': { Ref: 'AWS::AccountId' } },
+              ArnLike: { 'aws:SourceArn': Match.anyValue() },
+            },
+          }),
+        ]),
+      },
+    });
+  });
+
+  it('warns at synth when no one is subscribed to the alarms', () => {
+    const warnings = Annotations.fromStack(agnostic.stack).findWarning(
+      '*',
+      Match.stringLikeRegexp('alarmEmail'),
+    );
+    expect(warnings.length).toBe(1);
+  });
+});
+
+describe('Finding 2: the HTTP API access-log format', () => {
+  it('logs HTTP API variables ($context.routeKey), none of the REST API only ones', () => {
+    const stage = agnostic.template.findResources('AWS::ApiGatewayV2::Stage');
+    const [format] = Object.values(stage).map(
+      (s) => (s.Properties.AccessLogSettings as { Format: string }).Format,
+    );
+    expect(format).toBe(HTTP_API_ACCESS_LOG.toString());
+    expect(format).toContain('$context.routeKey');
+    expect(format).not.toContain('$context.resourcePath');
+    expect(() => JSON.parse(format ?? '')).not.toThrow();
+  });
+});
+
+describe('Finding 3: metrics carry their stage', () => {
+  it('alarms on the overdue-approvals metric of this stage only', () => {
+    agnostic.template.hasResourceProperties('AWS::CloudWatch::Alarm', {
+      MetricName: 'ApprovalsOverdue',
+      Dimensions: Match.arrayWith([{ Name: 'stage', Value: 'review' }]),
+    });
+  });
+
+  it('tells every function its stage, which its metrics add as a dimension', () => {
+    const functions = Object.values(agnostic.template.findResources('AWS::Lambda::Function'));
+    const ours = functions.filter((f) =>
+      String(f.Properties.Environment?.Variables?.POWERTOOLS_SERVICE_NAME ?? ''),
+    );
+    expect(ours.length).toBeGreaterThan(15);
+    for (const fn of ours) expect(fn.Properties.Environment.Variables.STAGE).toBe('review');
+  });
+});
+
+describe('Finding 8: no account or region baked in; a stage can be re-created', () => {
+  it('bakes no account or region into an environment-agnostic template', () => {
+    const text = JSON.stringify(agnostic.template.toJSON());
+    expect(text).not.toMatch(/us-east-1|unknown-account|unknown-region/);
+    agnostic.template.hasResourceProperties('AWS::ApiGatewayV2::Authorizer', {
+      JwtConfiguration: {
+        Issuer: { 'Fn::Join': ['', Match.arrayWith([{ Ref: 'AWS::Region' }])] },
+      },
+    });
+  });
+
+  it('names the explicit region where one is given (ap-southeast-7)', () => {
+    const text = JSON.stringify(thailand.template.toJSON());
+    expect(text).toContain('cognito-idp.ap-southeast-7.amazonaws.com');
+    expect(text).not.toMatch(/us-east-1/);
+  });
+
+  it('lets CloudFormation name the retained table, so deleting and re-creating a stage works', () => {
+    const tables = Object.values(agnostic.template.findResources('AWS::DynamoDB::Table'));
+    expect(tables).toHaveLength(1);
+    expect(tables[0]?.DeletionPolicy).toBe('Retain');
+    expect(tables[0]?.Properties.TableName).toBeUndefined();
+    for (const bucket of Object.values(agnostic.template.findResources('AWS::S3::Bucket'))) {
+      expect(bucket.Properties?.BucketName).toBeUndefined();
+    }
+  });
+
+  it('takes account and region from context only, both or neither', () => {
+    const context = (values: Record<string, string>) => (key: string) => values[key];
+    expect(deployTarget(context({}))).toBeUndefined();
+    expect(deployTarget(context({ account: '123456789012', region: 'ap-southeast-1' }))).toEqual({
+      account: '123456789012',
+      region: 'ap-southeast-1',
+    });
+    expect(() => deployTarget(context({ region: 'ap-southeast-7' }))).toThrow(/account/);
+    expect(() => deployTarget(context({ account: '123456789012', region: 'bangkok' }))).toThrow(
+      /region/,
+    );
+  });
+});

@@ -252,7 +252,10 @@ describe('IAM', () => {
   });
 
   it.each([
-    ['open-round', ['dynamodb:PutItem']],
+    [
+      'open-round',
+      ['dynamodb:BatchWriteItem', 'dynamodb:GetItem', 'dynamodb:PutItem', 'dynamodb:UpdateItem'],
+    ],
     ['get-round', ['dynamodb:GetItem']],
     ['round-status', ['dynamodb:Query']],
     ['get-upload', ['dynamodb:GetItem']],

@@ -8,6 +8,7 @@ export const manifest = defineManifest({
   environment: {
     TABLE_NAME,
   },
-  grants: [{ on: 'table', actions: ['dynamodb:GetItem'] }],
+  // The round and its plan rows: one Query over the round's partition.
+  grants: [{ on: 'table', actions: ['dynamodb:Query'] }],
   ...SMALL_FUNCTION,
 });

@@ -256,7 +256,7 @@ describe('IAM', () => {
       'open-round',
       ['dynamodb:BatchWriteItem', 'dynamodb:GetItem', 'dynamodb:PutItem', 'dynamodb:UpdateItem'],
     ],
-    ['get-round', ['dynamodb:GetItem']],
+    ['get-round', ['dynamodb:Query']],
     ['round-status', ['dynamodb:Query']],
     ['get-upload', ['dynamodb:GetItem']],
     ['list-approvals', ['dynamodb:Query']],

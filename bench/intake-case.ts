@@ -25,7 +25,6 @@
 import { DynamoDBClient, QueryCommand } from '@aws-sdk/client-dynamodb';
 import { deadLetteredMessages } from '../local/chaos/chaos-context.js';
 import { LOCAL_CREDENTIALS, LOCAL_REGION } from '../local/embedded-services.js';
-import { LOCAL_TOKEN_PREFIX } from '../local/local-identities.js';
 import { startLocalStack } from '../local/local-stack.js';
 import { readSeedPlan, syntheticRound, syntheticSubmission } from '../local/synthetic-round.js';
 import {
@@ -166,7 +165,7 @@ stack.functions.invoke = (nameOrArn, event) => {
   return invoke(nameOrArn, event);
 };
 
-const clientOf = (id: string) => new AcmApiClient(stack.apiUrl, `${LOCAL_TOKEN_PREFIX}${id}`);
+const clientOf = (id: string) => new AcmApiClient(stack.apiUrl, stack.tokenFor(id));
 const coordinator = clientOf('coordinator');
 const staff = seedRound.items.map((item) => clientOf(`staff-${item.no}`));
 const encoder = new TextEncoder();

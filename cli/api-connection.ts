@@ -1,11 +1,12 @@
 /**
  * Which deployment the CLI talks to, and as whom. In AWS: the API URL and a
  * Cognito ID token (`--token` or ACM_REPORT_TOKEN). Locally (`npm start`):
- * `--as <id>` names one of the demo identities — refused for any API that is
- * not on this machine, so a local identity can never be aimed at a deployment.
+ * `--as <id>` signs one of the demo people in to the local user pool —
+ * refused for any API that is not on this machine.
  */
 
 import { AcmApiClient } from '../shared/adapters/acm-api-client.js';
+import { signInWithPassword } from '../shared/adapters/cognito-password-sign-in.js';
 import { UsageError } from './usage-error.js';
 
 export interface ConnectionOptions {
@@ -45,7 +46,8 @@ export function connect(options: ConnectionOptions): Connection {
         '--as names a local demo identity and works only against the local stack (127.0.0.1)',
       );
     }
-    return { client: new AcmApiClient(api, `local:${options.as}`), agencyId };
+    const as = options.as;
+    return { client: new AcmApiClient(api, () => signInLocally(api, as)), agencyId };
   }
   const token = options.token ?? process.env.ACM_REPORT_TOKEN;
   if (!token)
@@ -53,4 +55,15 @@ export function connect(options: ConnectionOptions): Connection {
       'who are you? give --token <Cognito ID token> (or ACM_REPORT_TOKEN), or --as <id> locally',
     );
   return { client: new AcmApiClient(api, token), agencyId };
+}
+
+/**
+ * A local person signs in to the local user pool: the local API says where
+ * it is and the local-only password (a path that exists only locally).
+ */
+async function signInLocally(api: string, id: string): Promise<string> {
+  const response = await fetch(new URL('/.well-known/acm-report-local-sign-in', api));
+  if (!response.ok) throw new UsageError(`${api} is not a local stack that signs people in`);
+  const local = (await response.json()) as { endpoint: string; clientId: string; password: string };
+  return (await signInWithPassword(local.endpoint, local.clientId, id, local.password)).idToken;
 }

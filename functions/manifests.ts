@@ -23,6 +23,7 @@ import { manifest as recordOutcome } from './record-outcome/manifest.js';
 import { manifest as requestUpload } from './request-upload/manifest.js';
 import { manifest as rollUpRound } from './roll-up-round/manifest.js';
 import { manifest as roundStatus } from './round-status/manifest.js';
+import { manifest as sendDigest } from './send-digest/manifest.js';
 import { manifest as sendReminders } from './send-reminders/manifest.js';
 
 export const MANIFESTS: readonly FunctionManifest[] = [
@@ -47,6 +48,8 @@ export const MANIFESTS: readonly FunctionManifest[] = [
   recordOutcome,
   rollUpRound,
   publishReport,
+  // On a schedule.
+  sendDigest,
 ];
 
 /** The catalogue a stack is built from: by default every manifest above. */

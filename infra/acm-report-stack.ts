@@ -12,6 +12,7 @@ import { Api } from './constructs/api.js';
 import { ApprovalChain } from './constructs/approval-chain.js';
 import type { WaitTimeouts } from './constructs/approval-state-machine.js';
 import { Intake } from './constructs/intake.js';
+import { Mail } from './constructs/mail.js';
 import { Operations } from './constructs/operations.js';
 import { PortalHosting } from './constructs/portal-hosting.js';
 import { Publishing } from './constructs/publishing.js';
@@ -40,6 +41,7 @@ export class AcmReportStack extends Stack {
   readonly api: Api;
   readonly operations: Operations;
   readonly portal: PortalHosting;
+  readonly mail: Mail;
 
   constructor(scope: Construct, id: string, props: AcmReportStackProps) {
     super(scope, id, props);
@@ -76,9 +78,6 @@ export class AcmReportStack extends Stack {
       stateMachineArn,
       publishReport: this.publishing.publishReport.function,
       ...(props.waits ? { waits: props.waits } : {}),
-      ...(props.notifyWebhookUrl
-        ? { settings: { 'notify-webhook-url': props.notifyWebhookUrl } }
-        : {}),
     });
     this.intake = new Intake(this, 'Intake', {
       stage,
@@ -97,6 +96,18 @@ export class AcmReportStack extends Stack {
       portalOrigins: props.portalOrigins,
       approvalsQueue: this.approvalChain.approvals.queue,
       portalUrl: this.portal.url,
+    });
+    this.mail = new Mail(this, 'Mail', {
+      stage,
+      manifests,
+      table,
+      userPool: this.api.userPool,
+      approvalsQueue: this.approvalChain.approvals.queue,
+      portalUrl: this.portal.url,
+      settings: {
+        agencies: props.agencies.join(','),
+        ...(props.notifyWebhookUrl ? { 'notify-webhook-url': props.notifyWebhookUrl } : {}),
+      },
     });
     const publicSiteUrl = `https://${this.publishing.distribution.distributionDomainName}`;
     this.portal.deploy({

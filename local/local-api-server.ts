@@ -1,7 +1,8 @@
 /**
  * The HTTP API on 127.0.0.1: the template's routes, each to its function,
- * as API Gateway (payload format 2.0) would call it, with the JWT
- * authorizer's claims for the local identity the request names.
+ * as API Gateway (payload format 2.0) would call it, with the claims of
+ * the bearer token once the JWT authorizer (local-jwt-authorizer.ts) has
+ * verified it against the local user pool.
  */
 
 import { randomUUID } from 'node:crypto';
@@ -9,7 +10,7 @@ import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
 import { listenOnLoopback } from './listen-on-loopback.js';
 import type { LocalFunctions } from './local-functions.js';
-import { claimsOf, LOCAL_TOKEN_PREFIX, type LocalIdentity } from './local-identities.js';
+import type { JwtAuthorizer } from './local-jwt-authorizer.js';
 import type { LocalResources } from './local-resources.js';
 import { type CfnTemplate, resolveIntrinsics, resourcesOfType } from './local-template.js';
 
@@ -21,6 +22,9 @@ interface Route {
   functionArn: string;
   authorised: boolean;
 }
+
+/** Where the local API tells the CLI how to sign a local person in. */
+export const LOCAL_SIGN_IN_PATH = '/.well-known/acm-report-local-sign-in';
 
 /** 1 MiB: API Gateway's own limit is 10 MB; nothing of ours posts more than a round. */
 const MAX_BODY_BYTES = 1024 * 1024;
@@ -99,11 +103,12 @@ export async function startLocalApi(
   template: CfnTemplate,
   resources: LocalResources,
   functions: LocalFunctions,
-  identities: readonly LocalIdentity[],
+  authorizer: JwtAuthorizer,
+  /** What the CLI's `--as` needs to sign a local person in (local only: no such path in AWS). */
+  localSignIn?: { endpoint: string; clientId: string; password: string },
 ): Promise<{ url: string; close(): Promise<void> }> {
   const routes = routesOf(template, resources);
   const cors = corsOf(template, resources);
-  const people = new Map(identities.map((i) => [i.id, i]));
   const server: Server = createServer(async (request, response) => {
     const allowed = corsHeaders(cors, request.headers.origin);
     const send = (status: number, body: string, headers: Record<string, string> = {}) => {
@@ -129,6 +134,8 @@ export async function startLocalApi(
     }
     try {
       const url = new URL(request.url ?? '/', 'http://127.0.0.1');
+      if (localSignIn && url.pathname === LOCAL_SIGN_IN_PATH)
+        return send(200, JSON.stringify(localSignIn));
       const match = routes
         .map((route) => ({
           route,
@@ -139,11 +146,9 @@ export async function startLocalApi(
       const { route, found } = match;
       const authorization = request.headers.authorization ?? '';
       const token = authorization.replace(/^Bearer\s+/i, '');
-      const identity = token.startsWith(LOCAL_TOKEN_PREFIX)
-        ? people.get(token.slice(LOCAL_TOKEN_PREFIX.length))
-        : undefined;
+      const claims = route.authorised && token ? await authorizer.claimsOf(token) : undefined;
       // As API Gateway's JWT authorizer: no valid token, no call to the function.
-      if (route.authorised && !identity)
+      if (route.authorised && !claims)
         return send(401, JSON.stringify({ message: 'Unauthorized' }));
       const body = await readBody(request);
       const now = new Date();
@@ -181,9 +186,7 @@ export async function startLocalApi(
           stage: '$default',
           time: now.toUTCString(),
           timeEpoch: now.getTime(),
-          ...(identity
-            ? { authorizer: { jwt: { claims: claimsOf(identity), scopes: null } } }
-            : {}),
+          ...(claims ? { authorizer: { jwt: { claims, scopes: null } } } : {}),
         },
       };
       const result = (await functions.invoke(

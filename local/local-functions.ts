@@ -131,6 +131,8 @@ export async function loadLocalFunctions(
   baseEnvironment: Record<string, string>,
   region: string,
   onInitError?: (fn: LocalFunction, error: unknown) => void,
+  /** Values this machine gives instead of the template's (the local portal's URL). */
+  overrides: Record<string, string> = {},
 ): Promise<LocalFunctions> {
   const prefix = `acm-report-${LOCAL_STAGE}-`;
   const entries = resourcesOfType(template, 'AWS::Lambda::Function').filter(([, r]) =>
@@ -148,7 +150,11 @@ export async function loadLocalFunctions(
       (p.Environment as { Variables?: Record<string, unknown> } | undefined)?.Variables ?? {},
       resources,
     ) as Record<string, string>;
-    for (const key of Object.keys(environment)) applicationKeys.add(key);
+    for (const key of Object.keys(environment)) {
+      applicationKeys.add(key);
+      const local = overrides[key];
+      if (local !== undefined) environment[key] = local;
+    }
     const role = (p.Role as { 'Fn::GetAtt'?: [string, string] } | undefined)?.['Fn::GetAtt'];
     const described = {
       logicalId,

@@ -1,10 +1,14 @@
 /**
- * The people of the local demo and the claims the Cognito JWT authorizer
- * would pass for them. Locally a request names its person with
- * "Authorization: Bearer local:<id>"; only the local API server reads that,
- * so these identities cannot reach a deployed API (whose authorizer accepts
- * only Cognito-signed JWTs).
+ * The people of the local demo. The local stack creates them in the local
+ * user pool through the people screen's own admin path (AdminCreateUser and
+ * groups, cognito-people-admin.ts), gives them a local-only password, and
+ * signs each in: every request then carries a real, signed ID token.
  */
+
+import type { CognitoIdentityProviderClient } from '@aws-sdk/client-cognito-identity-provider';
+import { AdminSetUserPasswordCommand } from '@aws-sdk/client-cognito-identity-provider';
+import { signInWithPassword } from '../shared/adapters/cognito-password-sign-in.js';
+import { CognitoPeopleAdmin } from '../shared/adapters/cognito-people-admin.js';
 
 export interface LocalIdentity {
   id: string;
@@ -13,9 +17,19 @@ export interface LocalIdentity {
   /** Position (ตำแหน่ง), Cognito `custom:position`. */
   position: string;
   groups: string[];
+  /** Filled in once created in the local user pool. */
+  sub?: string;
+  /** A signed ID token, filled in once signed in. */
+  token?: string;
 }
 
-export const LOCAL_TOKEN_PREFIX = 'local:';
+/** The local people's password: the local user pool only, never a deployed one. */
+export const LOCAL_PASSWORD = 'Local-only-Passw0rd!';
+
+/** Where a local person's mail goes: a reserved domain that reaches nobody (RFC 2606). */
+export function localEmail(id: string): string {
+  return `${id}@people.example`;
+}
 
 /** The seed round's six divisions (placeholder codes: the seed names none). */
 export function seedDivisions(): string[] {
@@ -72,9 +86,41 @@ export function claimsOf(identity: LocalIdentity): Record<string, string> {
     sub: `local-${identity.id}`,
     'cognito:username': identity.id,
     // Cognito's ID token carries the address too; nothing downstream may print it.
-    email: `${identity.id}@people.example`,
+    email: localEmail(identity.id),
     name: identity.nameTh,
     'custom:position': identity.position,
     'cognito:groups': `[${identity.groups.join(' ')}]`,
   };
+}
+
+/** Creates each person (no invitation mail), sets the local password, signs them in. */
+export async function createLocalPeople(
+  client: CognitoIdentityProviderClient,
+  userPoolId: string,
+  local: { endpoint: string; clientId: string },
+  people: LocalIdentity[],
+): Promise<void> {
+  const admin = new CognitoPeopleAdmin(client, userPoolId);
+  for (const person of people) {
+    const created = await admin.invite({
+      username: person.id,
+      email: localEmail(person.id),
+      name: person.nameTh,
+      position: person.position,
+      groups: person.groups,
+      silent: true,
+    });
+    await client.send(
+      new AdminSetUserPasswordCommand({
+        UserPoolId: userPoolId,
+        Username: person.id,
+        Password: LOCAL_PASSWORD,
+        Permanent: true,
+      }),
+    );
+    person.sub = created.sub;
+    person.token = (
+      await signInWithPassword(local.endpoint, local.clientId, person.id, LOCAL_PASSWORD)
+    ).idToken;
+  }
 }

@@ -13,8 +13,8 @@ import type { LocalIdentity } from './local-identities.js';
 export interface NotificationInbox {
   url: string;
   notices: Notice[];
-  /** Notices for this person (holding every group the notice names), not yet taken. */
-  take(identity: LocalIdentity): Notice[];
+  /** Notices for this person (holding every group the notice names), not yet taken; only `kinds` when given. */
+  take(identity: LocalIdentity, kinds?: readonly Notice['kind'][]): Notice[];
   close(): Promise<void>;
 }
 
@@ -39,9 +39,12 @@ export async function startNotificationInbox(
   return {
     url: `${url}/notify`,
     notices,
-    take(identity) {
+    take(identity, kinds) {
       const mine = notices.filter(
-        (n) => !taken.has(n) && n.groups.every((g) => identity.groups.includes(g)),
+        (n) =>
+          !taken.has(n) &&
+          (!kinds || kinds.includes(n.kind)) &&
+          n.groups.every((g) => identity.groups.includes(g)),
       );
       for (const n of mine) taken.add(n);
       return mine;

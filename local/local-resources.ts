@@ -41,6 +41,11 @@ export interface LocalResources extends LocalNames {
   queues: Map<string, LocalQueue>;
   /** Function logical id → its name, filled in when functions load. */
   functionNames: Map<string, string>;
+  /**
+   * Values for what no emulator creates from the template: the user pool's
+   * Ref (the local pool's id), a distribution's domain ("Id.DomainName").
+   */
+  defined: Map<string, string>;
 }
 
 interface CfnCorsRule {
@@ -87,8 +92,16 @@ export async function createLocalResources(
   // In AWS CloudFormation names the table; locally it is named after the stage.
   const tableName = String(tableEntry[1].Properties?.TableName ?? `acm-report-${LOCAL_STAGE}`);
 
+  const defined = new Map<string, string>();
+  const parameters = (template as { Parameters?: Record<string, { Default?: unknown }> })
+    .Parameters;
   const names: LocalNames = {
     ref(id) {
+      const value = defined.get(id);
+      if (value !== undefined) return value;
+      // Deployment parameters take their defaults locally.
+      const parameter = parameters?.[id];
+      if (parameter?.Default !== undefined) return String(parameter.Default);
       if (id === 'AWS::AccountId') return LOCAL_ACCOUNT;
       if (id === 'AWS::Region') return region;
       if (id === 'AWS::Partition') return 'aws';
@@ -103,6 +116,8 @@ export async function createLocalResources(
       return id;
     },
     getAtt(id, attribute) {
+      const value = defined.get(`${id}.${attribute}`);
+      if (value !== undefined) return value;
       const queue = queues.get(id);
       if (queue && attribute === 'Arn') return queue.arn;
       if (queue && attribute === 'QueueName') return queue.name;
@@ -177,5 +192,5 @@ export async function createLocalResources(
     queues.set(id, { name, url: String(QueueUrl), arn: String(Attributes?.QueueArn) });
   }
 
-  return { ...names, tableName, buckets, queues, functionNames };
+  return { ...names, tableName, buckets, queues, functionNames, defined };
 }

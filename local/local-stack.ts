@@ -9,6 +9,7 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import type { CognitoIdentityProviderClient } from '@aws-sdk/client-cognito-identity-provider';
 import { S3Client } from '@aws-sdk/client-s3';
 import type { ManifestCatalog } from '../functions/manifests.js';
 import { aslDefinitionOf } from '../infra/asl-definition.js';
@@ -25,9 +26,16 @@ import { installFunctionScopes } from './function-scope.js';
 import { type LocalIam, startLocalIam } from './iam/local-iam.js';
 import { startLocalApi } from './local-api-server.js';
 import { type LocalFunctions, loadLocalFunctions } from './local-functions.js';
-import { type LocalIdentity, localIdentities } from './local-identities.js';
+import {
+  createLocalPeople,
+  LOCAL_PASSWORD,
+  type LocalIdentity,
+  localIdentities,
+} from './local-identities.js';
+import { startLocalIdentityServices } from './local-identity-services.js';
 import { type NotificationInbox, startNotificationInbox } from './local-notification-inbox.js';
 import { createLocalResources, type LocalResources } from './local-resources.js';
+import type { LocalSes } from './local-ses.js';
 import {
   type CfnTemplate,
   LOCAL_ACCOUNT,
@@ -79,6 +87,16 @@ export interface LocalStack {
   functions: LocalFunctions;
   stepFunctions: LocalStepFunctions;
   identities: LocalIdentity[];
+  /** A local person's signed ID token (each is signed in when the stack starts). */
+  tokenFor(id: string): string;
+  /** The local SES: every mail sent, and its web page at `mail.endpoint`. */
+  mail: LocalSes;
+  cognito: {
+    endpoint: string;
+    userPoolId: string;
+    clientId: string;
+    client: CognitoIdentityProviderClient;
+  };
   inbox: NotificationInbox;
   apiUrl: string;
   siteUrl: string;
@@ -175,7 +193,14 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
   // SDK finds the local services through the standard variables, so nothing
   // in the handlers changes. Each function sees this and its own variables
   // only (local/function-scope.ts), never another's.
+  log('Starting SES and Cognito on 127.0.0.1 …');
+  const identity = await startLocalIdentityServices(template, resources, region);
   const runtimeEnvironment = {
+    // No IAM front for these two: the local IAM evaluates DynamoDB, S3, SQS and
+    // Step Functions requests; the template's SES and Cognito grants are checked
+    // by the stack tests (test/infra/acm-report-stack.test.ts).
+    AWS_ENDPOINT_URL_SESV2: identity.ses.endpoint,
+    AWS_ENDPOINT_URL_COGNITO_IDENTITY_PROVIDER: identity.cognito.endpoint,
     AWS_ENDPOINT_URL_DYNAMODB: iam.endpoints.dynamodb,
     AWS_ENDPOINT_URL_S3: iam.endpoints.s3,
     // In AWS the SDK sends to each queue URL's own host; here every queue sits behind one front.
@@ -194,6 +219,8 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
   silenceQueueUrlWarning();
   const releaseScopes = installFunctionScopes();
   log('Loading the Lambda handlers from functions/, each in its own environment …');
+  // Deep links in mail lead to this machine's portal, not to a CloudFront domain;
+  // given before the handlers load, as each reads its environment at init.
   const functions = await loadLocalFunctions(
     template,
     resources,
@@ -201,6 +228,7 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
     region,
     (fn, error) =>
       log(`  ! ${fn.folder} failed at init: ${error instanceof Error ? error.message : error}`),
+    portal ? { PORTAL_URL: portal.url } : {},
   );
   iam.register(functions.all);
 
@@ -231,7 +259,12 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
     ...localIdentities(options.agencyId, options.divisions),
     ...(options.extraIdentities ?? []),
   ];
-  const api = await startLocalApi(template, resources, functions, identities);
+  log(`Creating ${identities.length} local people in the user pool and signing them in …`);
+  await createLocalPeople(identity.client, identity.userPoolId, identity.signIn, identities);
+  const api = await startLocalApi(template, resources, functions, identity.authorizer, {
+    ...identity.signIn,
+    password: LOCAL_PASSWORD,
+  });
   const eventSources: EventSources = startEventSources(template, resources, functions, {
     endpoint: services.endpoints.sqs,
     region,
@@ -255,7 +288,9 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
     apiUrl: api.url,
     publicSiteUrl: site.url,
     agencyId: options.agencyId,
-    identities,
+    // Who they are, not their tokens: the portal signs the picked person in itself.
+    identities: identities.map(({ id, nameTh, groups }) => ({ id, nameTh, groups })),
+    signIn: { ...identity.signIn, password: LOCAL_PASSWORD },
   };
 
   // Dead-letter queues keep what they hold; only the working queues must drain.
@@ -279,6 +314,18 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
     functions,
     stepFunctions,
     identities,
+    tokenFor(id) {
+      const token = identities.find((i) => i.id === id)?.token;
+      if (!token) throw new Error(`no local identity ${id}`);
+      return token;
+    },
+    mail: identity.ses,
+    cognito: {
+      endpoint: identity.cognito.endpoint,
+      userPoolId: identity.userPoolId,
+      clientId: identity.signIn.clientId,
+      client: identity.client,
+    },
     inbox,
     apiUrl: api.url,
     siteUrl: site.url,
@@ -309,6 +356,7 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
       await api.close();
       await stepFunctions.close();
       await services.close();
+      await identity.close();
       await Promise.all(proxies.map((proxy) => proxy.close()));
       await iam.close();
       releaseScopes();

@@ -22,7 +22,7 @@ import type { PublishedEntry } from '../shared/publish/published-entry.js';
 import { renderReportText } from '../shared/report/render-report-text.js';
 import type { Report } from '../shared/schemas/report-schema.js';
 import type { Submission } from '../shared/schemas/submission-schema.js';
-import { LOCAL_TOKEN_PREFIX, type LocalIdentity } from './local-identities.js';
+import type { LocalIdentity } from './local-identities.js';
 import type { LocalStack } from './local-stack.js';
 
 export const SEED_FOLDER = 'events/seed';
@@ -74,7 +74,7 @@ export async function runSeedRoundScenario(
     return identity;
   };
   const clientOf = (identity: LocalIdentity) =>
-    new AcmApiClient(stack.apiUrl, `${LOCAL_TOKEN_PREFIX}${identity.id}`);
+    new AcmApiClient(stack.apiUrl, stack.tokenFor(identity.id));
   // The seed's plan, for the fiscal year and period of the report given (the
   // seed's own unless a caller replays it for another round).
   const round = {
@@ -150,13 +150,19 @@ export async function runSeedRoundScenario(
   }
 
   log('[3/5] Approvers act on the notices they receive');
+  const APPROVAL_NOTICES = [
+    'approval-requested',
+    'approval-reminder',
+    'approval-escalated',
+  ] as const;
   const approvers = stack.identities.filter(
     (i) => i.id.startsWith('director-') || i.id === 'acc-officer',
   );
   let returned = false;
   const deadline = Date.now() + 120_000;
   const act = async (identity: LocalIdentity, allowSignOff: boolean) => {
-    const notices = stack.inbox.take(identity);
+    // A director is in their division's group too: leave its "returned" notice to the staff.
+    const notices = stack.inbox.take(identity, APPROVAL_NOTICES);
     if (notices.length === 0) return 0;
     const client = clientOf(identity);
     const { approvals } = await client.listApprovals(agencyId);

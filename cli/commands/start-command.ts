@@ -90,7 +90,7 @@ export async function runStart(options: StartOptions): Promise<number> {
     }
     if (stack.portalUrl) log(`\nWeb portal: ${stack.portalUrl}/  (choose a person to sign in as)`);
     log(
-      '\nServing on 127.0.0.1 until Ctrl-C. Local identities for the API: Authorization: Bearer local:<id>',
+      '\nServing on 127.0.0.1 until Ctrl-C. Local people (the CLI signs in as one with --as <id>; the portal offers them):',
     );
     log(`  ${stack.identities.map((i) => i.id).join(', ')}`);
     await new Promise<void>((resolve) => {

@@ -15,16 +15,23 @@ export type ResourceName =
   | 'published-bucket'
   | 'intake-queue'
   | 'approvals-queue'
-  | 'state-machine';
+  | 'state-machine'
+  | 'user-pool'
+  | 'mail-identity'
+  | 'portal';
 
 /** Deployment settings (CDK context) a function may be given. */
-export type SettingName = 'notify-webhook-url';
+export type SettingName = 'notify-webhook-url' | 'agencies';
 
 /** Where an environment variable's value comes from when the stack is built. */
 export type EnvironmentSource =
   | { resource: 'table' | 'incoming-bucket' | 'published-bucket'; attribute: 'name' }
   | { resource: 'approvals-queue' | 'intake-queue'; attribute: 'url' }
   | { resource: 'state-machine'; attribute: 'arn' }
+  | { resource: 'user-pool'; attribute: 'id' }
+  /** The From address, and the configuration set mail is sent through. */
+  | { resource: 'mail-identity'; attribute: 'from' | 'configuration-set' }
+  | { resource: 'portal'; attribute: 'url' }
   | { setting: SettingName };
 
 export interface EnvironmentVariable {
@@ -49,6 +56,8 @@ export type SqsAction = 'sqs:SendMessage' | 'sqs:GetQueueAttributes' | 'sqs:GetQ
 export type StatesAction = 'states:StartExecution';
 /** Task-token answers: IAM supports no resource-level permission for them (only "*"). */
 export type TaskTokenAction = 'states:SendTaskSuccess' | 'states:SendTaskFailure';
+export type SesAction = 'ses:SendEmail';
+export type CognitoAction = 'cognito-idp:ListUsersInGroup';
 
 /** One statement of the function's role: named actions on one symbolic resource. */
 export type Grant =
@@ -70,7 +79,10 @@ export type Grant =
     }
   | { on: 'approvals-queue'; actions: readonly SqsAction[]; why?: string }
   | { on: 'state-machine'; actions: readonly StatesAction[]; why?: string }
-  | { on: 'task-tokens'; actions: readonly TaskTokenAction[]; why: string };
+  | { on: 'task-tokens'; actions: readonly TaskTokenAction[]; why: string }
+  /** The SES identity and configuration set only, and only From the configured address. */
+  | { on: 'mail-identity'; actions: readonly SesAction[]; why?: string }
+  | { on: 'user-pool'; actions: readonly CognitoAction[]; why?: string };
 
 export type Trigger =
   | { kind: 'http'; method: 'GET' | 'POST'; path: string }
@@ -80,7 +92,9 @@ export type Trigger =
       batchSize: number;
       maxBatchingWindowSeconds?: number;
     }
-  | { kind: 'state-machine' };
+  | { kind: 'state-machine' }
+  /** An EventBridge schedule (UTC cron fields). */
+  | { kind: 'schedule'; cron: { minute: string; hour: string } };
 
 export interface FunctionManifest<E extends EnvironmentSpec = EnvironmentSpec> {
   /** The folder under functions/ that holds handler.ts. */
@@ -119,6 +133,14 @@ export const STATE_MACHINE_ARN = { from: { resource: 'state-machine', attribute:
 export const APPROVALS_QUEUE_URL = {
   from: { resource: 'approvals-queue', attribute: 'url' },
 } as const;
+
+/** Where a notice's mail goes from, and the people it goes to. */
+export const MAIL_FROM = { from: { resource: 'mail-identity', attribute: 'from' } } as const;
+export const SES_CONFIGURATION_SET = {
+  from: { resource: 'mail-identity', attribute: 'configuration-set' },
+} as const;
+export const PORTAL_URL = { from: { resource: 'portal', attribute: 'url' } } as const;
+export const USER_POOL_ID = { from: { resource: 'user-pool', attribute: 'id' } } as const;
 
 /** What sending to a queue takes (the SDK looks the queue's attributes up on send). */
 export const SEND_TO_QUEUE: readonly SqsAction[] = [

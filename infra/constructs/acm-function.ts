@@ -3,10 +3,12 @@
  * manifest: Node.js 22 on arm64, a minified ESM bundle made by the local
  * esbuild (no Docker), X-Ray tracing, JSON logs into its own log group with
  * a retention, the Powertools service name and metrics namespace, and the
- * role, environment and event source the manifest declares.
+ * role, environment and event source (queue or schedule) the manifest declares.
  */
 
 import { ArnFormat, Duration, RemovalPolicy, Stack, Validations } from 'aws-cdk-lib';
+import { Rule, Schedule } from 'aws-cdk-lib/aws-events';
+import { LambdaFunction as LambdaFunctionTarget } from 'aws-cdk-lib/aws-events-targets';
 import { PolicyStatement, Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
 import {
   Architecture,
@@ -65,6 +67,14 @@ function environmentValue(source: EnvironmentSource, props: AcmFunctionProps): s
     case 'approvals-queue':
       return resourceOf(props.resources, source.resource, name).queueUrl;
     case 'state-machine':
+      return resourceOf(props.resources, source.resource, name);
+    case 'user-pool':
+      return resourceOf(props.resources, source.resource, name).userPoolId;
+    case 'mail-identity': {
+      const mail = resourceOf(props.resources, source.resource, name);
+      return source.attribute === 'from' ? mail.from : mail.configurationSet;
+    }
+    case 'portal':
       return resourceOf(props.resources, source.resource, name);
   }
 }
@@ -150,6 +160,12 @@ export class AcmFunction extends Construct {
       grantToFunction(this.function, manifest.name, grant, props.resources);
     }
     const { trigger } = manifest;
+    if (trigger.kind === 'schedule') {
+      new Rule(this, 'Schedule', {
+        schedule: Schedule.cron(trigger.cron),
+        targets: [new LambdaFunctionTarget(this.function, { retryAttempts: 2 })],
+      });
+    }
     if (trigger.kind === 'queue') {
       this.function.addEventSource(
         new SqsEventSource(resourceOf(props.resources, trigger.queue, manifest.name), {

@@ -20,6 +20,7 @@ import {
   CfnUserPoolGroup,
   Mfa,
   OAuthScope,
+  StringAttribute,
   UserPool,
   type UserPoolClient,
   UserPoolClientIdentityProvider,
@@ -92,6 +93,16 @@ export function routesOf(manifests: Iterable<FunctionManifest>): Route[] {
 /** Every route of the API (the authorisation matrix test needs a row for each). */
 export const ROUTES: readonly Route[] = routesOf(MANIFESTS);
 
+/** Cognito fills in {username} and {####} (the temporary password). */
+const INVITATION_BODY = [
+  'ท่านได้รับเชิญให้เข้าใช้ระบบรายงานการกำกับติดตามการดำเนินการป้องกันการทุจริต',
+  'ชื่อผู้ใช้: {username}<br>รหัสผ่านชั่วคราว: {####}<br>',
+  'กรุณาเข้าสู่ระบบภายใน ๓ วัน แล้วตั้งรหัสผ่านใหม่<br><br>',
+  'You are invited to acm-report, the anti-corruption plan monitoring reports.<br>',
+  'Username: {username}<br>Temporary password: {####}<br>',
+  'Please sign in within 3 days and set a new password.',
+].join('<br>');
+
 export class Api extends Construct {
   readonly userPool: UserPool;
   readonly client: UserPoolClient;
@@ -117,6 +128,15 @@ export class Api extends Construct {
         tempPasswordValidity: Duration.days(3),
       },
       accountRecovery: AccountRecovery.EMAIL_ONLY,
+      // ตำแหน่ง: printed under the head's name on the published sign-off.
+      customAttributes: {
+        position: new StringAttribute({ minLen: 1, maxLen: 200, mutable: true }),
+      },
+      // The invitation AdminCreateUser sends (the people screen's invite), Thai first.
+      userInvitation: {
+        emailSubject: 'เชิญเข้าใช้ระบบรายงานการกำกับติดตาม / Invitation to acm-report',
+        emailBody: INVITATION_BODY,
+      },
       deletionProtection: true,
       removalPolicy: RemovalPolicy.RETAIN,
     });

@@ -1,7 +1,7 @@
 /**
- * The approval chain: the state machine, the functions its tasks call, the
- * `approvals` queue (+ DLQ) its notices go to, and the notifier that
- * consumes that queue. Each function is built from its manifest.
+ * The approval chain: the state machine, the functions its tasks call and
+ * the `approvals` queue (+ DLQ) its notices go to (its consumer, the
+ * notifier, mails people: see mail.ts). Each function is built from its manifest.
  */
 
 import { Duration } from 'aws-cdk-lib';
@@ -34,7 +34,6 @@ export class ApprovalChain extends Construct {
   readonly approvalRequest: AcmFunction;
   readonly recordOutcome: AcmFunction;
   readonly rollUpRound: AcmFunction;
-  readonly notifier: AcmFunction;
 
   constructor(scope: Construct, id: string, props: ApprovalChainProps) {
     super(scope, id);
@@ -60,7 +59,6 @@ export class ApprovalChain extends Construct {
     this.approvalRequest = build('ApprovalRequest', 'approval-request');
     this.recordOutcome = build('RecordOutcome', 'record-outcome');
     this.rollUpRound = build('RollUpRound', 'roll-up-round');
-    this.notifier = build('NotifyApprovers', 'notify-approvers');
 
     this.workflow = new ApprovalStateMachine(this, 'Workflow', {
       stateMachineName: props.stateMachineName,

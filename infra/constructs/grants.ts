@@ -6,7 +6,8 @@
  * actions each; a function here gets exactly the ones its handler calls.
  */
 
-import { Validations } from 'aws-cdk-lib';
+import { ArnFormat, Stack, Validations } from 'aws-cdk-lib';
+import type { IUserPool } from 'aws-cdk-lib/aws-cognito';
 import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
 import { PolicyStatement } from 'aws-cdk-lib/aws-iam';
 import type { IFunction } from 'aws-cdk-lib/aws-lambda';
@@ -23,6 +24,17 @@ export interface FunctionResources {
   approvalsQueue?: IQueue;
   /** Named, not referenced: functions the state machine invokes also need its ARN. */
   stateMachineArn?: string;
+  userPool?: IUserPool;
+  mailIdentity?: MailIdentity;
+  portalUrl?: string;
+}
+
+/** Where mail is sent from: deployment parameters, so one template serves any agency. */
+export interface MailIdentity {
+  /** The SES identity (a verified domain or address). */
+  identity: string;
+  from: string;
+  configurationSet: string;
 }
 
 const RESOURCE_KEYS = {
@@ -32,6 +44,9 @@ const RESOURCE_KEYS = {
   'intake-queue': 'intakeQueue',
   'approvals-queue': 'approvalsQueue',
   'state-machine': 'stateMachineArn',
+  'user-pool': 'userPool',
+  'mail-identity': 'mailIdentity',
+  portal: 'portalUrl',
 } as const satisfies Record<ResourceName, keyof FunctionResources>;
 
 /** The resource a manifest names; a construct that lacks it is a wiring bug, caught at synth. */
@@ -87,6 +102,35 @@ export function grantToFunction(
     case 'state-machine': {
       const arn = resourceOf(resources, grant.on, functionName);
       fn.addToRolePolicy(new PolicyStatement({ actions: [...grant.actions], resources: [arn] }));
+      return;
+    }
+    case 'mail-identity': {
+      const mail = resourceOf(resources, grant.on, functionName);
+      const arn = (resource: string, name: string) =>
+        Stack.of(fn).formatArn({
+          service: 'ses',
+          resource,
+          resourceName: name,
+          arnFormat: ArnFormat.SLASH_RESOURCE_NAME,
+        });
+      // The identity and the configuration set only, and only From the configured address.
+      fn.addToRolePolicy(
+        new PolicyStatement({
+          actions: [...grant.actions],
+          resources: [
+            arn('identity', mail.identity),
+            arn('configuration-set', mail.configurationSet),
+          ],
+          conditions: { StringEquals: { 'ses:FromAddress': mail.from } },
+        }),
+      );
+      return;
+    }
+    case 'user-pool': {
+      const pool = resourceOf(resources, grant.on, functionName);
+      fn.addToRolePolicy(
+        new PolicyStatement({ actions: [...grant.actions], resources: [pool.userPoolArn] }),
+      );
       return;
     }
     case 'task-tokens':

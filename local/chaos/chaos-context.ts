@@ -17,7 +17,6 @@ import { DynamoDbSubmissionRepository } from '../../shared/adapters/dynamodb-sub
 import type { Round } from '../../shared/schemas/round-schema.js';
 import type { UploadRecord } from '../../shared/workflow/upload-record.js';
 import { LOCAL_CREDENTIALS, LOCAL_REGION } from '../embedded-services.js';
-import { LOCAL_TOKEN_PREFIX } from '../local-identities.js';
 import type { LocalStack } from '../local-stack.js';
 import { type SeedPlan, seedIndexOf, syntheticSubmission } from '../synthetic-round.js';
 
@@ -53,7 +52,7 @@ export function chaosContext(
     seed,
     agencyId: seed.round.agency.id,
     log,
-    clientOf: (id) => new AcmApiClient(stack.apiUrl, `${LOCAL_TOKEN_PREFIX}${id}`),
+    clientOf: (id) => new AcmApiClient(stack.apiUrl, stack.tokenFor(id)),
     submissions: new DynamoDbSubmissionRepository(
       DynamoDBDocumentClient.from(dynamo),
       stack.resources.tableName,

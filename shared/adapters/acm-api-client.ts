@@ -60,15 +60,23 @@ export const CONTENT_TYPES: Record<UploadFormat, string> = {
 export class AcmApiClient {
   constructor(
     private readonly baseUrl: string,
-    /** The bearer token: a Cognito ID token in AWS, "local:<id>" locally. */
-    private readonly token: string,
+    /** The bearer token (a Cognito ID token), or how to get one when first needed. */
+    private readonly token: string | (() => Promise<string>),
   ) {}
+
+  private bearer?: Promise<string>;
+
+  private bearerToken(): Promise<string> {
+    const token = this.token;
+    this.bearer ??= typeof token === 'string' ? Promise.resolve(token) : token();
+    return this.bearer;
+  }
 
   private async call<T>(method: string, path: string, body?: unknown): Promise<T> {
     const response = await fetch(`${this.baseUrl.replace(/\/$/, '')}${path}`, {
       method,
       headers: {
-        authorization: `Bearer ${this.token}`,
+        authorization: `Bearer ${await this.bearerToken()}`,
         ...(body === undefined ? {} : { 'content-type': 'application/json' }),
       },
       ...(body === undefined ? {} : { body: JSON.stringify(body) }),

@@ -111,3 +111,18 @@ export function withoutKeys<T>(item: Record<string, unknown>): T {
   const { pk, sk, gsi1pk, gsi1sk, gsi2pk, gsi2sk, taskToken, ...rest } = item;
   return rest as T;
 }
+
+/** A mail sent (or being sent) once: notice × recipient, or a day's digest × person. */
+export const deliveryKey = (key: string) => ({ pk: `MAIL#${key}`, sk: 'MAIL' });
+
+/** A person's reminders kept for the agency's digest of one day. */
+export const digestKey = (agencyId: string, day: string, sub: string, noticeKey: string) => ({
+  pk: `DIGEST#${agencyId}#${day}`,
+  sk: `${sub}#${noticeKey}`,
+});
+
+/** A change made on the people screen, newest last: who, when, what. */
+export const peopleChangeKey = (agencyId: string, at: string, id: string) => ({
+  pk: `PEOPLE#${agencyId}`,
+  sk: `CHANGE#${at}#${id}`,
+});

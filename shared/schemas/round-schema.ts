@@ -31,6 +31,14 @@ export const PlanItem = z.strictObject({
 });
 export type PlanItemValue = z.output<typeof PlanItem>;
 
+/** A division's code (as in its Cognito group) and the names people read. */
+export const Division = z.strictObject({
+  code: Code,
+  nameTh: Title,
+  nameEn: z.optional(Title),
+});
+export type DivisionValue = z.output<typeof Division>;
+
 export const RoundSchema = z
   .strictObject({
     type: z.literal('round'),
@@ -44,6 +52,8 @@ export const RoundSchema = z
       DEFAULT_APPROVAL_CHAIN,
     ),
     items: z.array(PlanItem).check(z.minLength(1), z.maxLength(MAX_PLAN_ITEMS)),
+    /** Optional (additive): the names of the divisions the items name by code. */
+    divisions: z.optional(z.array(Division).check(z.maxLength(MAX_PLAN_ITEMS))),
   })
   .check(
     z.superRefine((round, ctx) => {

@@ -29,6 +29,8 @@ export const NoticeSchema = z.strictObject({
   version: z.optional(z.number().check(z.int())),
   role: z.optional(z.string()),
   comment: z.optional(z.string()),
+  /** Since when the step has waited (the approval's request time). */
+  waitingSince: z.optional(z.string()),
   sentAt: z.string(),
 });
 export type Notice = z.output<typeof NoticeSchema>;
@@ -56,6 +58,7 @@ export function approvalNotice(approval: Approval, now: Date): Notice {
     approvalId: approval.approvalId,
     ...(subject.kind === 'item' ? { itemNo: subject.itemNo, version: subject.version } : {}),
     role,
+    waitingSince: approval.requestedAt,
     sentAt: now.toISOString(),
   };
 }
@@ -100,7 +103,7 @@ export function signOffNotice(
   };
 }
 
-const HEADLINE: Record<Notice['kind'], { th: string; en: string }> = {
+export const HEADLINE: Record<Notice['kind'], { th: string; en: string }> = {
   'approval-requested': { th: 'มีรายงานรอการพิจารณา', en: 'A report is waiting for your decision' },
   'approval-reminder': {
     th: 'เตือน: รายงานยังรอการพิจารณา',

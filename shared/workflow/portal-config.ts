@@ -24,6 +24,8 @@ export interface LocalPortalConfig extends CommonConfig {
   mode: 'local';
   /** The people of the local stack: the sign-in page offers them. */
   identities: PortalIdentity[];
+  /** The local user pool: the picked person signs in with the local-only password. */
+  signIn: { endpoint: string; clientId: string; password: string };
 }
 
 export interface CognitoPortalConfig extends CommonConfig {

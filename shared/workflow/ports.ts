@@ -4,6 +4,9 @@
  * satisfy them structurally; unit tests hand in plain in-memory fakes.
  */
 
+import type { DigestEntry } from '../people/digest-entry.js';
+import type { Mail } from '../people/notice-mail.js';
+import type { Person } from '../people/person.js';
 import type { Validated } from '../validation/validation-problem.js';
 import type { WordParagraph } from '../word/word-paragraph.js';
 import type { Approval, Audience } from './approval.js';
@@ -121,6 +124,35 @@ export interface ObjectStore {
 
 export interface NoticeQueue {
   send(notice: Notice): Promise<void>;
+}
+
+/** The user directory (a Cognito user pool): who holds which groups right now. */
+export interface PeopleDirectory {
+  /** Everyone holding every one of `groups` (each group listed in full, page by page). */
+  membersOfAll(groups: readonly string[]): Promise<Person[]>;
+}
+
+/** Sends one e-mail (SES). A failure throws, so the notice goes back to its queue. */
+export interface Mailer {
+  send(mail: Mail): Promise<void>;
+}
+
+/**
+ * What has been mailed, so a redelivered notice mails nobody twice: a key
+ * (notice × recipient) is claimed before sending and marked sent after. A
+ * claim left by an attempt that died before sending may be taken again once
+ * stale, so nothing is lost either.
+ */
+export interface DeliveryLedger {
+  claim(key: string, now: Date): Promise<boolean>;
+  markSent(key: string, now: Date): Promise<void>;
+  release(key: string): Promise<void>;
+}
+
+/** Reminders waiting for the daily digest, one row per person × notice (a repeat is a no-op). */
+export interface DigestStore {
+  add(entry: DigestEntry): Promise<void>;
+  listDay(agencyId: string, day: string): Promise<DigestEntry[]>;
 }
 
 export interface Workflow {

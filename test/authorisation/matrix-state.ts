@@ -8,7 +8,7 @@
  * principal allowed to decide, so no cell depends on another having run.
  */
 
-import { LOCAL_TOKEN_PREFIX, type LocalIdentity } from '../../local/local-identities.js';
+import type { LocalIdentity } from '../../local/local-identities.js';
 import type { LocalStack } from '../../local/local-stack.js';
 import {
   AcmApiClient,
@@ -102,7 +102,7 @@ export async function buildMatrixState(
   cast: MatrixCast,
 ): Promise<MatrixState> {
   const clientOf = (identity: LocalIdentity) =>
-    new AcmApiClient(stack.apiUrl, `${LOCAL_TOKEN_PREFIX}${identity.id}`);
+    new AcmApiClient(stack.apiUrl, stack.tokenFor(identity.id));
 
   const main = { fiscalYear: 2566, period: 'H1' as const };
   // Items 1–4 are what the uploading director decides on; 5 is the owning

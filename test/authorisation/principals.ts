@@ -5,7 +5,7 @@
  * identities the stack is started with, because the demo has no use for them.
  */
 
-import { claimsOf, LOCAL_TOKEN_PREFIX, type LocalIdentity } from '../../local/local-identities.js';
+import type { LocalIdentity } from '../../local/local-identities.js';
 
 export const AGENCY = 'opdc';
 /** A second agency using the same deployment: same role and division names, other agency id. */
@@ -75,10 +75,20 @@ const otherAgencyOfficer: LocalIdentity = {
 /** Identities the stack must know beyond the demo's own. */
 export const EXTRA_IDENTITIES: readonly LocalIdentity[] = [uploaderApprover, otherAgencyOfficer];
 
-/** The Cognito `sub` the local API gives an identity (what `uploadedBy`/`decidedBy` hold). */
-export const subOf = (identity: LocalIdentity) => claimsOf(identity).sub ?? '';
+/** The Cognito `sub` the local user pool gave an identity (what `uploadedBy`/`decidedBy` hold). */
+export const subOf = (identity: LocalIdentity) => identity.sub ?? '';
 
-const bearer = (identity: LocalIdentity) => `Bearer ${LOCAL_TOKEN_PREFIX}${identity.id}`;
+const bearer = (identity: LocalIdentity) => `Bearer ${identity.token ?? ''}`;
+
+/** A real token of the pool with its claims changed: the signature no longer matches. */
+function forged(identity: LocalIdentity): string {
+  const [header, payload] = (identity.token ?? '').split('.');
+  const claims = JSON.parse(Buffer.from(payload ?? '', 'base64url').toString('utf8'));
+  const changed = Buffer.from(JSON.stringify({ ...claims, sub: 'nobody-at-all' })).toString(
+    'base64url',
+  );
+  return `${header}.${changed}.${(identity.token ?? '').split('.')[2] ?? ''}`;
+}
 
 /** The principals, resolved against the identities the running stack knows. */
 export function principals(identities: readonly LocalIdentity[]): Record<PrincipalKey, Principal> {
@@ -100,8 +110,8 @@ export function principals(identities: readonly LocalIdentity[]): Record<Princip
     },
     'unknown token': {
       key: 'unknown token',
-      description: 'A bearer token that names nobody the authorizer knows',
-      authorization: `Bearer ${LOCAL_TOKEN_PREFIX}nobody-at-all`,
+      description: 'A user pool token whose claims were changed, so its signature does not match',
+      authorization: `Bearer ${forged(known('coordinator'))}`,
     },
     'other division': signedIn('other division', 'staff-2', `Staff of ${OTHER_DIVISION}`),
     'owning division': signedIn('owning division', 'staff-1', `Staff of ${OWNING_DIVISION}`),

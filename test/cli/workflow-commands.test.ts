@@ -22,7 +22,7 @@ beforeAll(async () => {
     agencyId: seed.agency.id,
     divisions: seed.items.map((i) => i.division),
   });
-  await new AcmApiClient(stack.apiUrl, 'local:coordinator').openRound(
+  await new AcmApiClient(stack.apiUrl, stack.tokenFor('coordinator')).openRound(
     seed.agency.id,
     seedRoundJson(),
   );

@@ -1,3 +1,5 @@
+import { ListUsersInGroupCommand } from '@aws-sdk/client-cognito-identity-provider';
+import { SendEmailCommand } from '@aws-sdk/client-sesv2';
 import { SendTaskSuccessCommand } from '@aws-sdk/client-sfn';
 import { SendMessageCommand } from '@aws-sdk/client-sqs';
 import { GetCommand, PutCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
@@ -242,12 +244,45 @@ describe('Function: list-approvals', () => {
 });
 
 describe('Function: notify-approvers', () => {
-  it('delivers a notice and reports no failures', async () => {
+  /** The director holds both groups of the fixture's notice; the division's staff only one. */
+  const member = (username: string) => ({
+    Username: username,
+    Enabled: true,
+    UserStatus: 'CONFIRMED',
+    Attributes: [
+      { Name: 'sub', Value: `sub-${username}` },
+      { Name: 'email', Value: `${username}@example.invalid` },
+      { Name: 'name', Value: username },
+    ],
+  });
+  beforeEach(() => {
+    aws
+      .on(ListUsersInGroupCommand, (input) => ({
+        Users:
+          input.GroupName === 'opdc:division-director'
+            ? [member('director')]
+            : [member('director'), member('staff')],
+      }))
+      // No round stored: the mail prints codes instead of names.
+      .on(QueryCommand, () => ({ Items: [] }))
+      .on(PutCommand, () => ({}))
+      .on(UpdateCommand, () => ({}))
+      .on(SendEmailCommand, () => ({ MessageId: 'm-1' }));
+  });
+
+  it('mails each person who holds every group of the notice, nobody else, and reports no failures', async () => {
     const result = await notifyApprovers(
       loadEvent<SQSEvent>('sqs-approvals-notice.json'),
       lambdaContext(),
     );
     expect(result).toEqual({ batchItemFailures: [] });
+    const sent = aws.calls(SendEmailCommand);
+    expect(sent.flatMap((mail) => mail.Destination?.ToAddresses ?? [])).toEqual([
+      'director@example.invalid',
+    ]);
+    expect(sent[0]?.FromEmailAddress).toBe('acm-report@example.invalid');
+    expect(sent[0]?.ConfigurationSetName).toBe('acm-report');
+    expect(aws.calls(ListUsersInGroupCommand)[0]?.UserPoolId).toBe('ap-southeast-1_test');
   });
 
   it('returns only the malformed message to the queue', async () => {

@@ -29,6 +29,10 @@ export function setHandlerEnvironment(): void {
       'https://sqs.ap-southeast-1.amazonaws.com/123456789012/acm-report-test-approvals',
     STATE_MACHINE_ARN:
       'arn:aws:states:ap-southeast-1:123456789012:stateMachine:acm-report-test-approvals',
+    MAIL_FROM: 'acm-report@example.invalid',
+    SES_CONFIGURATION_SET: 'acm-report',
+    PORTAL_URL: 'https://portal.example.invalid',
+    USER_POOL_ID: 'ap-southeast-1_test',
     AWS_REGION: 'ap-southeast-1',
     AWS_ACCESS_KEY_ID: 'AKIDEXAMPLE',
     AWS_SECRET_ACCESS_KEY: 'wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEY',

@@ -15,7 +15,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { GetObjectCommand, PutObjectCommand } from '@aws-sdk/client-s3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { LOCAL_TOKEN_PREFIX, seedDivisions } from '../../local/local-identities.js';
+import { seedDivisions } from '../../local/local-identities.js';
 import { type LocalStack, startLocalStack } from '../../local/local-stack.js';
 import {
   AcmApiClient,
@@ -85,10 +85,10 @@ beforeAll(async () => {
       if (line.startsWith('  !')) errors.push(line);
     },
   });
-  const coordinator = new AcmApiClient(stack.apiUrl, `${LOCAL_TOKEN_PREFIX}coordinator`);
+  const coordinator = new AcmApiClient(stack.apiUrl, stack.tokenFor('coordinator'));
   const round = JSON.parse(readFileSync(join(ROOT, 'events/seed/round.json'), 'utf8'));
   ({ roundId } = await coordinator.openRound(AGENCY, round));
-  const staff = new AcmApiClient(stack.apiUrl, `${LOCAL_TOKEN_PREFIX}staff-1`);
+  const staff = new AcmApiClient(stack.apiUrl, stack.tokenFor('staff-1'));
 
   for (let at = 0; at < HOSTILE_CASES.length; at += CONCURRENCY) {
     const batch = HOSTILE_CASES.slice(at, at + CONCURRENCY);

@@ -38,6 +38,7 @@ const FUNCTIONS = [
   'get-draft',
   'list-decisions',
   'send-reminders',
+  'send-digest',
 ];
 
 describe('Storage', () => {
@@ -300,6 +301,16 @@ describe('IAM', () => {
       ],
     ],
     ['roll-up-round', ['dynamodb:BatchGetItem', 'dynamodb:Query', 's3:GetObject', 's3:PutObject']],
+    [
+      'send-digest',
+      [
+        'dynamodb:DeleteItem',
+        'dynamodb:PutItem',
+        'dynamodb:Query',
+        'dynamodb:UpdateItem',
+        'ses:SendEmail',
+      ],
+    ],
   ])('lets %s reach only %j', (name, actions) => {
     expect(dataActionsOf(template, name)).toEqual([...actions].sort());
   });
@@ -339,10 +350,48 @@ describe('IAM', () => {
     );
   });
 
-  it('lets the notifier only consume the approvals queue', () => {
+  it('lets the notifier consume the approvals queue, never send to it', () => {
     const actions = dataActionsOf(template, 'notify-approvers');
-    expect(actions.every((a) => a.startsWith('sqs:'))).toBe(true);
+    expect(actions).toEqual(expect.arrayContaining(['sqs:ReceiveMessage', 'sqs:DeleteMessage']));
     expect(actions).not.toContain('sqs:SendMessage');
+    expect(actions.filter((a) => !/^(sqs|dynamodb|ses|cognito-idp):/.test(a))).toEqual([]);
+  });
+
+  it('lets the mailing functions send only from the SES identity and configuration set', () => {
+    for (const name of ['notify-approvers', 'send-digest']) {
+      const sends = statementsOf(template, name).filter((s) =>
+        actionsOf(s).some((a) => a.startsWith('ses:')),
+      );
+      expect(sends.flatMap(actionsOf)).toEqual(['ses:SendEmail']);
+      expect(sends.flatMap(resourceList).map(text).sort()).toEqual([
+        expect.stringMatching(/:configuration-set\/<SesConfigurationSet>$/),
+        expect.stringMatching(/:identity\/<SesIdentity>$/),
+      ]);
+      expect(sends[0]?.Condition).toEqual({
+        StringEquals: { 'ses:FromAddress': { Ref: 'MailFromAddress' } },
+      });
+    }
+  });
+
+  it('lets only the notifier list group members, of the user pool only', () => {
+    const lists = statementsOf(template, 'notify-approvers').filter((s) =>
+      actionsOf(s).some((a) => a.startsWith('cognito-idp:')),
+    );
+    expect(lists.flatMap(actionsOf)).toEqual(['cognito-idp:ListUsersInGroup']);
+    const [pool] = Object.keys(resourcesOf(template, 'AWS::Cognito::UserPool'));
+    expect(lists.flatMap(resourceList).map(text)).toEqual([`<${pool}.Arn>`]);
+    expect(
+      dataActionsOf(template, 'send-digest').filter((a) => a.startsWith('cognito-idp:')),
+    ).toEqual([]);
+  });
+
+  it('runs the daily digest at 07:00 in Bangkok (00:00 UTC)', () => {
+    const rules = Object.values(resourcesOf(template, 'AWS::Events::Rule'));
+    const digest = functionId(template, 'send-digest');
+    const rule = rules.find((r) =>
+      (r.Properties.Targets as { Arn: unknown }[]).some((t) => text(t.Arn) === `<${digest}.Arn>`),
+    );
+    expect(rule?.Properties.ScheduleExpression).toBe('cron(0 0 * * ? *)');
   });
 
   it('gives no API function access to the published bucket or the queues', () => {

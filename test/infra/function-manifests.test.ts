@@ -40,9 +40,16 @@ describe('Function manifests', () => {
   });
 
   it('leaves an optional variable out when it is not set', () => {
-    expect(readEnvironment(notifyApprovers, {})).toEqual({});
-    expect(readEnvironment(notifyApprovers, { NOTIFY_WEBHOOK_URL: 'https://x' })).toEqual({
-      NOTIFY_WEBHOOK_URL: 'https://x',
-    });
+    const required = {
+      TABLE_NAME: 't',
+      MAIL_FROM: 'f',
+      SES_CONFIGURATION_SET: 'c',
+      PORTAL_URL: 'p',
+      USER_POOL_ID: 'u',
+    };
+    expect(readEnvironment(notifyApprovers, required)).toEqual(required);
+    expect(
+      readEnvironment(notifyApprovers, { ...required, NOTIFY_WEBHOOK_URL: 'https://x' }),
+    ).toEqual({ ...required, NOTIFY_WEBHOOK_URL: 'https://x' });
   });
 });

@@ -9,6 +9,8 @@
  * is a small HTTP server on 127.0.0.1 that stands in for it: the failures
  * tested here (an expired token, one 503 on a poll) are answers the local
  * stack gives on no cue, and only the portal's side of them is under test.
+ * The same server stands in for the local user pool's sign-in (InitiateAuth):
+ * it does not check tokens, so the ID token it hands out is unsigned.
  */
 
 import { mkdtemp, rm } from 'node:fs/promises';
@@ -59,16 +61,28 @@ function statusBody(): RoundStatus {
   };
 }
 
+const SIGN_IN = 'AWSCognitoIdentityProviderService.InitiateAuth';
+const base64url = (value: unknown) => Buffer.from(JSON.stringify(value)).toString('base64url');
+/** An ID token's shape (header.claims.signature), enough for the portal to read its sub. */
+const unsignedIdToken = (username: string) =>
+  `${base64url({ alg: 'none' })}.${base64url({ sub: `local-${username}`, token_use: 'id' })}.`;
+
 function answer(request: IncomingMessage, response: ServerResponse): void {
   const json = (status: number, body: unknown) => {
     response.writeHead(status, { 'content-type': 'application/json' });
     response.end(JSON.stringify(body));
   };
   response.setHeader('access-control-allow-origin', '*');
-  response.setHeader('access-control-allow-headers', 'authorization, content-type');
+  response.setHeader('access-control-allow-headers', 'authorization, content-type, x-amz-target');
   response.setHeader('access-control-allow-methods', 'GET, POST');
   if (request.method === 'OPTIONS') {
     response.writeHead(204).end();
+    return;
+  }
+  if (request.headers['x-amz-target'] === SIGN_IN) {
+    json(200, {
+      AuthenticationResult: { IdToken: unsignedIdToken('coordinator'), ExpiresIn: 3600 },
+    });
     return;
   }
   const path = new URL(request.url ?? '/', 'http://127.0.0.1').pathname;
@@ -125,6 +139,7 @@ beforeAll(async () => {
     apiUrl,
     publicSiteUrl: 'http://127.0.0.1:9',
     identities: [{ id: 'coordinator', nameTh: 'ผู้ประสานงาน', groups: ['opdc:coordinator'] }],
+    signIn: { endpoint: apiUrl, clientId: 'stand-in', password: 'stand-in' },
   }));
   browser = await launchChromium();
 }, 120_000);

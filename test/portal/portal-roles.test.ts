@@ -53,7 +53,7 @@ function itemText(broken: boolean): string {
   return lines.join('\n');
 }
 
-const api = (id: string) => new AcmApiClient(stack.apiUrl, `local:${id}`);
+const api = (id: string) => new AcmApiClient(stack.apiUrl, stack.tokenFor(id));
 
 async function open(identity: string, width?: number): Promise<Page> {
   const page = await openPortalAs(browser, portal, identity, width);
@@ -263,8 +263,8 @@ describe('Web portal on the local stack', () => {
     await coordinator.getByRole('link', { name: 'ดูรายงานที่เผยแพร่' }).click();
     await coordinator.waitForURL(/reports\/opdc\/2566\/H1\/v1\/report\.html$/);
     expect(await coordinator.locator('h1').textContent()).toContain('รายงานการกำกับติดตาม');
-    // Seven headings, and the sign-off's: the head's name and position come
-    // from their identity, and the report prints them.
+    // Seven headings, and the sign-off's: the head signed in to the user pool,
+    // so their name and position come from its token and the report prints them.
     expect(await coordinator.locator('main h2').count()).toBe(8);
     expect(await coordinator.locator('main .sign-off h2').textContent()).toBeTruthy();
   });

@@ -13,7 +13,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { GetObjectCommand, PutObjectCommand } from '@aws-sdk/client-s3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { LOCAL_TOKEN_PREFIX, seedDivisions } from '../../local/local-identities.js';
+import { seedDivisions } from '../../local/local-identities.js';
 import { type LocalStack, startLocalStack } from '../../local/local-stack.js';
 import {
   AcmApiClient,
@@ -98,9 +98,9 @@ async function readObject(key: string): Promise<Uint8Array> {
 
 beforeAll(async () => {
   stack = await startLocalStack({ agencyId: AGENCY, divisions: seedDivisions() });
-  const coordinator = new AcmApiClient(stack.apiUrl, `${LOCAL_TOKEN_PREFIX}coordinator`);
+  const coordinator = new AcmApiClient(stack.apiUrl, stack.tokenFor('coordinator'));
   ({ roundId } = await coordinator.openRound(AGENCY, round));
-  const staff = new AcmApiClient(stack.apiUrl, `${LOCAL_TOKEN_PREFIX}staff-1`);
+  const staff = new AcmApiClient(stack.apiUrl, stack.tokenFor('staff-1'));
   for (const one of SAMPLE) {
     const bytes = new Uint8Array(readFileSync(join(CORPUS, one.file)));
     const presigned = await staff.requestUpload(AGENCY, roundId, one.itemNo, 'docx');

@@ -29,7 +29,7 @@ export function SignInPage(props: {
                 <button
                   type="button"
                   data-identity={person.id}
-                  onClick={() => props.onSignedIn(signInLocally(config, person.id))}
+                  onClick={() => void signInLocally(config, person.id).then(props.onSignedIn)}
                 >
                   <span class="person-name">{person.nameTh}</span>
                   <span class="person-id">{person.id}</span>

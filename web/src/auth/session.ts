@@ -1,10 +1,11 @@
 /**
  * Who is signed in, kept in sessionStorage (gone when the tab closes). In
- * local mode the person is picked from the local stack's identities and the
- * token is "local:<id>", which only the local API accepts; in AWS the
+ * local mode the person is picked from the local stack's identities and
+ * signs in to the local user pool with its local-only password; in AWS the
  * Cognito hosted UI signs them in and the ID token is the bearer token.
  */
 
+import { signInWithPassword } from '../../../shared/adapters/cognito-password-sign-in.js';
 import type { CognitoPortalConfig, PortalConfig } from '../../../shared/workflow/portal-config.js';
 import {
   authorizeUrl,
@@ -58,15 +59,20 @@ export function currentSession(): Session | undefined {
   return session;
 }
 
-export function signInLocally(config: PortalConfig, id: string): Session {
+/** Locally: the picked person signs in to the local user pool for a real, signed ID token. */
+export async function signInLocally(config: PortalConfig, id: string): Promise<Session> {
   if (config.mode !== 'local') throw new Error('not a local portal');
   const person = config.identities.find((i) => i.id === id);
   if (!person) throw new Error(`no local identity ${id}`);
+  const { endpoint, clientId, password } = config.signIn;
+  const { idToken, expiresIn } = await signInWithPassword(endpoint, clientId, id, password);
+  const claims = jwtClaims(idToken);
   return store({
-    token: `local:${id}`,
-    sub: `local-${id}`,
+    token: idToken,
+    sub: String(claims.sub),
     name: person.nameTh,
     groups: person.groups,
+    expiresAt: Math.floor(Date.now() / 1000) + expiresIn,
   });
 }
 

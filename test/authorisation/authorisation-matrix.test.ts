@@ -50,6 +50,7 @@ beforeAll(async () => {
     otherStaff: identity('other division'),
     owningDirector: identity('owning director'),
     uploadingDirector: identity('uploader as approver'),
+    agencyHead: identity('agency head'),
   });
   probes = routeProbes(stack, truth, state);
 }, 120_000);

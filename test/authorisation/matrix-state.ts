@@ -151,7 +151,8 @@ export async function buildMatrixState(
       JSON.stringify(submissionFor(where.fiscalYear, where.period, itemNo, division)),
     );
     await postPresigned(presigned.post, bytes, `item-${itemNo}.json`, CONTENT_TYPES.json);
-    const view = await waitForUpload(client, AGENCY, presigned.uploadId);
+    // Nine uploads at once on a loaded machine: wait as long as intake needs.
+    const view = await waitForUpload(client, AGENCY, presigned.uploadId, 120_000);
     if (view.status !== 'accepted') {
       throw new Error(`setup upload ${id}/${itemNo} was ${view.status}: ${JSON.stringify(view)}`);
     }

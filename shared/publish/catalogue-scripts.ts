@@ -5,6 +5,7 @@
  * with index.json). Plain browser JavaScript, no framework, no server.
  */
 
+import { agenciesHolding } from '../catalogue/search-term-map.js';
 import { thaiSearchEngine } from '../catalogue/thai-search-engine.js';
 
 export const LANGUAGE_SCRIPT = `(() => {
@@ -40,8 +41,14 @@ export function engineSource(): string {
   return `((__name) => (${thaiSearchEngine.toString()})())((target) => target)`;
 }
 
+/** agenciesHolding (search-term-map.ts) as the page runs it: its own source, like the engine's. */
+export function agenciesHoldingSource(): string {
+  return `((__name) => (${agenciesHolding.toString()}))((target) => target)`;
+}
+
 export const SEARCH_SCRIPT = `(() => {
   const engine = ${engineSource()};
+  const agenciesHolding = ${agenciesHoldingSource()};
   const thai = new Intl.NumberFormat('th-TH-u-nu-thai');
   const both = (th, en) => {
     const span = (lang, text) => { const s = document.createElement('span'); s.className = lang; s.lang = lang; s.textContent = text; return s; };
@@ -53,24 +60,38 @@ export const SEARCH_SCRIPT = `(() => {
     const input = document.getElementById('search-input');
     const status = document.getElementById('search-status');
     const results = document.getElementById('search-results');
-    let loading;
-    const load = () => (loading ??= fetch(form.dataset.index).then((r) => {
-      if (!r.ok) throw new Error(String(r.status));
-      return r.json();
-    }));
+    // Each file is fetched once; a failed fetch is forgotten, so the next search retries it.
+    const files = new Map();
+    const fetchJson = (url) => {
+      if (!files.has(url)) files.set(url, fetch(url).then((r) => {
+        if (!r.ok) throw new Error(String(r.status));
+        return r.json();
+      }).catch((error) => { files.delete(url); throw error; }));
+      return files.get(url);
+    };
+    // The agency page searches its own index; the catalogue page the sharded merged one:
+    // the term map first, then only the indexes of agencies holding every term of the query.
+    const partsFor = async (query) => {
+      if (form.dataset.index) return (await fetchJson(form.dataset.index)).parts;
+      const map = await fetchJson(form.dataset.terms);
+      const terms = engine.splitQuery(query, (term) => Object.hasOwn(map.terms, term));
+      if (!terms) return [];
+      const indexes = await Promise.all(agenciesHolding(map, terms).map((id) =>
+        fetchJson(form.dataset.shards + encodeURIComponent(id) + '.json')));
+      return indexes.flatMap((index) => index.parts);
+    };
     form.addEventListener('submit', async (event) => {
       event.preventDefault();
       const query = input.value.trim();
       results.replaceChildren();
       if (!query) return;
-      let index;
-      try { index = await load(); } catch {
-        loading = undefined;
+      let parts;
+      try { parts = await partsFor(query); } catch {
         status.replaceChildren(...both('โหลดดัชนีค้นหาไม่สำเร็จ ลองอีกครั้ง', 'The search index did not load; try again'));
         return;
       }
       const hits = [];
-      for (const part of index.parts) hits.push(...engine.search(part, query, 200));
+      for (const part of parts) hits.push(...engine.search(part, query, 200));
       status.replaceChildren(...(hits.length
         ? both('พบ ' + thai.format(hits.length) + ' รายการ', hits.length + (hits.length === 1 ? ' result' : ' results'))
         : both('ไม่พบคำนี้ในรายงานที่เผยแพร่', 'No published report has these words')));

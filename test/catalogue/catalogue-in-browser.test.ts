@@ -43,6 +43,8 @@ const PAGES = ['catalogue/index.html', 'catalogue/verify.html', 'catalogue/agenc
 describe('Catalogue pages in Chromium', () => {
   it('finds the phrase typed with Arabic digits and no tone marks, and links to the report', async () => {
     const page = await open('catalogue/index.html', PHONE_WIDTH);
+    const fetched: string[] = [];
+    page.on('request', (request) => fetched.push(new URL(request.url()).pathname));
     await page.fill('#search-input', UNIQUE_QUERY);
     await page.click('#search-form button[type=submit]');
     await page.locator('#search-results li').first().waitFor();
@@ -50,6 +52,11 @@ describe('Catalogue pages in Chromium', () => {
     expect(results).toHaveLength(1);
     expect(results[0]).toContain(SECOND_AGENCY.nameTh);
     expect(await page.locator('#search-status').innerText()).toContain('พบ ๑ รายการ');
+    // The sharded merged index: the term map, then only the one agency holding the phrase.
+    expect(fetched.filter((path) => path.includes('search'))).toEqual([
+      '/catalogue/search-terms.json',
+      `/catalogue/search/${SECOND_AGENCY.id}.json`,
+    ]);
     await page.click('#search-results a');
     await page.waitForURL(/reports\/dga\/2566\/H1\/v1\/index\.html$/);
     await page.close();

@@ -46,6 +46,11 @@ export function agenciesHoldingSource(): string {
   return `((__name) => (${agenciesHolding.toString()}))((target) => target)`;
 }
 
+/** Results a search shows; the sharded search stops fetching once it has found these. */
+export const SHOWN_RESULTS = 100;
+/** Agency indexes the sharded search fetches at once. */
+export const SHARDS_PER_FETCH = 8;
+
 export const SEARCH_SCRIPT = `(() => {
   const engine = ${engineSource()};
   const agenciesHolding = ${agenciesHoldingSource()};
@@ -69,33 +74,47 @@ export const SEARCH_SCRIPT = `(() => {
       }).catch((error) => { files.delete(url); throw error; }));
       return files.get(url);
     };
+    const hitsIn = (parts, query) => parts.flatMap((part) => engine.search(part, query, 200));
     // The agency page searches its own index; the catalogue page the sharded merged one:
-    // the term map first, then only the indexes of agencies holding every term of the query.
-    const partsFor = async (query) => {
-      if (form.dataset.index) return (await fetchJson(form.dataset.index)).parts;
+    // the term map first, then the indexes of agencies holding every term of the query, a
+    // few at a time, until a page of results is found (a common word need not fetch them all).
+    const search = async (query) => {
+      if (form.dataset.index) {
+        return { hits: hitsIn((await fetchJson(form.dataset.index)).parts, query), unread: 0 };
+      }
       const map = await fetchJson(form.dataset.terms);
       const terms = engine.splitQuery(query, (term) => Object.hasOwn(map.terms, term));
-      if (!terms) return [];
-      const indexes = await Promise.all(agenciesHolding(map, terms).map((id) =>
-        fetchJson(form.dataset.shards + encodeURIComponent(id) + '.json')));
-      return indexes.flatMap((index) => index.parts);
+      const ids = terms ? agenciesHolding(map, terms) : [];
+      const hits = [];
+      let read = 0;
+      while (read < ids.length && hits.length < ${SHOWN_RESULTS}) {
+        const batch = ids.slice(read, read + ${SHARDS_PER_FETCH});
+        const indexes = await Promise.all(batch.map((id) =>
+          fetchJson(form.dataset.shards + encodeURIComponent(id) + '.json')));
+        for (const index of indexes) hits.push(...hitsIn(index.parts, query));
+        read += batch.length;
+      }
+      return { hits, unread: ids.length - read };
     };
     form.addEventListener('submit', async (event) => {
       event.preventDefault();
       const query = input.value.trim();
       results.replaceChildren();
       if (!query) return;
-      let parts;
-      try { parts = await partsFor(query); } catch {
+      let found;
+      try { found = await search(query); } catch {
         status.replaceChildren(...both('โหลดดัชนีค้นหาไม่สำเร็จ ลองอีกครั้ง', 'The search index did not load; try again'));
         return;
       }
-      const hits = [];
-      for (const part of parts) hits.push(...engine.search(part, query, 200));
-      status.replaceChildren(...(hits.length
+      const { hits, unread } = found;
+      const shown = Math.min(hits.length, ${SHOWN_RESULTS});
+      status.replaceChildren(...(unread > 0
+        ? both('พบมากกว่า ' + thai.format(shown) + ' รายการ แสดง ' + thai.format(shown) + ' รายการแรก เพิ่มคำค้นเพื่อให้แคบลง',
+          'More than ' + shown + ' results; the first ' + shown + ' are shown. Add words to narrow it down')
+        : hits.length
         ? both('พบ ' + thai.format(hits.length) + ' รายการ', hits.length + (hits.length === 1 ? ' result' : ' results'))
         : both('ไม่พบคำนี้ในรายงานที่เผยแพร่', 'No published report has these words')));
-      for (const hit of hits.slice(0, 100)) {
+      for (const hit of hits.slice(0, ${SHOWN_RESULTS})) {
         const li = document.createElement('li');
         const a = document.createElement('a');
         a.href = form.dataset.root + hit.report.href;

@@ -207,6 +207,8 @@ export class Api extends Construct {
       incomingBucket: props.incoming,
       approvalsQueue: props.approvalsQueue,
       stateMachineArn: props.stateMachineArn,
+      // The people routes' Cognito admin calls, on this pool only.
+      userPool: this.userPool,
     };
     for (const route of routesOf(props.manifests.values())) {
       const fn = new AcmFunction(this, route.name, {

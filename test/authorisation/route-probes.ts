@@ -11,6 +11,7 @@ import { type Approval, itemApprovalId } from '../../shared/workflow/approval.js
 import { roundIdOf } from '../../shared/workflow/round-id.js';
 import { rowName } from './expected-matrix.js';
 import { type MatrixState, roundDocument } from './matrix-state.js';
+import { peopleProbes } from './people-probes.js';
 import { AGENCY, OWNING_DIVISION, PRINCIPAL_KEYS, type Principal, subOf } from './principals.js';
 import type { TableTruth } from './table-truth.js';
 
@@ -320,5 +321,6 @@ export function routeProbes(
   decide('division-director step', 'division-director');
   decide('anti-corruption-centre step', 'anti-corruption-centre');
   decide('agency-head sign-off', 'agency-head');
+  for (const [name, probe] of peopleProbes(stack, truth)) probes.set(name, probe);
   return probes;
 }

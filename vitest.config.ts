@@ -23,6 +23,7 @@ export const STACK_FILES = [
 /** Files that drive Chromium; their project installs it before they start. */
 export const BROWSER_FILES = [
   'test/catalogue/catalogue-in-browser.test.ts',
+  'test/people/people-screen-in-browser.test.ts',
   'test/portal/portal-errors.test.ts',
   'test/portal/portal-roles.test.ts',
   'test/publish/html-in-browser.test.ts',

@@ -70,6 +70,11 @@ export interface LocalStackOptions {
    * tests can sign in as someone the seed round has no use for.
    */
   extraIdentities?: readonly LocalIdentity[];
+  /**
+   * Demo people (by id) not created at start, because a test invites them
+   * through the people screen's route instead.
+   */
+  invitedLater?: readonly string[];
   /** Build and serve the web portal (default true). */
   portal?: boolean;
   /**
@@ -270,7 +275,7 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
   const identities = [
     ...localIdentities(options.agencyId, options.divisions),
     ...(options.extraIdentities ?? []),
-  ];
+  ].filter((identity) => !options.invitedLater?.includes(identity.id));
   log(`Creating ${identities.length} local people in the user pool and signing them in …`);
   await createLocalPeople(identity.client, identity.userPoolId, identity.signIn, identities);
   const api = await startLocalApi(template, resources, functions, identity.authorizer, {

@@ -13,6 +13,7 @@ import type { CognitoIdentityProviderClient } from '@aws-sdk/client-cognito-iden
 import { S3Client } from '@aws-sdk/client-s3';
 import type { ManifestCatalog } from '../functions/manifests.js';
 import { aslDefinitionOf } from '../infra/asl-definition.js';
+import type { Round } from '../shared/schemas/round-schema.js';
 import type { Notice } from '../shared/workflow/approval-notice.js';
 import type { PortalConfig } from '../shared/workflow/portal-config.js';
 import {
@@ -54,6 +55,8 @@ import {
 export interface LocalStackOptions {
   agencyId: string;
   divisions: readonly string[];
+  /** The divisions' names (the round's), for the local people's names and positions. */
+  divisionNames?: Round['divisions'];
   /** Scales every waiting step's timeout (days in AWS) for a quick local run. */
   timeScale?: number;
   /** Where to say what happens (default: nowhere). */
@@ -256,7 +259,9 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
   stepFunctionsEndpoint = stepFunctions.endpoint;
 
   const identities = [
-    ...localIdentities(options.agencyId, options.divisions),
+    ...localIdentities(options.agencyId, options.divisions, {
+      divisions: options.divisionNames,
+    }),
     ...(options.extraIdentities ?? []),
   ];
   log(`Creating ${identities.length} local people in the user pool and signing them in …`);

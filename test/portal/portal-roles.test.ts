@@ -12,7 +12,7 @@
 
 import { readFileSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { type LocalStack, startLocalStack } from '../../local/local-stack.js';
 import {
   AcmApiClient,
@@ -69,6 +69,19 @@ beforeAll(async () => {
   portal = stack.portalUrl ?? '';
   browser = await launchChromium();
 }, 120_000);
+
+// A browser step that times out says only what it waited for; what each
+// page showed instead is what tells a slow stack from a refused request.
+afterEach(async (context) => {
+  if (context.task.result?.state !== 'fail') return;
+  for (const page of pages) {
+    const shown = await page
+      .locator('body')
+      .innerText({ timeout: 5_000 })
+      .catch((error: unknown) => `(unreadable: ${String(error)})`);
+    console.error(`[portal page] ${page.url()}\n${shown.slice(0, 3_000)}`);
+  }
+});
 
 afterAll(async () => {
   for (const page of pages) await page.close().catch(() => undefined);

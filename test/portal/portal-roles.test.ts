@@ -39,6 +39,8 @@ let stack: LocalStack;
 let browser: Browser;
 let portal: string;
 const pages: Page[] = [];
+/** Each page's requests still waiting for an answer, with when they left (failure diagnostics). */
+const pending = new Map<Page, Map<unknown, string>>();
 
 /** Item 4 as the standard outline, with a budget to the tenth of a satang and an empty section. */
 function itemText(broken: boolean): string {
@@ -58,6 +60,19 @@ const api = (id: string) => new AcmApiClient(stack.apiUrl, stack.tokenFor(id));
 async function open(identity: string, width?: number): Promise<Page> {
   const page = await openPortalAs(browser, portal, identity, width);
   pages.push(page);
+  const waiting = new Map<unknown, string>();
+  pending.set(page, waiting);
+  page.on('request', (r) =>
+    waiting.set(r, `${r.method()} ${r.url()} since ${new Date().toISOString()}`),
+  );
+  page.on('requestfinished', (r) => waiting.delete(r));
+  page.on('requestfailed', (r) => {
+    waiting.delete(r);
+    console.error(`[portal request failed] ${r.method()} ${r.url()}: ${r.failure()?.errorText}`);
+  });
+  page.on('response', (r) => {
+    if (r.status() >= 400) console.error(`[portal response] ${r.status()} ${r.url()}`);
+  });
   return page;
 }
 
@@ -79,7 +94,11 @@ afterEach(async (context) => {
       .locator('body')
       .innerText({ timeout: 5_000 })
       .catch((error: unknown) => `(unreadable: ${String(error)})`);
-    console.error(`[portal page] ${page.url()}\n${shown.slice(0, 3_000)}`);
+    const open = [...(pending.get(page)?.values() ?? [])].join('\n');
+    console.error(
+      `[portal page] ${page.url()} at ${new Date().toISOString()}\n${shown.slice(0, 3_000)}`,
+    );
+    console.error(`[portal requests unanswered]\n${open || '(none)'}`);
   }
 });
 

@@ -290,6 +290,7 @@ describe('IAM', () => {
       [
         'dynamodb:BatchGetItem',
         'dynamodb:Query',
+        'dynamodb:UpdateItem',
         'sqs:GetQueueAttributes',
         'sqs:GetQueueUrl',
         'sqs:SendMessage',

@@ -12,7 +12,7 @@
 
 import { readFileSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { type LocalStack, startLocalStack } from '../../local/local-stack.js';
 import {
   AcmApiClient,
@@ -39,6 +39,8 @@ let stack: LocalStack;
 let browser: Browser;
 let portal: string;
 const pages: Page[] = [];
+/** Each page's requests still waiting for an answer, with when they left (failure diagnostics). */
+const pending = new Map<Page, Map<unknown, string>>();
 
 /** Item 4 as the standard outline, with a budget to the tenth of a satang and an empty section. */
 function itemText(broken: boolean): string {
@@ -58,6 +60,19 @@ const api = (id: string) => new AcmApiClient(stack.apiUrl, stack.tokenFor(id));
 async function open(identity: string, width?: number): Promise<Page> {
   const page = await openPortalAs(browser, portal, identity, width);
   pages.push(page);
+  const waiting = new Map<unknown, string>();
+  pending.set(page, waiting);
+  page.on('request', (r) =>
+    waiting.set(r, `${r.method()} ${r.url()} since ${new Date().toISOString()}`),
+  );
+  page.on('requestfinished', (r) => waiting.delete(r));
+  page.on('requestfailed', (r) => {
+    waiting.delete(r);
+    console.error(`[portal request failed] ${r.method()} ${r.url()}: ${r.failure()?.errorText}`);
+  });
+  page.on('response', (r) => {
+    if (r.status() >= 400) console.error(`[portal response] ${r.status()} ${r.url()}`);
+  });
   return page;
 }
 
@@ -69,6 +84,23 @@ beforeAll(async () => {
   portal = stack.portalUrl ?? '';
   browser = await launchChromium();
 }, 120_000);
+
+// A browser step that times out says only what it waited for; what each
+// page showed instead is what tells a slow stack from a refused request.
+afterEach(async (context) => {
+  if (context.task.result?.state !== 'fail') return;
+  for (const page of pages) {
+    const shown = await page
+      .locator('body')
+      .innerText({ timeout: 5_000 })
+      .catch((error: unknown) => `(unreadable: ${String(error)})`);
+    const open = [...(pending.get(page)?.values() ?? [])].join('\n');
+    console.error(
+      `[portal page] ${page.url()} at ${new Date().toISOString()}\n${shown.slice(0, 3_000)}`,
+    );
+    console.error(`[portal requests unanswered]\n${open || '(none)'}`);
+  }
+});
 
 afterAll(async () => {
   for (const page of pages) await page.close().catch(() => undefined);

@@ -10,6 +10,7 @@ import { defineConfig } from 'vitest/config';
 export const STACK_FILES = [
   'test/authorisation/authorisation-matrix.test.ts',
   'test/cli/workflow-commands.test.ts',
+  'test/e2e/large-round-on-local-stack.test.ts',
   'test/e2e/seed-round-on-local-stack.test.ts',
   'test/hardening/duplicates-and-disorder.test.ts',
   'test/hardening/expired-decision.test.ts',

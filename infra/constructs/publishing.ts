@@ -5,8 +5,10 @@
  * JSON is served with CORS so open-data portals can fetch it.
  */
 
+import { Duration } from 'aws-cdk-lib';
 import {
   AllowedMethods,
+  CachePolicy,
   Distribution,
   HttpVersion,
   PriceClass,
@@ -47,6 +49,18 @@ export class Publishing extends Construct {
       },
       securityHeadersBehavior: SECURITY_HEADERS,
     });
+    // The origin decides (shared/publish/cache-control.ts): a year for versioned
+    // files, revalidation for the index. Min TTL 0 is what lets "no-cache" mean
+    // "ask S3 each time" (CachingOptimized's 1 s floor would cache it anyway).
+    const cachePolicy = new CachePolicy(this, 'Cache', {
+      cachePolicyName: `acm-report-${props.stage}-published`,
+      comment: 'Honours the Cache-Control the publish function writes',
+      minTtl: Duration.seconds(0),
+      defaultTtl: Duration.days(1),
+      maxTtl: Duration.days(365),
+      enableAcceptEncodingGzip: true,
+      enableAcceptEncodingBrotli: true,
+    });
     this.distribution = new Distribution(this, 'Distribution', {
       comment: `acm-report ${props.stage} published reports`,
       defaultRootObject: 'index.html',
@@ -60,6 +74,7 @@ export class Publishing extends Construct {
         viewerProtocolPolicy: ViewerProtocolPolicy.REDIRECT_TO_HTTPS,
         allowedMethods: AllowedMethods.ALLOW_GET_HEAD_OPTIONS,
         responseHeadersPolicy: headers,
+        cachePolicy,
         compress: true,
       },
     });

@@ -14,6 +14,7 @@
  */
 
 import { createHash } from 'node:crypto';
+import { IMMUTABLE, REVALIDATE } from '../publish/cache-control.js';
 import { LANGUAGE_SCRIPT, SEARCH_SCRIPT, VERIFY_SCRIPT } from '../publish/catalogue-scripts.js';
 import type { CatalogueFacts, PublishedEntry, PublishedFile } from '../publish/published-entry.js';
 import {
@@ -61,8 +62,6 @@ export interface CataloguePorts {
   now: () => Date;
 }
 
-const IMMUTABLE = 'public, max-age=31536000, immutable';
-const SHORT_LIVED = 'public, max-age=300';
 const TYPES = {
   html: 'text/html; charset=utf-8',
   pdf: 'application/pdf',
@@ -251,7 +250,7 @@ async function putShared(
   body: string | Uint8Array,
   type: string,
 ): Promise<void> {
-  files.push(await putFile(ports, path, body, type, SHORT_LIVED));
+  files.push(await putFile(ports, path, body, type, REVALIDATE));
 }
 
 /**

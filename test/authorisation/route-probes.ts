@@ -13,6 +13,7 @@ import { carriedDraftKey } from '../../shared/workflow/carry-over.js';
 import { parseRoundId, roundIdOf } from '../../shared/workflow/round-id.js';
 import { rowName } from './expected-matrix.js';
 import { type MatrixState, roundDocument } from './matrix-state.js';
+import { peopleProbes } from './people-probes.js';
 import { AGENCY, OWNING_DIVISION, PRINCIPAL_KEYS, type Principal, subOf } from './principals.js';
 import type { TableTruth } from './table-truth.js';
 
@@ -361,5 +362,6 @@ export function routeProbes(
   decide('division-director step', 'division-director');
   decide('anti-corruption-centre step', 'anti-corruption-centre');
   decide('agency-head sign-off', 'agency-head');
+  for (const [name, probe] of peopleProbes(stack, truth)) probes.set(name, probe);
   return probes;
 }

@@ -36,8 +36,9 @@ beforeAll(async () => {
 
 const PUBLISHED = 'acm-report-test-published';
 const V1 = 'reports/opdc/2566/H1/v1';
+// Literal on purpose: what a cache reads, not whatever the constant says.
 const IMMUTABLE = 'public, max-age=31536000, immutable';
-const SHORT_LIVED = 'public, max-age=300';
+const REVALIDATE = 'public, no-cache';
 const draftJson = JSON.stringify(seedReport());
 const ROUND_ITEM = {
   pk: 'ROUND#opdc#2566-h1',
@@ -152,11 +153,11 @@ describe('Function: publish-report', () => {
     }
     expect(put('index.json')).toMatchObject({
       ContentType: 'application/json; charset=utf-8',
-      CacheControl: SHORT_LIVED,
+      CacheControl: REVALIDATE,
     });
     expect(put('index.html')).toMatchObject({
       ContentType: 'text/html; charset=utf-8',
-      CacheControl: SHORT_LIVED,
+      CacheControl: REVALIDATE,
     });
     expect(String(put('index.html')?.Body)).toContain(`${V1}/report.pdf`);
   });

@@ -140,7 +140,8 @@ describe('The annual round from H1, in the portal', () => {
     const card = division.locator('article.item section.carried-draft');
     const n = draft.carriedFrom.itemVersion.toLocaleString('th-TH-u-nu-thai');
     await card.getByRole('heading', { name: `ร่างจากรอบ ๖ เดือน (ฉบับที่ ${n} ที่อนุมัติแล้ว)` }).waitFor();
-    expect(await card.textContent()).toContain('2566-h1');
+    // Which H1 version, and when it was approved there (the seed's H1 was approved through the flow).
+    expect(await card.textContent()).toContain(`ฉบับที่ ${n} ของรอบ 2566-h1 ซึ่งอนุมัติแล้วเมื่อ `);
     expect(await seriousViolations(division)).toEqual([]);
     expect(await overflowOnPhone(division)).toBeLessThanOrEqual(0);
 

@@ -10,6 +10,7 @@ import { defineConfig } from 'vitest/config';
 export const STACK_FILES = [
   'test/authorisation/authorisation-matrix.test.ts',
   'test/cli/workflow-commands.test.ts',
+  'test/e2e/large-round-on-local-stack.test.ts',
   'test/e2e/seed-round-on-local-stack.test.ts',
   'test/hardening/duplicates-and-disorder.test.ts',
   'test/hardening/expired-decision.test.ts',
@@ -22,6 +23,7 @@ export const STACK_FILES = [
 
 /** Files that drive Chromium; their project installs it before they start. */
 export const BROWSER_FILES = [
+  'test/catalogue/annual-round-in-browser.test.ts',
   'test/catalogue/catalogue-in-browser.test.ts',
   'test/people/people-screen-in-browser.test.ts',
   'test/portal/portal-errors.test.ts',

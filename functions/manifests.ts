@@ -23,6 +23,7 @@ import { manifest as listPeople } from './list-people/manifest.js';
 import { manifest as listPeopleChanges } from './list-people-changes/manifest.js';
 import { manifest as listRounds } from './list-rounds/manifest.js';
 import { manifest as notifyApprovers } from './notify-approvers/manifest.js';
+import { manifest as openFyFromH1 } from './open-fy-from-h1/manifest.js';
 import { manifest as openRound } from './open-round/manifest.js';
 import { manifest as publishReport } from './publish-report/manifest.js';
 import { manifest as recordOutcome } from './record-outcome/manifest.js';
@@ -35,6 +36,7 @@ import { manifest as sendReminders } from './send-reminders/manifest.js';
 export const MANIFESTS: readonly FunctionManifest[] = [
   // The API's routes, in the order the API declares them.
   openRound,
+  openFyFromH1,
   getRound,
   roundStatus,
   requestUpload,

@@ -18,7 +18,9 @@ export type ResourceName =
   | 'state-machine'
   | 'user-pool'
   | 'mail-identity'
-  | 'portal';
+  | 'portal'
+  /** The public site CloudFront serves the published bucket at. */
+  | 'public-site';
 
 /** Deployment settings (CDK context) a function may be given. */
 export type SettingName = 'notify-webhook-url' | 'agencies';
@@ -32,6 +34,8 @@ export type EnvironmentSource =
   /** The From address, and the configuration set mail is sent through. */
   | { resource: 'mail-identity'; attribute: 'from' | 'configuration-set' }
   | { resource: 'portal'; attribute: 'url' }
+  /** Absolute, ending in "/": open data names its files by IRIs under it. */
+  | { resource: 'public-site'; attribute: 'url' }
   | { setting: SettingName };
 
 export interface EnvironmentVariable {
@@ -148,6 +152,7 @@ export const SES_CONFIGURATION_SET = {
   from: { resource: 'mail-identity', attribute: 'configuration-set' },
 } as const;
 export const PORTAL_URL = { from: { resource: 'portal', attribute: 'url' } } as const;
+export const SITE_URL = { from: { resource: 'public-site', attribute: 'url' } } as const;
 export const USER_POOL_ID = { from: { resource: 'user-pool', attribute: 'id' } } as const;
 
 /** Reading the agency's people: its groups, then each group's members. */

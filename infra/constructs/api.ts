@@ -47,6 +47,8 @@ export interface ApiProps {
   manifests: ManifestCatalog;
   table: Table;
   incoming: Bucket;
+  /** Read by the annual round's carry-over: the published H1 report holds the approved versions. */
+  published: Bucket;
   stateMachineArn: string;
   /** Agencies whose role groups are created here; division groups are added by an administrator. */
   agencies: string[];
@@ -216,6 +218,7 @@ export class Api extends Construct {
     const resources: FunctionResources = {
       table: props.table,
       incomingBucket: props.incoming,
+      publishedBucket: props.published,
       approvalsQueue: props.approvalsQueue,
       stateMachineArn: props.stateMachineArn,
       // The people routes' Cognito admin calls, on this pool only.

@@ -127,6 +127,11 @@ export interface ObjectStore {
 
 export interface NoticeQueue {
   send(notice: Notice): Promise<void>;
+  /**
+   * Many notices, in as few calls as the queue allows; answers those still
+   * unsent after bounded retries (the caller decides: release, report, retry).
+   */
+  sendBatch(notices: readonly Notice[]): Promise<Notice[]>;
 }
 
 /** The user directory (a Cognito user pool): who holds which groups right now. */
@@ -174,6 +179,25 @@ export interface DeliveryLedger {
   claim(key: string, now: Date): Promise<boolean>;
   markSent(key: string, now: Date): Promise<void>;
   release(key: string): Promise<void>;
+}
+
+/**
+ * A round's reminder run of one day: which reminders (by key) already went
+ * out, and a lease so that two requests at once do not both send. `begin`
+ * takes the lease and answers the keys sent so far, or undefined while an
+ * unexpired lease is held by another run.
+ */
+export interface ReminderLog {
+  begin(
+    run: { agencyId: string; roundId: string; day: string },
+    now: Date,
+    leaseMs: number,
+  ): Promise<ReadonlySet<string> | undefined>;
+  record(
+    run: { agencyId: string; roundId: string; day: string },
+    keys: readonly string[],
+  ): Promise<void>;
+  end(run: { agencyId: string; roundId: string; day: string }): Promise<void>;
 }
 
 /** Reminders waiting for the daily digest, one row per person × notice (a repeat is a no-op). */

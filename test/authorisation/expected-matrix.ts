@@ -123,6 +123,11 @@ const WORKFLOW_ROWS: readonly WorkflowRow[] = [
       'other agency': 'not-role',
     },
   },
+  {
+    route: 'open-fy-from-h1',
+    target: 'the annual round of a published six-month round',
+    cells: COORDINATOR_ONLY,
+  },
   { route: 'get-round', target: 'the open round', cells: AGENCY_MEMBERS },
   { route: 'round-status', target: 'the open round', cells: AGENCY_MEMBERS },
   {

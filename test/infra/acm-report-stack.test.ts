@@ -20,6 +20,7 @@ beforeAll(() => {
 
 const FUNCTIONS = [
   'open-round',
+  'open-fy-from-h1',
   'get-round',
   'round-status',
   'request-upload',
@@ -262,6 +263,18 @@ describe('IAM', () => {
       'open-round',
       ['dynamodb:BatchWriteItem', 'dynamodb:GetItem', 'dynamodb:PutItem', 'dynamodb:UpdateItem'],
     ],
+    [
+      'open-fy-from-h1',
+      [
+        'dynamodb:BatchWriteItem',
+        'dynamodb:GetItem',
+        'dynamodb:PutItem',
+        'dynamodb:Query',
+        'dynamodb:UpdateItem',
+        's3:GetObject',
+        's3:PutObject',
+      ],
+    ],
     ['get-round', ['dynamodb:Query']],
     ['round-status', ['dynamodb:Query']],
     ['get-upload', ['dynamodb:GetItem']],
@@ -277,6 +290,7 @@ describe('IAM', () => {
       [
         'dynamodb:BatchGetItem',
         'dynamodb:Query',
+        'dynamodb:UpdateItem',
         'sqs:GetQueueAttributes',
         'sqs:GetQueueUrl',
         'sqs:SendMessage',
@@ -502,7 +516,7 @@ describe('API', () => {
       IdentitySource: ['$request.header.Authorization'],
     });
     const routes = Object.values(resourcesOf(template, 'AWS::ApiGatewayV2::Route'));
-    expect(routes).toHaveLength(19);
+    expect(routes).toHaveLength(20);
     for (const route of routes) expect(route.Properties.AuthorizationType).toBe('JWT');
   });
 

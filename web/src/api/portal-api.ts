@@ -155,6 +155,15 @@ export class PortalApi {
     return this.call<{ roundId: string }>('POST', `/agencies/${agencyId}/rounds`, round);
   }
 
+  /** Opens the annual round from the published six-month round `h1RoundId` ("2566-h1"). */
+  openFyFromH1(agencyId: string, h1RoundId: string, due?: string) {
+    return this.call<{ roundId: string; drafts: number }>(
+      'POST',
+      `/agencies/${agencyId}/rounds/${h1RoundId}/carry-over`,
+      due === undefined ? {} : { due },
+    );
+  }
+
   remind(agencyId: string, roundId: string) {
     return this.call<RemindersSent>(
       'POST',

@@ -145,6 +145,7 @@ const STRINGS = {
   'kind-measure': { th: 'มาตรการ', en: 'measure' },
   title: { th: 'ชื่อ', en: 'Title' },
   divisionCode: { th: 'รหัสหน่วยงานรับผิดชอบ', en: 'Division code' },
+  divisionName: { th: 'ชื่อหน่วยงานรับผิดชอบ', en: 'Division name (Thai)' },
   addItem: { th: 'เพิ่มแผนงาน', en: 'Add an item' },
   removeItem: { th: 'ลบแผนงานลำดับที่ {no}', en: 'Remove item {no}' },
   submitRound: { th: 'เปิดรอบรายงาน', en: 'Open the round' },

@@ -73,6 +73,11 @@ export interface LocalStackOptions {
    * tests can sign in as someone the seed round has no use for.
    */
   extraIdentities?: readonly LocalIdentity[];
+  /**
+   * Demo people (by id) not created at start, because a test invites them
+   * through the people screen's route instead.
+   */
+  invitedLater?: readonly string[];
   /** Build and serve the web portal (default true). */
   portal?: boolean;
   /**
@@ -219,6 +224,18 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
     POWERTOOLS_TRACE_ENABLED: 'false',
     AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
   };
+  // The public site listens before the handlers load: publishing names its
+  // open data by absolute IRIs under it (SITE_URL), read at init.
+  const s3 = new S3Client({
+    region,
+    credentials: LOCAL_CREDENTIALS,
+    endpoint: services.endpoints.s3,
+    forcePathStyle: true,
+    requestChecksumCalculation: 'WHEN_REQUIRED',
+    responseChecksumValidation: 'WHEN_REQUIRED',
+  });
+  const publishedBucket = bucketOf(resources, 'Published');
+  const site = await startPublicSite(s3, publishedBucket);
   silenceQueueUrlWarning();
   const releaseScopes = installFunctionScopes();
   log('Loading the Lambda handlers from functions/, each in its own environment …');
@@ -231,7 +248,7 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
     region,
     (fn, error) =>
       log(`  ! ${fn.folder} failed at init: ${error instanceof Error ? error.message : error}`),
-    portal ? { PORTAL_URL: portal.url } : {},
+    { ...(portal ? { PORTAL_URL: portal.url } : {}), SITE_URL: `${site.url}/` },
   );
   iam.register(functions.all);
 
@@ -263,7 +280,7 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
       divisions: options.divisionNames,
     }),
     ...(options.extraIdentities ?? []),
-  ];
+  ].filter((identity) => !options.invitedLater?.includes(identity.id));
   log(`Creating ${identities.length} local people in the user pool and signing them in …`);
   await createLocalPeople(identity.client, identity.userPoolId, identity.signIn, identities);
   const api = await startLocalApi(template, resources, functions, identity.authorizer, {
@@ -278,16 +295,6 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
       log(`  ! ${name}: ${error instanceof Error ? error.message : String(error)}`),
   });
   const notifications = wireS3Notifications(template, resources, services, region);
-  const s3 = new S3Client({
-    region,
-    credentials: LOCAL_CREDENTIALS,
-    endpoint: services.endpoints.s3,
-    forcePathStyle: true,
-    requestChecksumCalculation: 'WHEN_REQUIRED',
-    responseChecksumValidation: 'WHEN_REQUIRED',
-  });
-  const publishedBucket = bucketOf(resources, 'Published');
-  const site = await startPublicSite(s3, publishedBucket);
   portalConfig = {
     mode: 'local',
     apiUrl: api.url,

@@ -23,6 +23,7 @@ const STRINGS = {
   tabDivision: { th: 'รายงานของหน่วยงาน', en: 'My division' },
   tabApprover: { th: 'รายการรอพิจารณา', en: 'For my decision' },
   tabCoordinator: { th: 'ติดตามรอบรายงาน', en: 'Round overview' },
+  tabPeople: { th: 'จัดการผู้ใช้', en: 'People' },
   loading: { th: 'กำลังโหลด…', en: 'Loading…' },
   refresh: { th: 'ปรับปรุงข้อมูล', en: 'Refresh' },
   noRound: { th: 'ยังไม่มีรอบรายงานที่เปิดอยู่', en: 'No round is open yet' },

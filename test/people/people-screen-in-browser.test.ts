@@ -12,10 +12,14 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { localEmail } from '../../local/local-identities.js';
 import { type LocalStack, startLocalStack } from '../../local/local-stack.js';
+import {
+  horizontalOverflow,
+  PHONE_WIDTH as PHONE,
+  seriousViolations,
+} from '../helpers/browser-page.js';
 import { launchChromium } from '../helpers/chromium.js';
-import { horizontalOverflow, openPortalAs, seriousViolations } from '../portal/portal-page.js';
+import { openPortalAs } from '../portal/portal-page.js';
 
-const PHONE = 375;
 let stack: LocalStack;
 let browser: Browser;
 let coordinator: Page;

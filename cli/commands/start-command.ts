@@ -91,6 +91,9 @@ export async function runStart(options: StartOptions): Promise<number> {
     }
     if (stack.portalUrl) log(`\nWeb portal: ${stack.portalUrl}/  (choose a person to sign in as)`);
     log(
+      `E-mail sent (local SES): ${stack.mail.endpoint}/  (every notice and invitation, as each person receives it)`,
+    );
+    log(
       '\nServing on 127.0.0.1 until Ctrl-C. Local people (the CLI signs in as one with --as <id>; the portal offers them):',
     );
     log(`  ${stack.identities.map((i) => i.id).join(', ')}`);

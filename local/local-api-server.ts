@@ -26,8 +26,12 @@ interface Route {
 /** Where the local API tells the CLI how to sign a local person in. */
 export const LOCAL_SIGN_IN_PATH = '/.well-known/acm-report-local-sign-in';
 
-/** 1 MiB: API Gateway's own limit is 10 MB; nothing of ours posts more than a round. */
-const MAX_BODY_BYTES = 1024 * 1024;
+/**
+ * API Gateway's own limit (10 MB). A round of 5,000 plan items is about
+ * 1.7 MB of JSON (open-round takes up to 5 MiB); a lower cap here refused
+ * locally what AWS accepts.
+ */
+const MAX_BODY_BYTES = 10 * 1024 * 1024;
 
 function routesOf(template: CfnTemplate, resources: LocalResources): Route[] {
   const integrations = new Map(resourcesOfType(template, 'AWS::ApiGatewayV2::Integration'));

@@ -38,6 +38,8 @@ const ports = lazy(() => {
     },
     privateBucket: env.INCOMING_BUCKET,
     publicBucket: env.PUBLISHED_BUCKET,
+    // The open data's IRIs are absolute under the site, whatever the variable's trailing slash.
+    siteUrl: `${env.SITE_URL.replace(/\/+$/, '')}/`,
     now,
   };
 });

@@ -38,16 +38,6 @@ export class Publishing extends Construct {
 
   constructor(scope: Construct, id: string, props: PublishingProps) {
     super(scope, id);
-    this.publishReport = new AcmFunction(this, 'PublishReport', {
-      manifest: manifestNamed(props.manifests, 'publish-report'),
-      stage: props.stage,
-      resources: {
-        table: props.table,
-        incomingBucket: props.incoming,
-        publishedBucket: props.published,
-      },
-    });
-
     const headers = new ResponseHeadersPolicy(this, 'Headers', {
       responseHeadersPolicyName: `acm-report-${props.stage}-published`,
       corsBehavior: {
@@ -86,6 +76,17 @@ export class Publishing extends Construct {
         responseHeadersPolicy: headers,
         cachePolicy,
         compress: true,
+      },
+    });
+    this.publishReport = new AcmFunction(this, 'PublishReport', {
+      manifest: manifestNamed(props.manifests, 'publish-report'),
+      stage: props.stage,
+      resources: {
+        table: props.table,
+        incomingBucket: props.incoming,
+        publishedBucket: props.published,
+        // The DCAT catalogue's IRIs are absolute: a harvester reads it from anywhere.
+        publicSiteUrl: `https://${this.distribution.distributionDomainName}/`,
       },
     });
   }

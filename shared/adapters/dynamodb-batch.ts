@@ -14,11 +14,19 @@ import {
   type BatchWriteCommandOutput,
   type DynamoDBDocumentClient,
 } from '@aws-sdk/lib-dynamodb';
+import { mapLimit } from '../workflow/map-limit.js';
 
 /** BatchGetItem takes at most 100 keys per call. */
 export const BATCH_GET_LIMIT = 100;
 /** BatchWriteItem takes at most 25 requests per call. */
 export const BATCH_WRITE_LIMIT = 25;
+/**
+ * Pages sent at once. A 5,000-item plan is 200 write pages: one after the
+ * other they took longer than open-round's 10 s on the embedded stack (and
+ * about 3 s of round trips in AWS); a few in flight overlap the round trips
+ * while a throttled page still backs off on its own.
+ */
+const PAGES_IN_FLIGHT = 4;
 
 export interface BatchRetry {
   /** Calls per page, the first included. */
@@ -64,7 +72,7 @@ export async function batchGetAll(
   retry: BatchRetry = DEFAULT_BATCH_RETRY,
 ): Promise<Record<string, unknown>[]> {
   const found: Record<string, unknown>[] = [];
-  for (const page of pages(keys, BATCH_GET_LIMIT)) {
+  await mapLimit(pages(keys, BATCH_GET_LIMIT), PAGES_IN_FLIGHT, async (page) => {
     let pending: Key[] = page;
     for (let attempt = 1; pending.length > 0; attempt += 1) {
       if (attempt > retry.attempts) {
@@ -79,7 +87,7 @@ export async function batchGetAll(
       found.push(...(out.Responses?.[tableName] ?? []));
       pending = (out.UnprocessedKeys?.[tableName]?.Keys ?? []) as Key[];
     }
-  }
+  });
   return found;
 }
 
@@ -90,7 +98,7 @@ export async function batchPutAll(
   rows: readonly Record<string, unknown>[],
   retry: BatchRetry = DEFAULT_BATCH_RETRY,
 ): Promise<void> {
-  for (const page of pages(rows, BATCH_WRITE_LIMIT)) {
+  await mapLimit(pages(rows, BATCH_WRITE_LIMIT), PAGES_IN_FLIGHT, async (page) => {
     let pending = page.map((Item) => ({ PutRequest: { Item } }));
     for (let attempt = 1; pending.length > 0; attempt += 1) {
       if (attempt > retry.attempts) {
@@ -102,5 +110,5 @@ export async function batchPutAll(
       );
       pending = (out.UnprocessedItems?.[tableName] ?? []) as typeof pending;
     }
-  }
+  });
 }

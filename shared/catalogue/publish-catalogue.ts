@@ -43,6 +43,7 @@ import {
   searchPart,
   withPart,
 } from './search-index.js';
+import { searchTermMap } from './search-term-map.js';
 import { signOffPerson } from './sign-off-person.js';
 import {
   agencyPagePath,
@@ -274,6 +275,14 @@ export async function publishSearchIndexes(
     TYPES.json,
   );
   await putShared(ports, files, SITE_PATHS.mergedSearch, JSON.stringify(search.merged), TYPES.json);
+  // What the catalogue page fetches first: the merged index is megabytes at 100 agencies.
+  await putShared(
+    ports,
+    files,
+    SITE_PATHS.searchTerms,
+    JSON.stringify(searchTermMap(search.merged)),
+    TYPES.json,
+  );
   return files;
 }
 

@@ -9,6 +9,7 @@ import PDFDocument from 'pdfkit';
 import { type EvidenceRecord, ROLE_LABELS } from '../catalogue/evidence-record.js';
 import { periodLabelTh } from '../thai/fiscal-period.js';
 import { thaiNumber } from '../thai/thai-digits.js';
+import { collectPdfBytes } from './pdf-document-bytes.js';
 import { PdfTextWriter, type TextStyle } from './pdf-text-writer.js';
 import { bangkokTime } from './render-evidence-html.js';
 import { type FontFiles, loadSarabun } from './sarabun-fonts.js';
@@ -43,12 +44,7 @@ export async function renderEvidencePdf(
       ModDate: date,
     },
   } as PDFKit.PDFDocumentOptions);
-  const chunks: Buffer[] = [];
-  doc.on('data', (chunk: Buffer) => chunks.push(chunk));
-  const ended = new Promise<void>((resolve, reject) => {
-    doc.on('end', () => resolve());
-    doc.on('error', reject);
-  });
+  const finish = collectPdfBytes(doc);
   const writer = new PdfTextWriter(doc, PAGE, fonts);
   const root = doc.struct('Document');
   doc.addStructure(root);
@@ -94,7 +90,5 @@ export async function renderEvidencePdf(
   line('ไฟล์ที่เผยแพร่ (sha256)', HEADING);
   for (const f of record.files) line(`${f.label}: ${f.path}  ${f.sha256}`, SMALL, 12);
   root.end();
-  doc.end();
-  await ended;
-  return new Uint8Array(Buffer.concat(chunks));
+  return finish();
 }

@@ -13,6 +13,7 @@ import { SIGN_OFF_HEADING_TH, signOffLines } from '../report/sign-off-lines.js';
 import type { Report } from '../schemas/report-schema.js';
 import { thaiNumber } from '../thai/thai-digits.js';
 import { breakThaiLines } from './break-thai-lines.js';
+import { collectPdfBytes } from './pdf-document-bytes.js';
 import {
   PdfTextWriter,
   type StructElement,
@@ -157,7 +158,7 @@ function writeSummary(writer: Writer, doc: Doc, root: StructElement, report: Rep
   section.add(heading);
   writer.taggedRun(heading, `${SUMMARY_HEADING_TH} `, writer.box.left, ITEM);
   heading.end();
-  const [counts, budget, problems, recommendations] = rollupSummaryLines(report.rollup);
+  const [counts, budget, problems, recommendations] = rollupSummaryLines(report.rollup, report);
   for (const line of [counts, budget, problems, recommendations]) {
     if (!line) continue;
     const paragraph = doc.struct('P');
@@ -320,12 +321,7 @@ export async function renderReportPdf(
       ModDate: creationDate(report),
     },
   } as PDFKit.PDFDocumentOptions);
-  const chunks: Buffer[] = [];
-  doc.on('data', (chunk: Buffer) => chunks.push(chunk));
-  const ended = new Promise<void>((resolve, reject) => {
-    doc.on('end', () => resolve());
-    doc.on('error', reject);
-  });
+  const finish = collectPdfBytes(doc);
 
   const writer = new PdfTextWriter(doc, PAGE, fonts);
   prefetchReportText(writer, report);
@@ -347,7 +343,5 @@ export async function renderReportPdf(
   writeSignOff(writer, doc, root, report);
   root.end();
   writeRunningHeaderAndFooter(writer, doc, report);
-  doc.end();
-  await ended;
-  return new Uint8Array(Buffer.concat(chunks));
+  return finish();
 }

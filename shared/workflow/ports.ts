@@ -4,8 +4,11 @@
  * satisfy them structurally; unit tests hand in plain in-memory fakes.
  */
 
+import type { AgencyMember } from '../people/agency-person.js';
 import type { DigestEntry } from '../people/digest-entry.js';
+import type { Invitation } from '../people/invitation.js';
 import type { Mail } from '../people/notice-mail.js';
+import type { PeopleChange } from '../people/people-change.js';
 import type { Person } from '../people/person.js';
 import type { Validated } from '../validation/validation-problem.js';
 import type { WordParagraph } from '../word/word-paragraph.js';
@@ -144,6 +147,30 @@ export interface NoticeQueue {
 export interface PeopleDirectory {
   /** Everyone holding every one of `groups` (each group listed in full, page by page). */
   membersOfAll(groups: readonly string[]): Promise<Person[]>;
+}
+
+/**
+ * The people screen's hands on the user pool (Cognito admin API): the
+ * agency's members, invitations, groups in and out, disabling.
+ */
+export interface PeopleAdmin {
+  /** Everyone holding any `{agency}:…` group, each with all the groups they hold in it. */
+  agencyMembers(agencyId: string): Promise<AgencyMember[]>;
+  /** Every group a person holds, in any agency. */
+  groupsOf(username: string): Promise<string[]>;
+  /** Creates the group unless it exists. */
+  ensureGroup(group: string): Promise<void>;
+  /** Creates the account and mails the invitation; PersonExistsError if the address has one. */
+  invite(invitation: Invitation): Promise<Person>;
+  addToGroup(username: string, group: string): Promise<void>;
+  removeFromGroup(username: string, group: string): Promise<void>;
+  disable(username: string): Promise<void>;
+}
+
+/** The audit of people changes, per agency, newest first when read. */
+export interface PeopleChangeLog {
+  record(change: PeopleChange): Promise<void>;
+  list(agencyId: string, limit: number): Promise<PeopleChange[]>;
 }
 
 /** Sends one e-mail (SES). A failure throws, so the notice goes back to its queue. */

@@ -112,13 +112,14 @@ describe('Function: publish-report', () => {
     ]);
     // The version's own catalogue files (immutable) and the search indexes
     // holding its part, all before its index line.
-    expect(writes.slice(4, 11)).toEqual([
+    expect(writes.slice(4, 12)).toEqual([
       `s3 ${V1}/items.csv`,
       `s3 ${V1}/evidence.pdf`,
       `s3 ${V1}/evidence.html`,
       `s3 ${V1}/index.html`,
       's3 catalogue/search/opdc.json',
       's3 catalogue/search/all.json',
+      's3 catalogue/search-terms.json',
       'ddb published entry',
     ]);
     // Then the shared catalogue files, and the index last of all.

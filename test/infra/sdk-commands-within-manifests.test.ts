@@ -69,7 +69,7 @@ const ACTION_OF_COMMAND: Readonly<Record<string, string>> = {
 const SDK_IMPORT = /import\s*\{([^}]*)\}\s*from\s*'(@aws-sdk\/[^']+)'/g;
 
 /** The SDK commands one source file imports, as "service:XxxCommand". */
-export function sdkCommandsIn(source: string): string[] {
+function sdkCommandsIn(source: string): string[] {
   const commands: string[] = [];
   for (const [, names = '', pkg = ''] of source.matchAll(SDK_IMPORT)) {
     const service = SERVICE_OF_PACKAGE[pkg];

@@ -17,12 +17,15 @@ export const STACK_FILES = [
   'test/hardening/fault-injection.test.ts',
   'test/hostile/intake.hostile.test.ts',
   'test/local/iam-and-environment-enforced.test.ts',
+  'test/people/invited-director-to-published-report.test.ts',
   'test/word/word-intake.test.ts',
 ];
 
 /** Files that drive Chromium; their project installs it before they start. */
 export const BROWSER_FILES = [
+  'test/catalogue/annual-round-in-browser.test.ts',
   'test/catalogue/catalogue-in-browser.test.ts',
+  'test/people/people-screen-in-browser.test.ts',
   'test/portal/portal-errors.test.ts',
   'test/portal/portal-roles.test.ts',
   'test/publish/html-in-browser.test.ts',

@@ -21,8 +21,14 @@ import {
   searchPart,
   withPart,
 } from '../shared/catalogue/search-index.js';
+import { searchTermMap } from '../shared/catalogue/search-term-map.js';
 import { reportFilePaths } from '../shared/catalogue/site-paths.js';
-import { engineSource } from '../shared/publish/catalogue-scripts.js';
+import {
+  agenciesHoldingSource,
+  engineSource,
+  SHARDS_PER_FETCH,
+  SHOWN_RESULTS,
+} from '../shared/publish/catalogue-scripts.js';
 import { type PublishedEntry, publishedPrefix } from '../shared/publish/published-entry.js';
 import {
   renderAgencyPageHtml,
@@ -48,6 +54,9 @@ export interface CatalogueBenchFigures {
   mergedIndexBytes: number;
   mergedIndexGzipBytes: number;
   agencyIndexBytesMedian: number;
+  /** What the catalogue page fetches first: the sharded index's term → agencies map. */
+  termMapBytes: number;
+  termMapGzipBytes: number;
   browser: {
     parseMs: number;
     commonMs: number;
@@ -55,6 +64,21 @@ export interface CatalogueBenchFigures {
     rareMs: number;
     rareHits: number;
   };
+  /** The page's sharded search: the term map parsed once, then per query only the agencies holding it. */
+  sharded: {
+    termMapParseMs: number;
+    common: ShardedQuery;
+    rare: ShardedQuery;
+  };
+}
+
+interface ShardedQuery {
+  /** Parse the agencies' indexes the map names, and search them. */
+  ms: number;
+  hits: number;
+  agencies: number;
+  /** Bytes of the agency indexes the page fetches for the query. */
+  bytes: number;
 }
 
 const sha = (n: number) => n.toString(16).padStart(64, '0');
@@ -190,6 +214,10 @@ export async function runCatalogueBench(
   }
 
   const agencyBytes = [...agencyIndexes.values()].map((i) => JSON.stringify(i).length);
+  const termMapText = JSON.stringify(searchTermMap(merged));
+  const agencyTexts = Object.fromEntries(
+    [...agencyIndexes.entries()].map(([id, index]) => [id, JSON.stringify(index)]),
+  );
   log('Search latency in Chromium (the page’s engine, median of 21 searches) …');
   const browser = await chromium.launch({
     executablePath: ensureChromium({ log }),
@@ -197,12 +225,13 @@ export async function runCatalogueBench(
     args: CHROMIUM_ARGS,
   });
   let timings: CatalogueBenchFigures['browser'];
+  let sharded: CatalogueBenchFigures['sharded'];
   try {
     const page = await browser.newPage();
     // The engine reaches the page as its own source, exactly as search.js carries it.
     await page.addScriptTag({
       // __name: what tsx's keepNames wraps this file's own functions in (the callback below too).
-      content: `var __name = (target) => target; window.benchEngine = ${engineSource()};`,
+      content: `var __name = (target) => target; window.benchEngine = ${engineSource()}; window.benchHolding = ${agenciesHoldingSource()};`,
     });
     timings = await page.evaluate(
       ({ text, common, rare }) => {
@@ -233,6 +262,52 @@ export async function runCatalogueBench(
         rare: RARE_WORD,
       },
     );
+    sharded = await page.evaluate(
+      ({ termMap, agencies, common, rare, shown, perFetch }) => {
+        // biome-ignore lint/suspicious/noExplicitAny: the engine was added to the page above.
+        const w = window as any;
+        const engine = w.benchEngine;
+        const t0 = performance.now();
+        const map = JSON.parse(termMap);
+        const termMapParseMs = performance.now() - t0;
+        // As search.js does once the files are fetched: split, pick the agencies, then parse and
+        // search their indexes a batch at a time until a page of results is found.
+        const query = (word: string) => {
+          const runs: number[] = [];
+          let hits = 0;
+          let ids: string[] = [];
+          for (let i = 0; i < 21; i += 1) {
+            const start = performance.now();
+            hits = 0;
+            const terms = engine.splitQuery(word, (t: string) => Object.hasOwn(map.terms, t));
+            const holding: string[] = terms ? w.benchHolding(map, terms) : [];
+            let read = 0;
+            while (read < holding.length && hits < shown) {
+              for (const id of holding.slice(read, read + perFetch)) {
+                for (const part of JSON.parse(agencies[id] as string).parts) {
+                  hits += engine.search(part, word, 200).length;
+                }
+              }
+              read = Math.min(holding.length, read + perFetch);
+            }
+            ids = holding.slice(0, read);
+            runs.push(performance.now() - start);
+          }
+          runs.sort((a, b) => a - b);
+          const bytes = ids.reduce((n, id) => n + new Blob([agencies[id] as string]).size, 0);
+          return { ms: runs[10] as number, hits, agencies: ids.length, bytes };
+        };
+        return { termMapParseMs, common: query(common), rare: query(rare) };
+      },
+      {
+        termMap: termMapText,
+        agencies: agencyTexts,
+        common: COMMON_WORD,
+        rare: RARE_WORD,
+        shown: SHOWN_RESULTS,
+        perFetch: SHARDS_PER_FETCH,
+      },
+    );
   } finally {
     await browser.close();
   }
@@ -247,7 +322,10 @@ export async function runCatalogueBench(
     mergedIndexBytes: Buffer.byteLength(mergedText),
     mergedIndexGzipBytes: gzipSync(mergedText).length,
     agencyIndexBytesMedian: median(agencyBytes),
+    termMapBytes: Buffer.byteLength(termMapText),
+    termMapGzipBytes: gzipSync(termMapText).length,
     browser: timings,
+    sharded,
   };
 }
 
@@ -268,6 +346,10 @@ export function printCatalogueBench(f: CatalogueBenchFigures): void {
       value: `${kb(f.mergedIndexBytes)} (${kb(f.mergedIndexGzipBytes)} gzipped)`,
     },
     { measure: 'agency search index (median)', value: kb(f.agencyIndexBytesMedian) },
+    {
+      measure: 'sharded: term → agency map (fetched first)',
+      value: `${kb(f.termMapBytes)} (${kb(f.termMapGzipBytes)} gzipped)`,
+    },
     { measure: 'browser: parse merged index', value: `${f.browser.parseMs.toFixed(1)} ms` },
     {
       measure: `browser: search common word (${f.browser.commonHits} hits)`,
@@ -277,5 +359,13 @@ export function printCatalogueBench(f: CatalogueBenchFigures): void {
       measure: `browser: search rare word (${f.browser.rareHits} hits)`,
       value: `${f.browser.rareMs.toFixed(2)} ms`,
     },
+    { measure: 'sharded: parse term map', value: `${f.sharded.termMapParseMs.toFixed(1)} ms` },
+    ...(['common', 'rare'] as const).map((which) => {
+      const q = f.sharded[which];
+      return {
+        measure: `sharded: ${which} word (${q.agencies} agency indexes, ${kb(q.bytes)}; ${q.hits} hits)`,
+        value: `${q.ms.toFixed(2)} ms`,
+      };
+    }),
   ]);
 }

@@ -49,7 +49,9 @@ function summaryMarkup(report: Report): string {
       .join(', ');
   return [
     `#v(16pt)\n#heading(level: 1, ${str(SUMMARY_HEADING_TH)})`,
-    ...rollupSummaryLines(report.rollup).map((line) => `#pad(left: ${INDENT}pt, ${str(line)})`),
+    ...rollupSummaryLines(report.rollup, report).map(
+      (line) => `#pad(left: ${INDENT}pt, ${str(line)})`,
+    ),
     '#v(8pt)',
     `#text(size: 13pt, table(columns: (30pt, 1fr, 130pt, 100pt), stroke: 0.5pt + rgb("#8a94a6"), fill: (_, y) => if y == 0 { rgb("#eef1f6") },
   table.header(${cells(SUMMARY_TABLE_HEADINGS, true)}),

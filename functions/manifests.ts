@@ -5,18 +5,25 @@
  */
 
 import { manifest as approvalRequest } from './approval-request/manifest.js';
+import { manifest as changePersonGroups } from './change-person-groups/manifest.js';
 import type { FunctionManifest } from './common/function-manifest.js';
+import { manifest as createAgency } from './create-agency/manifest.js';
 import { manifest as decideApproval } from './decide-approval/manifest.js';
+import { manifest as disablePerson } from './disable-person/manifest.js';
 import { manifest as getDraft } from './get-draft/manifest.js';
 import { manifest as getItem } from './get-item/manifest.js';
 import { manifest as getRound } from './get-round/manifest.js';
 import { manifest as getUpload } from './get-upload/manifest.js';
 import { manifest as getVersion } from './get-version/manifest.js';
 import { manifest as intake } from './intake/manifest.js';
+import { manifest as invitePerson } from './invite-person/manifest.js';
 import { manifest as listApprovals } from './list-approvals/manifest.js';
 import { manifest as listDecisions } from './list-decisions/manifest.js';
+import { manifest as listPeople } from './list-people/manifest.js';
+import { manifest as listPeopleChanges } from './list-people-changes/manifest.js';
 import { manifest as listRounds } from './list-rounds/manifest.js';
 import { manifest as notifyApprovers } from './notify-approvers/manifest.js';
+import { manifest as openFyFromH1 } from './open-fy-from-h1/manifest.js';
 import { manifest as openRound } from './open-round/manifest.js';
 import { manifest as publishReport } from './publish-report/manifest.js';
 import { manifest as recordOutcome } from './record-outcome/manifest.js';
@@ -29,6 +36,7 @@ import { manifest as sendReminders } from './send-reminders/manifest.js';
 export const MANIFESTS: readonly FunctionManifest[] = [
   // The API's routes, in the order the API declares them.
   openRound,
+  openFyFromH1,
   getRound,
   roundStatus,
   requestUpload,
@@ -41,6 +49,13 @@ export const MANIFESTS: readonly FunctionManifest[] = [
   getDraft,
   listDecisions,
   sendReminders,
+  // The people screen and the national operator.
+  listPeople,
+  invitePerson,
+  changePersonGroups,
+  disablePerson,
+  listPeopleChanges,
+  createAgency,
   // Queue consumers and the state machine's tasks.
   intake,
   notifyApprovers,

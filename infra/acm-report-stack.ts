@@ -91,6 +91,7 @@ export class AcmReportStack extends Stack {
       manifests,
       table,
       incoming,
+      published,
       stateMachineArn,
       agencies: props.agencies,
       portalOrigins: props.portalOrigins,

@@ -1,6 +1,6 @@
 /**
  * Fault injection for the embedded stack: a pass-through HTTP proxy in front
- * of an embedded service (DynamoDB or S3) that answers chosen requests with
+ * of an embedded service (DynamoDB, S3 or SQS) that answers chosen requests with
  * the service's own "unavailable" error instead of forwarding them. The
  * handlers' SDK clients talk to the proxy through the same
  * AWS_ENDPOINT_URL_<SERVICE> variables as ever, so what fails is exactly
@@ -14,7 +14,10 @@
 import { createServer, request as httpRequest, type IncomingHttpHeaders } from 'node:http';
 import { listenOnLoopback } from './listen-on-loopback.js';
 
-export type FaultService = 'dynamodb' | 's3';
+export type FaultService = 'dynamodb' | 's3' | 'sqs';
+
+/** Services that speak AWS's JSON protocol: the operation is in X-Amz-Target, the body is JSON. */
+const JSON_PROTOCOL: ReadonlySet<FaultService> = new Set(['dynamodb', 'sqs']);
 
 /** What a rule sees of a request. */
 export interface ProxiedRequest {
@@ -22,9 +25,9 @@ export interface ProxiedRequest {
   method: string;
   /** The URL path (for S3: /bucket/key, URL-encoded as sent). */
   path: string;
-  /** DynamoDB's operation, e.g. "PutItem" (from X-Amz-Target). */
+  /** DynamoDB's or SQS's operation, e.g. "PutItem" (from X-Amz-Target). */
   operation?: string;
-  /** The request body as text (DynamoDB's JSON; S3 bodies are not inspected). */
+  /** The request body as text (DynamoDB's and SQS's JSON; S3 bodies are not inspected). */
   body: string;
 }
 
@@ -55,7 +58,7 @@ interface ActiveRule {
   left: number;
 }
 
-/** The error each service answers when it is unavailable; both are retryable for the SDK. */
+/** The error each service answers when it is unavailable; each is retryable for the SDK. */
 function unavailable(
   service: FaultService,
   rule: string,
@@ -65,6 +68,15 @@ function unavailable(
       headers: { 'content-type': 'application/x-amz-json-1.0' },
       body: JSON.stringify({
         __type: 'com.amazonaws.dynamodb.v20120810#InternalServerError',
+        message: `fault injected: ${rule}`,
+      }),
+    };
+  }
+  if (service === 'sqs') {
+    return {
+      headers: { 'content-type': 'application/x-amz-json-1.0' },
+      body: JSON.stringify({
+        __type: 'com.amazon.coral.service#InternalFailure',
         message: `fault injected: ${rule}`,
       }),
     };
@@ -122,12 +134,12 @@ export async function startFaultProxy(
         service,
         method: incoming.method ?? 'GET',
         path: (incoming.url ?? '/').split('?')[0] ?? '/',
-        ...(service === 'dynamodb' ? { operation: operationOf(incoming.headers) } : {}),
-        body: service === 'dynamodb' ? body.toString('utf8') : '',
+        ...(JSON_PROTOCOL.has(service) ? { operation: operationOf(incoming.headers) } : {}),
+        body: JSON_PROTOCOL.has(service) ? body.toString('utf8') : '',
       });
       if (failedBy) {
         const answer = unavailable(service, failedBy);
-        outgoing.writeHead(service === 'dynamodb' ? 500 : 503, answer.headers).end(answer.body);
+        outgoing.writeHead(service === 's3' ? 503 : 500, answer.headers).end(answer.body);
         return;
       }
       const forwarded = httpRequest(

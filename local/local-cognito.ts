@@ -13,6 +13,8 @@
  *   pre-token-generation hook below adds it, as Cognito itself would.
  * - CreateGroup on an existing group replaces it and drops its members;
  *   Cognito refuses with GroupExistsException, and so does the wrapper below.
+ * - ListUsersInGroup answers every member at once, ignoring Limit and
+ *   NextToken; the wrapper pages it as Cognito does (cognito-paging.ts).
  * - MFA is not asked for (the deployed pool requires TOTP).
  */
 
@@ -23,6 +25,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { SESv2Client, SendEmailCommand } from '@aws-sdk/client-sesv2';
 import pino from 'pino';
+import { pagedUsersInGroup } from './cognito-paging.js';
 import { keepConnectionsLonger } from './listen-on-loopback.js';
 
 export interface InvitationTemplate {
@@ -161,7 +164,10 @@ export async function startLocalCognito(options: {
     ),
     triggers: noLambda,
   };
-  type Route = (ctx: unknown, req: { UserPoolId?: string; GroupName?: string }) => Promise<unknown>;
+  type Route = (
+    ctx: unknown,
+    req: { UserPoolId?: string; GroupName?: string; Limit?: number; NextToken?: string },
+  ) => Promise<unknown>;
   const routes = (router.Router as unknown as (s: unknown) => (target: string) => Route)(services_);
   const CognitoError = errors.CognitoError as unknown as new (
     code: string,
@@ -177,6 +183,12 @@ export async function startLocalCognito(options: {
   };
   const faithful = (target: string): Route => {
     const route = routes(target);
+    if (target === 'ListUsersInGroup') {
+      return pagedUsersInGroup(
+        route,
+        (message) => new CognitoError('InvalidParameterException', message),
+      );
+    }
     if (target !== 'CreateGroup') return route;
     return async (routeCtx, req) => {
       const pool = await pools.getUserPool(routeCtx, req.UserPoolId ?? '');

@@ -9,6 +9,8 @@ import type { CognitoIdentityProviderClient } from '@aws-sdk/client-cognito-iden
 import { AdminSetUserPasswordCommand } from '@aws-sdk/client-cognito-identity-provider';
 import { signInWithPassword } from '../shared/adapters/cognito-password-sign-in.js';
 import { CognitoPeopleAdmin } from '../shared/adapters/cognito-people-admin.js';
+import { divisionName } from '../shared/people/division-names.js';
+import type { Round } from '../shared/schemas/round-schema.js';
 
 export interface LocalIdentity {
   id: string;
@@ -31,7 +33,10 @@ export function localEmail(id: string): string {
   return `${id}@people.example`;
 }
 
-/** The seed round's six divisions (placeholder codes: the seed names none). */
+/**
+ * The seed round's six division codes (placeholders: the seed names none;
+ * events/seed/round.json gives them plausible Thai names).
+ */
 export function seedDivisions(): string[] {
   return Array.from(
     { length: 6 },
@@ -39,7 +44,16 @@ export function seedDivisions(): string[] {
   );
 }
 
-export function localIdentities(agencyId: string, divisions: readonly string[]): LocalIdentity[] {
+/** A division's head as a Thai office titles them: ผู้อำนวยการกอง…, หัวหน้ากลุ่ม… */
+function headOf(name: string): string {
+  return name.startsWith('กอง') || name.startsWith('สำนัก') ? `ผู้อำนวยการ${name}` : `หัวหน้า${name}`;
+}
+
+export function localIdentities(
+  agencyId: string,
+  divisions: readonly string[],
+  names: Pick<Round, 'divisions'> = {},
+): LocalIdentity[] {
   const people: LocalIdentity[] = [
     {
       id: 'coordinator',
@@ -62,17 +76,19 @@ export function localIdentities(agencyId: string, divisions: readonly string[]):
   ];
   divisions.forEach((division, index) => {
     const n = index + 1;
+    const named = names.divisions?.some((d) => d.code === division);
+    const unit = named ? divisionName(names, division).th : `กอง ${n}`;
     people.push(
       {
         id: `staff-${n}`,
-        nameTh: `เจ้าหน้าที่ กอง ${n}`,
+        nameTh: `เจ้าหน้าที่ ${unit}`,
         position: 'นักวิเคราะห์นโยบายและแผน',
         groups: [`${agencyId}:division:${division}`],
       },
       {
         id: `director-${n}`,
-        nameTh: `ผู้อำนวยการ กอง ${n}`,
-        position: `ผู้อำนวยการกอง ${n}`,
+        nameTh: `ผู้อำนวยการ ${unit}`,
+        position: named ? headOf(unit) : `ผู้อำนวยการกอง ${n}`,
         groups: [`${agencyId}:division-director`, `${agencyId}:division:${division}`],
       },
     );

@@ -16,7 +16,12 @@ import { startLocalCognito } from './local-cognito.js';
 import { type JwtAuthorizer, localJwtAuthorizer } from './local-jwt-authorizer.js';
 import type { LocalResources } from './local-resources.js';
 import { type LocalSes, startLocalSes } from './local-ses.js';
-import { type CfnTemplate, resolveIntrinsics, resourcesOfType } from './local-template.js';
+import {
+  type CfnTemplate,
+  LOCAL_ACCOUNT,
+  resolveIntrinsics,
+  resourcesOfType,
+} from './local-template.js';
 
 export interface LocalIdentityServices {
   ses: LocalSes;
@@ -70,6 +75,11 @@ export async function startLocalIdentityServices(
   );
   const userPoolId = String(UserPool?.Id);
   resources.defined.set(poolId, userPoolId);
+  // The grants name the pool by its ARN; the local IAM front evaluates them against this one.
+  resources.defined.set(
+    `${poolId}.Arn`,
+    `arn:aws:cognito-idp:${region}:${LOCAL_ACCOUNT}:userpool/${userPoolId}`,
+  );
   const { UserPoolClient } = await client.send(
     new CreateUserPoolClientCommand({
       UserPoolId: userPoolId,

@@ -13,6 +13,7 @@ import type { CognitoIdentityProviderClient } from '@aws-sdk/client-cognito-iden
 import { S3Client } from '@aws-sdk/client-s3';
 import type { ManifestCatalog } from '../functions/manifests.js';
 import { aslDefinitionOf } from '../infra/asl-definition.js';
+import type { Round } from '../shared/schemas/round-schema.js';
 import type { Notice } from '../shared/workflow/approval-notice.js';
 import type { PortalConfig } from '../shared/workflow/portal-config.js';
 import {
@@ -55,6 +56,8 @@ import {
 export interface LocalStackOptions {
   agencyId: string;
   divisions: readonly string[];
+  /** The divisions' names (the round's), for the local people's names and positions. */
+  divisionNames?: Round['divisions'];
   /** Scales every waiting step's timeout (days in AWS) for a quick local run. */
   timeScale?: number;
   /** Where to say what happens (default: nowhere). */
@@ -71,6 +74,11 @@ export interface LocalStackOptions {
    * tests can sign in as someone the seed round has no use for.
    */
   extraIdentities?: readonly LocalIdentity[];
+  /**
+   * Demo people (by id) not created at start, because a test invites them
+   * through the people screen's route instead.
+   */
+  invitedLater?: readonly string[];
   /** Build and serve the web portal (default true). */
   portal?: boolean;
   /**
@@ -188,6 +196,9 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
   // emulator (or to the fault proxy before it). The state machine runner
   // starts later, so its target is read per request.
   let stepFunctionsEndpoint = '';
+  // The user pool exists before the IAM front reads the template's grants (its ARN is in them).
+  log('Starting SES and Cognito on 127.0.0.1 …');
+  const identity = await startLocalIdentityServices(template, resources, region);
   const iam = await startLocalIam({
     template,
     resources,
@@ -197,6 +208,8 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
       s3: () => handlerEndpoints.s3,
       sqs: () => services.endpoints.sqs,
       states: () => stepFunctionsEndpoint,
+      ses: () => identity.ses.endpoint,
+      'cognito-idp': () => identity.cognito.endpoint,
     },
     log,
   });
@@ -205,14 +218,9 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
   // SDK finds the local services through the standard variables, so nothing
   // in the handlers changes. Each function sees this and its own variables
   // only (local/function-scope.ts), never another's.
-  log('Starting SES and Cognito on 127.0.0.1 …');
-  const identity = await startLocalIdentityServices(template, resources, region);
   const runtimeEnvironment = {
-    // No IAM front for these two: the local IAM evaluates DynamoDB, S3, SQS and
-    // Step Functions requests; the template's SES and Cognito grants are checked
-    // by the stack tests (test/infra/acm-report-stack.test.ts).
-    AWS_ENDPOINT_URL_SESV2: identity.ses.endpoint,
-    AWS_ENDPOINT_URL_COGNITO_IDENTITY_PROVIDER: identity.cognito.endpoint,
+    AWS_ENDPOINT_URL_SESV2: iam.endpoints.ses,
+    AWS_ENDPOINT_URL_COGNITO_IDENTITY_PROVIDER: iam.endpoints['cognito-idp'],
     AWS_ENDPOINT_URL_DYNAMODB: iam.endpoints.dynamodb,
     AWS_ENDPOINT_URL_S3: iam.endpoints.s3,
     // In AWS the SDK sends to each queue URL's own host; here every queue sits behind one front.
@@ -228,6 +236,18 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
     POWERTOOLS_TRACE_ENABLED: 'false',
     AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
   };
+  // The public site listens before the handlers load: publishing names its
+  // open data by absolute IRIs under it (SITE_URL), read at init.
+  const s3 = new S3Client({
+    region,
+    credentials: LOCAL_CREDENTIALS,
+    endpoint: services.endpoints.s3,
+    forcePathStyle: true,
+    requestChecksumCalculation: 'WHEN_REQUIRED',
+    responseChecksumValidation: 'WHEN_REQUIRED',
+  });
+  const publishedBucket = bucketOf(resources, 'Published');
+  const site = await startPublicSite(s3, publishedBucket);
   silenceQueueUrlWarning();
   const releaseScopes = installFunctionScopes();
   log('Loading the Lambda handlers from functions/, each in its own environment …');
@@ -240,7 +260,7 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
     region,
     (fn, error) =>
       log(`  ! ${fn.folder} failed at init: ${error instanceof Error ? error.message : error}`),
-    portal ? { PORTAL_URL: portal.url } : {},
+    { ...(portal ? { PORTAL_URL: portal.url } : {}), SITE_URL: `${site.url}/` },
   );
   iam.register(functions.all);
 
@@ -268,9 +288,11 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
   stepFunctionsEndpoint = stepFunctions.endpoint;
 
   const identities = [
-    ...localIdentities(options.agencyId, options.divisions),
+    ...localIdentities(options.agencyId, options.divisions, {
+      divisions: options.divisionNames,
+    }),
     ...(options.extraIdentities ?? []),
-  ];
+  ].filter((identity) => !options.invitedLater?.includes(identity.id));
   log(`Creating ${identities.length} local people in the user pool and signing them in …`);
   await createLocalPeople(identity.client, identity.userPoolId, identity.signIn, identities);
   const api = await startLocalApi(template, resources, functions, identity.authorizer, {
@@ -285,16 +307,6 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
       log(`  ! ${name}: ${error instanceof Error ? error.message : String(error)}`),
   });
   const notifications = wireS3Notifications(template, resources, services, region);
-  const s3 = new S3Client({
-    region,
-    credentials: LOCAL_CREDENTIALS,
-    endpoint: services.endpoints.s3,
-    forcePathStyle: true,
-    requestChecksumCalculation: 'WHEN_REQUIRED',
-    responseChecksumValidation: 'WHEN_REQUIRED',
-  });
-  const publishedBucket = bucketOf(resources, 'Published');
-  const site = await startPublicSite(s3, publishedBucket);
   portalConfig = {
     mode: 'local',
     apiUrl: api.url,

@@ -42,7 +42,7 @@ export async function runDemo(options: { in: string; out: string }): Promise<num
   const { rollup, agency } = report.value;
   const total = parseBaht(rollup.budgetUsed);
   console.log(`\n${report.value.title}\n${agency.nameTh}\n`);
-  for (const line of rollupSummaryLines(rollup)) console.log(`  ${line}`);
+  for (const line of rollupSummaryLines(rollup, report.value)) console.log(`  ${line}`);
   console.log(
     `\n  ${rollup.items} items (${rollup.byKind.project} projects, ${rollup.byKind.activity} activities, ${rollup.byKind.measure} measures); budget used ${total.ok ? formatBahtEnglish(total.satang) : rollup.budgetUsed} THB; ${rollup.itemsWithProblems} with problems, ${rollup.itemsWithRecommendations} with recommendations`,
   );

@@ -56,6 +56,7 @@ export async function runStart(options: StartOptions): Promise<number> {
   const stack = await startLocalStack({
     agencyId: seed.value.agency.id,
     divisions,
+    divisionNames: seed.value.divisions,
     log,
     onNotice: (notice) =>
       log(

@@ -98,9 +98,11 @@ export async function runStatus(
       overdue: boolean;
       counts: Record<string, number>;
       missingDivisions: string[];
+      missingDivisionNames?: Array<{ th: string }>;
       items: Array<{
         no: number;
         division: string;
+        divisionName?: { th: string };
         progress: string;
         version?: number;
         waitingOn?: string;
@@ -120,12 +122,13 @@ export async function runStatus(
         .map(([k, n]) => `${k} ${n}`)
         .join(', ')}`,
     );
-    if (status.missingDivisions.length)
-      console.log(`  missing: ${status.missingDivisions.join(', ')}`);
+    // Names, not codes (a server from before names sends codes only).
+    const missing = status.missingDivisionNames?.map((n) => n.th) ?? status.missingDivisions;
+    if (missing.length) console.log(`  missing: ${missing.join(', ')}`);
     for (const item of status.items) {
       const detail = item.waitingOn ? ` — waiting on ${item.waitingOn}` : '';
       console.log(
-        `  ${String(item.no).padStart(3)}  ${item.progress}${item.version ? ` v${item.version}` : ''}${detail}  (${item.division})`,
+        `  ${String(item.no).padStart(3)}  ${item.progress}${item.version ? ` v${item.version}` : ''}${detail}  (${item.divisionName?.th ?? item.division})`,
       );
     }
     if (status.publishedVersion) console.log(`  published: version ${status.publishedVersion}`);

@@ -5,7 +5,6 @@
  * function serves the first request, the reminder and the escalation.
  */
 
-import middy from '@middy/core';
 import { DynamoDbApprovalRepository } from '../../shared/adapters/dynamodb-approval-repository.js';
 import { documentClient } from '../../shared/adapters/dynamodb-client.js';
 import { DynamoDbRoundRepository } from '../../shared/adapters/dynamodb-round-repository.js';
@@ -18,8 +17,8 @@ import { requestApproval } from '../../shared/workflow/request-approval.js';
 import { ApprovalTaskSchema } from '../../shared/workflow/workflow-payloads.js';
 import { now, readEnvironment } from '../common/environment.js';
 import { lazy } from '../common/lazy.js';
-import { createObservability, observed } from '../common/observability.js';
-import { taskCorrelationId } from '../common/task-correlation.js';
+import { createObservability } from '../common/observability.js';
+import { taskHandler } from '../common/task-handler.js';
 import { manifest } from './manifest.js';
 
 const env = readEnvironment(manifest);
@@ -57,6 +56,4 @@ async function onApprovalStep(event: unknown): Promise<{ approvalId: string }> {
   return { approvalId: outcome.approval.approvalId };
 }
 
-export const handler = middy<unknown, { approvalId: string }>()
-  .use(observed(observability, taskCorrelationId))
-  .handler(onApprovalStep);
+export const handler = taskHandler<{ approvalId: string }>(observability, onApprovalStep);

@@ -18,7 +18,9 @@ export type ResourceName =
   | 'state-machine'
   | 'user-pool'
   | 'mail-identity'
-  | 'portal';
+  | 'portal'
+  /** The public site CloudFront serves the published bucket at. */
+  | 'public-site';
 
 /** Deployment settings (CDK context) a function may be given. */
 export type SettingName = 'notify-webhook-url' | 'agencies';
@@ -32,6 +34,8 @@ export type EnvironmentSource =
   /** The From address, and the configuration set mail is sent through. */
   | { resource: 'mail-identity'; attribute: 'from' | 'configuration-set' }
   | { resource: 'portal'; attribute: 'url' }
+  /** Absolute, ending in "/": open data names its files by IRIs under it. */
+  | { resource: 'public-site'; attribute: 'url' }
   | { setting: SettingName };
 
 export interface EnvironmentVariable {
@@ -57,7 +61,15 @@ export type StatesAction = 'states:StartExecution';
 /** Task-token answers: IAM supports no resource-level permission for them (only "*"). */
 export type TaskTokenAction = 'states:SendTaskSuccess' | 'states:SendTaskFailure';
 export type SesAction = 'ses:SendEmail';
-export type CognitoAction = 'cognito-idp:ListUsersInGroup';
+export type CognitoAction =
+  | 'cognito-idp:ListUsersInGroup'
+  | 'cognito-idp:ListGroups'
+  | 'cognito-idp:CreateGroup'
+  | 'cognito-idp:AdminCreateUser'
+  | 'cognito-idp:AdminAddUserToGroup'
+  | 'cognito-idp:AdminRemoveUserFromGroup'
+  | 'cognito-idp:AdminListGroupsForUser'
+  | 'cognito-idp:AdminDisableUser';
 
 /** One statement of the function's role: named actions on one symbolic resource. */
 export type Grant =
@@ -140,7 +152,14 @@ export const SES_CONFIGURATION_SET = {
   from: { resource: 'mail-identity', attribute: 'configuration-set' },
 } as const;
 export const PORTAL_URL = { from: { resource: 'portal', attribute: 'url' } } as const;
+export const SITE_URL = { from: { resource: 'public-site', attribute: 'url' } } as const;
 export const USER_POOL_ID = { from: { resource: 'user-pool', attribute: 'id' } } as const;
+
+/** Reading the agency's people: its groups, then each group's members. */
+export const LIST_AGENCY_PEOPLE: readonly CognitoAction[] = [
+  'cognito-idp:ListGroups',
+  'cognito-idp:ListUsersInGroup',
+];
 
 /** What sending to a queue takes (the SDK looks the queue's attributes up on send). */
 export const SEND_TO_QUEUE: readonly SqsAction[] = [

@@ -5,7 +5,10 @@
  * try again shortly, so the API answers 503 with Retry-After, not 500.
  */
 
+import { TRANSIENT_ERROR_NAME } from '../../shared/workflow/transient-error.js';
+
 const TRANSIENT_NAMES = new Set([
+  TRANSIENT_ERROR_NAME,
   'TimeoutError',
   'ThrottlingException',
   'ProvisionedThroughputExceededException',
@@ -13,6 +16,8 @@ const TRANSIENT_NAMES = new Set([
   'ServiceUnavailable',
   'SlowDown',
   'InternalServerError',
+  // Our own bounded batch retries gave up on throttled work: the same call later finishes it.
+  'UnprocessedBatchError',
 ]);
 const TRANSIENT_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE']);
 

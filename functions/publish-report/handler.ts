@@ -4,7 +4,6 @@
  * published bucket that CloudFront serves.
  */
 
-import middy from '@middy/core';
 import { DynamoDbApprovalRepository } from '../../shared/adapters/dynamodb-approval-repository.js';
 import { documentClient } from '../../shared/adapters/dynamodb-client.js';
 import { DynamoDbPublishedRepository } from '../../shared/adapters/dynamodb-published-repository.js';
@@ -18,8 +17,8 @@ import { publishRound } from '../../shared/workflow/publish-round.js';
 import { RoundTaskSchema } from '../../shared/workflow/workflow-payloads.js';
 import { now, readEnvironment } from '../common/environment.js';
 import { lazy } from '../common/lazy.js';
-import { createObservability, observed } from '../common/observability.js';
-import { taskCorrelationId } from '../common/task-correlation.js';
+import { createObservability } from '../common/observability.js';
+import { taskHandler } from '../common/task-handler.js';
 import { manifest } from './manifest.js';
 
 const env = readEnvironment(manifest);
@@ -39,6 +38,8 @@ const ports = lazy(() => {
     },
     privateBucket: env.INCOMING_BUCKET,
     publicBucket: env.PUBLISHED_BUCKET,
+    // The open data's IRIs are absolute under the site, whatever the variable's trailing slash.
+    siteUrl: `${env.SITE_URL.replace(/\/+$/, '')}/`,
     now,
   };
 });
@@ -53,6 +54,4 @@ async function onPublish(event: unknown): Promise<Published> {
   return published;
 }
 
-export const handler = middy<unknown, Published>()
-  .use(observed(observability, taskCorrelationId))
-  .handler(onPublish);
+export const handler = taskHandler<Published>(observability, onPublish);

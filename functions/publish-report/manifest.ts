@@ -10,6 +10,7 @@ import {
   defineManifest,
   INCOMING_BUCKET,
   PUBLISHED_BUCKET,
+  SITE_URL,
   TABLE_NAME,
 } from '../common/function-manifest.js';
 
@@ -18,7 +19,7 @@ export const manifest = defineManifest({
   description: 'Publishes report.json, report.pdf, report.html, the catalogue and the index',
   handler: 'handler',
   trigger: { kind: 'state-machine' },
-  environment: { TABLE_NAME, INCOMING_BUCKET, PUBLISHED_BUCKET },
+  environment: { TABLE_NAME, INCOMING_BUCKET, PUBLISHED_BUCKET, SITE_URL },
   grants: [
     {
       on: 'table',

@@ -4,7 +4,6 @@
  * to roll the round up for sign-off.
  */
 
-import middy from '@middy/core';
 import { DynamoDbApprovalRepository } from '../../shared/adapters/dynamodb-approval-repository.js';
 import { documentClient } from '../../shared/adapters/dynamodb-client.js';
 import { DynamoDbRoundRepository } from '../../shared/adapters/dynamodb-round-repository.js';
@@ -15,8 +14,8 @@ import { type SettleResult, settleOutcome } from '../../shared/workflow/settle-o
 import { OutcomeTaskSchema } from '../../shared/workflow/workflow-payloads.js';
 import { now, readEnvironment } from '../common/environment.js';
 import { lazy } from '../common/lazy.js';
-import { createObservability, observed } from '../common/observability.js';
-import { taskCorrelationId } from '../common/task-correlation.js';
+import { createObservability } from '../common/observability.js';
+import { taskHandler } from '../common/task-handler.js';
 import { manifest } from './manifest.js';
 
 const env = readEnvironment(manifest);
@@ -46,6 +45,4 @@ async function onOutcome(event: unknown): Promise<SettleResult> {
   return result;
 }
 
-export const handler = middy<unknown, SettleResult>()
-  .use(observed(observability, taskCorrelationId))
-  .handler(onOutcome);
+export const handler = taskHandler<SettleResult>(observability, onOutcome);

@@ -3,7 +3,6 @@
  * versions and keep it as the draft the agency head signs off.
  */
 
-import middy from '@middy/core';
 import { documentClient } from '../../shared/adapters/dynamodb-client.js';
 import { DynamoDbRoundRepository } from '../../shared/adapters/dynamodb-round-repository.js';
 import { DynamoDbSubmissionRepository } from '../../shared/adapters/dynamodb-submission-repository.js';
@@ -13,8 +12,8 @@ import { type RollUpSummary, rollUpRound } from '../../shared/workflow/roll-up-r
 import { RoundTaskSchema } from '../../shared/workflow/workflow-payloads.js';
 import { readEnvironment } from '../common/environment.js';
 import { lazy } from '../common/lazy.js';
-import { createObservability, observed } from '../common/observability.js';
-import { taskCorrelationId } from '../common/task-correlation.js';
+import { createObservability } from '../common/observability.js';
+import { taskHandler } from '../common/task-handler.js';
 import { manifest } from './manifest.js';
 
 const env = readEnvironment(manifest);
@@ -37,6 +36,4 @@ async function onRollUp(event: unknown): Promise<RollUpSummary> {
   return summary;
 }
 
-export const handler = middy<unknown, RollUpSummary>()
-  .use(observed(observability, taskCorrelationId))
-  .handler(onRollUp);
+export const handler = taskHandler<RollUpSummary>(observability, onRollUp);

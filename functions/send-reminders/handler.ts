@@ -6,6 +6,7 @@
 
 import { DynamoDbApprovalRepository } from '../../shared/adapters/dynamodb-approval-repository.js';
 import { documentClient } from '../../shared/adapters/dynamodb-client.js';
+import { DynamoDbReminderLog } from '../../shared/adapters/dynamodb-reminder-log.js';
 import { DynamoDbRoundRepository } from '../../shared/adapters/dynamodb-round-repository.js';
 import { sqsClient } from '../../shared/adapters/sqs-client.js';
 import { SqsNoticeQueue } from '../../shared/adapters/sqs-notice-queue.js';
@@ -33,6 +34,7 @@ const ports = lazy(() => {
     rounds: new DynamoDbRoundRepository(documentClient(), table),
     approvals: new DynamoDbApprovalRepository(documentClient(), table),
     notices: new SqsNoticeQueue(sqsClient(), env.APPROVALS_QUEUE_URL),
+    reminders: new DynamoDbReminderLog(documentClient(), table),
     now,
   };
 });
@@ -48,7 +50,8 @@ async function remind(event: HttpEvent): Promise<HttpResult> {
   if (outcome.kind !== 'sent') {
     return refusal(outcome);
   }
-  const count = outcome.sent.items.length + outcome.sent.approvals.length;
+  const { items, approvals, alreadyToday } = outcome.sent;
+  const count = items.length + approvals.length - alreadyToday;
   observability.metrics.addMetric('RemindersSent', 'Count', count);
   return json(202, outcome.sent);
 }

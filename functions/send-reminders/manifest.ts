@@ -2,7 +2,6 @@ import {
   APPROVALS_QUEUE_URL,
   defineManifest,
   SEND_TO_QUEUE,
-  SMALL_FUNCTION,
   TABLE_NAME,
 } from '../common/function-manifest.js';
 
@@ -21,7 +20,16 @@ export const manifest = defineManifest({
   },
   grants: [
     { on: 'table', actions: ['dynamodb:Query', 'dynamodb:BatchGetItem'] },
+    {
+      on: 'table',
+      actions: ['dynamodb:UpdateItem'],
+      partitionKeyPrefix: 'REMIND#',
+      why: "The round's reminder run of the day: its lease and the reminders already sent",
+    },
+    // SendMessageBatch is authorised as sqs:SendMessage (IAM has no action of its own for it).
     { on: 'approvals-queue', actions: SEND_TO_QUEUE },
   ],
-  ...SMALL_FUNCTION,
+  memorySize: 512,
+  // A 5,000-item round is a few hundred batch calls; the HTTP API waits at most 30 s.
+  timeoutSeconds: 29,
 });

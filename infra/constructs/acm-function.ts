@@ -75,6 +75,7 @@ function environmentValue(source: EnvironmentSource, props: AcmFunctionProps): s
       return source.attribute === 'from' ? mail.from : mail.configurationSet;
     }
     case 'portal':
+    case 'public-site':
       return resourceOf(props.resources, source.resource, name);
   }
 }

@@ -33,7 +33,11 @@ import type { IQueue } from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
 import type { FunctionManifest } from '../../functions/common/function-manifest.js';
 import { MANIFESTS, type ManifestCatalog } from '../../functions/manifests.js';
-import { roleGroupName, STAFF_ROLES } from '../../shared/workflow/roles.js';
+import {
+  NATIONAL_OPERATOR_GROUP,
+  roleGroupName,
+  STAFF_ROLES,
+} from '../../shared/workflow/roles.js';
 import { AcmFunction, manifestNamed } from './acm-function.js';
 import type { FunctionResources } from './grants.js';
 import { hostedUiDomainPrefix } from './hosted-ui-domain.js';
@@ -43,6 +47,8 @@ export interface ApiProps {
   manifests: ManifestCatalog;
   table: Table;
   incoming: Bucket;
+  /** Read by the annual round's carry-over: the published H1 report holds the approved versions. */
+  published: Bucket;
   stateMachineArn: string;
   /** Agencies whose role groups are created here; division groups are added by an administrator. */
   agencies: string[];
@@ -171,6 +177,13 @@ export class Api extends Construct {
       }
     }
 
+    // Who creates further agencies (their groups and first coordinator) in a shared deployment.
+    new CfnUserPoolGroup(this, 'Group-national-operator', {
+      userPoolId: this.userPool.userPoolId,
+      groupName: NATIONAL_OPERATOR_GROUP,
+      description: 'national operator: creates agencies and their first coordinator',
+    });
+
     const authorizer = new HttpJwtAuthorizer(
       'Cognito',
       `https://cognito-idp.${this.userPool.stack.region}.amazonaws.com/${this.userPool.userPoolId}`,
@@ -205,8 +218,11 @@ export class Api extends Construct {
     const resources: FunctionResources = {
       table: props.table,
       incomingBucket: props.incoming,
+      publishedBucket: props.published,
       approvalsQueue: props.approvalsQueue,
       stateMachineArn: props.stateMachineArn,
+      // The people routes' Cognito admin calls, on this pool only.
+      userPool: this.userPool,
     };
     for (const route of routesOf(props.manifests.values())) {
       const fn = new AcmFunction(this, route.name, {

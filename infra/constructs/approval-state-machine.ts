@@ -35,6 +35,7 @@ import {
 } from 'aws-cdk-lib/aws-stepfunctions';
 import { LambdaInvoke } from 'aws-cdk-lib/aws-stepfunctions-tasks';
 import { Construct } from 'constructs';
+import { TRANSIENT_ERROR_NAME } from '../../shared/workflow/transient-error.js';
 
 /** State names, fixed: the local runner keys its task overrides on them. */
 export const STATE_NAMES = {
@@ -88,18 +89,39 @@ export const DEFAULT_WAITS: WaitTimeouts = {
 };
 
 /**
- * How a failed task is retried: 2, 4, 8, 16, 32 then 60 s apart (about two
- * minutes in all), so a DynamoDB or S3 outage of that length delays the
- * chain instead of failing the execution and leaving its item stuck. Every
- * task is safe to repeat (conditional writes, fixed object keys).
+ * Errors a retry can fix: the Lambda service's own faults and throttles
+ * (not our code), a function that ran out of time under load, and our
+ * TransientError (a data store throttled or answered 5xx after the SDK's
+ * own retries: functions/common/task-handler.ts). Anything else (a bug, a
+ * payload that fails its schema, a refused permission) would fail the same
+ * way again, so the step fails at once with the error's message as Cause.
  */
-const TASK_RETRY = {
-  errors: [Errors.TASKS_FAILED],
+export const TRANSIENT_TASK_ERRORS = [
+  'Lambda.ClientExecutionTimeoutException',
+  'Lambda.ServiceException',
+  'Lambda.AWSLambdaException',
+  'Lambda.SdkClientException',
+  'Lambda.TooManyRequestsException',
+  'Sandbox.Timedout',
+  TRANSIENT_ERROR_NAME,
+] as const;
+
+/**
+ * How a transient failure is retried: 2, 4, 8, 16, 32 then 60 s apart
+ * (about two minutes in all), so a DynamoDB or S3 outage of that length
+ * delays the chain instead of failing the execution and leaving its item
+ * stuck. Every task is safe to repeat (conditional writes, fixed object keys).
+ */
+const retryOn = (errors: readonly string[]) => ({
+  errors: [...errors],
   interval: Duration.seconds(2),
   maxAttempts: 6,
   backoffRate: 2,
   maxDelay: Duration.seconds(60),
-};
+});
+/** A task that returns at once also retries its own time-out; a waiting step's is caught instead. */
+const TASK_RETRY = retryOn([...TRANSIENT_TASK_ERRORS, Errors.TIMEOUT]);
+const WAITING_STEP_RETRY = retryOn(TRANSIENT_TASK_ERRORS);
 
 export interface ApprovalStateMachineProps {
   stateMachineName: string;
@@ -134,6 +156,8 @@ export class ApprovalStateMachine extends Construct {
         payload: TaskInput.fromObject(payload),
         payloadResponseOnly: true,
         resultPath,
+        // TASK_RETRY covers the Lambda service errors CDK would add a retrier of its own for.
+        retryOnServiceExceptions: false,
       }).addRetry(TASK_RETRY);
 
     /** One asking of a waiting step: records the token, notifies, waits up to `timeout`. */
@@ -150,7 +174,9 @@ export class ApprovalStateMachine extends Construct {
         payload: TaskInput.fromObject({ ...subject, taskToken: JsonPath.taskToken, phase }),
         taskTimeout: Timeout.duration(timeout),
         resultPath: '$.decision',
-      }).addRetry(TASK_RETRY);
+        // WAITING_STEP_RETRY covers the Lambda service errors CDK would add a retrier of its own for.
+        retryOnServiceExceptions: false,
+      }).addRetry(WAITING_STEP_RETRY);
 
     /** Request → (timeout) reminder → (timeout) escalation → (timeout) `expired`. */
     const waitingStep = (

@@ -27,6 +27,8 @@ export interface FunctionResources {
   userPool?: IUserPool;
   mailIdentity?: MailIdentity;
   portalUrl?: string;
+  /** https://<distribution domain>/ of the published site. */
+  publicSiteUrl?: string;
 }
 
 /** Where mail is sent from: deployment parameters, so one template serves any agency. */
@@ -47,6 +49,7 @@ const RESOURCE_KEYS = {
   'user-pool': 'userPool',
   'mail-identity': 'mailIdentity',
   portal: 'portalUrl',
+  'public-site': 'publicSiteUrl',
 } as const satisfies Record<ResourceName, keyof FunctionResources>;
 
 /** The resource a manifest names; a construct that lacks it is a wiring bug, caught at synth. */

@@ -8,11 +8,11 @@
 import { Duration } from 'aws-cdk-lib';
 import type { Table } from 'aws-cdk-lib/aws-dynamodb';
 import { type Bucket, EventType } from 'aws-cdk-lib/aws-s3';
-import { SqsDestination } from 'aws-cdk-lib/aws-s3-notifications';
 import { Construct } from 'constructs';
 import type { ManifestCatalog } from '../../functions/manifests.js';
 import { INCOMING_PREFIX } from '../../shared/workflow/object-prefixes.js';
 import { AcmFunction, manifestNamed } from './acm-function.js';
+import { QueueFromOwnBucket } from './queue-notification.js';
 import { QueueWithDlq } from './queue-with-dlq.js';
 
 export interface IntakeProps {
@@ -36,7 +36,7 @@ export class Intake extends Construct {
     });
     props.incoming.addEventNotification(
       EventType.OBJECT_CREATED,
-      new SqsDestination(this.queue.queue),
+      new QueueFromOwnBucket(this.queue.queue),
       { prefix: INCOMING_PREFIX },
     );
     this.handler = new AcmFunction(this, 'Intake', {

@@ -5,8 +5,10 @@
  * JSON is served with CORS so open-data portals can fetch it.
  */
 
+import { Duration } from 'aws-cdk-lib';
 import {
   AllowedMethods,
+  CachePolicy,
   Distribution,
   HttpVersion,
   PriceClass,
@@ -36,16 +38,6 @@ export class Publishing extends Construct {
 
   constructor(scope: Construct, id: string, props: PublishingProps) {
     super(scope, id);
-    this.publishReport = new AcmFunction(this, 'PublishReport', {
-      manifest: manifestNamed(props.manifests, 'publish-report'),
-      stage: props.stage,
-      resources: {
-        table: props.table,
-        incomingBucket: props.incoming,
-        publishedBucket: props.published,
-      },
-    });
-
     const headers = new ResponseHeadersPolicy(this, 'Headers', {
       responseHeadersPolicyName: `acm-report-${props.stage}-published`,
       corsBehavior: {
@@ -56,6 +48,18 @@ export class Publishing extends Construct {
         originOverride: true,
       },
       securityHeadersBehavior: SECURITY_HEADERS,
+    });
+    // The origin decides (shared/publish/cache-control.ts): a year for versioned
+    // files, revalidation for the index. Min TTL 0 is what lets "no-cache" mean
+    // "ask S3 each time" (CachingOptimized's 1 s floor would cache it anyway).
+    const cachePolicy = new CachePolicy(this, 'Cache', {
+      cachePolicyName: `acm-report-${props.stage}-published`,
+      comment: 'Honours the Cache-Control the publish function writes',
+      minTtl: Duration.seconds(0),
+      defaultTtl: Duration.days(1),
+      maxTtl: Duration.days(365),
+      enableAcceptEncodingGzip: true,
+      enableAcceptEncodingBrotli: true,
     });
     this.distribution = new Distribution(this, 'Distribution', {
       comment: `acm-report ${props.stage} published reports`,
@@ -70,7 +74,19 @@ export class Publishing extends Construct {
         viewerProtocolPolicy: ViewerProtocolPolicy.REDIRECT_TO_HTTPS,
         allowedMethods: AllowedMethods.ALLOW_GET_HEAD_OPTIONS,
         responseHeadersPolicy: headers,
+        cachePolicy,
         compress: true,
+      },
+    });
+    this.publishReport = new AcmFunction(this, 'PublishReport', {
+      manifest: manifestNamed(props.manifests, 'publish-report'),
+      stage: props.stage,
+      resources: {
+        table: props.table,
+        incomingBucket: props.incoming,
+        publishedBucket: props.published,
+        // The DCAT catalogue's IRIs are absolute: a harvester reads it from anywhere.
+        publicSiteUrl: `https://${this.distribution.distributionDomainName}/`,
       },
     });
   }

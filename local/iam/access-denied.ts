@@ -25,6 +25,25 @@ export function accessDenied(
       body: `<?xml version="1.0" encoding="UTF-8"?>\n<Error><Code>AccessDenied</Code><Message>${escapeXml(message)}</Message><RequestId>${requestId}</RequestId></Error>`,
     };
   }
+  if (service === 'ses') {
+    // SES v2 is REST-JSON: the error's name travels in a header.
+    return {
+      status: 403,
+      headers: {
+        'content-type': 'application/json',
+        'x-amzn-requestid': requestId,
+        'x-amzn-errortype': 'AccessDeniedException',
+      },
+      body: JSON.stringify({ message }),
+    };
+  }
+  if (service === 'cognito-idp') {
+    return {
+      status: 400,
+      headers: { 'content-type': 'application/x-amz-json-1.1', 'x-amzn-requestid': requestId },
+      body: JSON.stringify({ __type: 'AccessDeniedException', message }),
+    };
+  }
   return {
     status: 400,
     headers: {

@@ -1,5 +1,6 @@
 /**
- * What an AWS API request asks for, in IAM's terms: who signed it (the
+ * What an AWS API request asks for, in IAM's terms (DynamoDB, S3, SQS, Step
+ * Functions, SES v2, Cognito user pools): who signed it (the
  * access key id, from the Authorization header, a presigned URL's query or
  * a presigned POST's form) and each action on each resource ARN it needs,
  * with the condition keys the request itself determines. A request this
@@ -8,7 +9,7 @@
 
 import type { IncomingHttpHeaders } from 'node:http';
 
-export type IamService = 'dynamodb' | 's3' | 'sqs' | 'states';
+export type IamService = 'dynamodb' | 's3' | 'sqs' | 'states' | 'ses' | 'cognito-idp';
 
 export interface IamCheck {
   action: string;
@@ -35,6 +36,8 @@ export interface AccountFacts {
   accountId: string;
   /** The partition key attribute of a table, for dynamodb:LeadingKeys. */
   hashKeyOf(table: string): string | undefined;
+  /** The SES identities (domains, addresses) the deployment sends from: its parameter. */
+  sesIdentities: readonly string[];
 }
 
 const CREDENTIAL = /Credential=([^/,\s]+)\//;
@@ -146,6 +149,79 @@ function statesChecks(operation: string, body: Record<string, unknown>): IamChec
   return [{ action, resource: arn, context: {} }];
 }
 
+/**
+ * Cognito's user pool API: every action is `cognito-idp:<X-Amz-Target's
+ * operation>` on the pool the body names, so admin actions added later are
+ * read the same way. The token-authorised actions (InitiateAuth, GetUser …)
+ * are not IAM's: unsigned, they pass as AWS lets them.
+ */
+function cognitoChecks(
+  operation: string,
+  body: Record<string, unknown>,
+  facts: AccountFacts,
+): IamCheck[] | string {
+  const pool = body.UserPoolId;
+  if (typeof pool !== 'string') return `${operation} names no UserPoolId`;
+  return [
+    {
+      action: `cognito-idp:${operation}`,
+      resource: `arn:aws:cognito-idp:${facts.region}:${facts.accountId}:userpool/${pool}`,
+      context: {},
+    },
+  ];
+}
+
+/** SES v2 REST routes the functions call (POST path → action). */
+const SES_ROUTES: Record<string, string> = {
+  '/v2/email/outbound-emails': 'SendEmail',
+  '/v2/email/outbound-bulk-emails': 'SendEmail',
+};
+
+/**
+ * The identity SES sends a From address as: the address itself when it is a
+ * verified identity, else its domain (the usual case: a verified agency domain).
+ */
+function sendingIdentity(from: string, facts: AccountFacts): string {
+  const address = /<([^>]+)>/.exec(from)?.[1] ?? from;
+  if (facts.sesIdentities.includes(address)) return address;
+  return address.split('@').pop() ?? address;
+}
+
+/**
+ * SES v2 sending: ses:SendEmail on the sending identity and, when named, the
+ * configuration set, with the From address as ses:FromAddress (the grant's
+ * condition). Any other SES route is undecided (no function calls one).
+ */
+function sesRequest(request: RequestShape, facts: AccountFacts): ReadRequest {
+  const url = new URL(request.url, 'http://ses.local');
+  const accessKeyId = keyIdFromHeadersOrQuery(request.headers, url.searchParams);
+  const operation = request.method.toUpperCase() === 'POST' ? SES_ROUTES[url.pathname] : undefined;
+  if (!operation) {
+    return { kind: 'undecided', accessKeyId, reason: `${request.method} ${url.pathname}` };
+  }
+  const body = parseJson(request.body);
+  const from = body?.FromEmailAddress;
+  if (typeof from !== 'string') {
+    return { kind: 'undecided', accessKeyId, reason: `${operation} names no FromEmailAddress` };
+  }
+  const arn = (kind: string, name: string) =>
+    `arn:aws:ses:${facts.region}:${facts.accountId}:${kind}/${name}`;
+  const identityArn =
+    typeof body?.FromEmailAddressIdentityArn === 'string'
+      ? body.FromEmailAddressIdentityArn
+      : arn('identity', sendingIdentity(from, facts));
+  const context = { 'ses:FromAddress': /<([^>]+)>/.exec(from)?.[1] ?? from, 'ses:ApiVersion': '2' };
+  const checks: IamCheck[] = [{ action: `ses:${operation}`, resource: identityArn, context }];
+  if (typeof body?.ConfigurationSetName === 'string') {
+    checks.push({
+      action: `ses:${operation}`,
+      resource: arn('configuration-set', body.ConfigurationSetName),
+      context,
+    });
+  }
+  return { kind: 'checks', accessKeyId, checks };
+}
+
 /** The text fields of a multipart/form-data body, up to the file (S3 requires it last). */
 export function formFields(body: Buffer, contentType: string): Map<string, string> {
   const boundary = /boundary=(?:"([^"]+)"|([^;]+))/i.exec(contentType);
@@ -227,18 +303,22 @@ export function readRequest(
   facts: AccountFacts,
 ): ReadRequest {
   if (service === 's3') return s3Request(request);
+  if (service === 'ses') return sesRequest(request, facts);
   const accessKeyId = keyIdFromHeadersOrQuery(request.headers, new URLSearchParams());
   const operation = operationOf(request.headers);
   const body = parseJson(request.body);
   if (!operation || !body) {
     return { kind: 'undecided', accessKeyId, reason: 'no X-Amz-Target or no JSON body' };
   }
+  if (service === 'cognito-idp' && !accessKeyId) return { kind: 'open' };
   const checks =
     service === 'dynamodb'
       ? dynamoChecks(operation, body, facts)
       : service === 'sqs'
         ? sqsChecks(operation, body, facts)
-        : statesChecks(operation, body);
+        : service === 'cognito-idp'
+          ? cognitoChecks(operation, body, facts)
+          : statesChecks(operation, body);
   return typeof checks === 'string'
     ? { kind: 'undecided', accessKeyId, reason: checks }
     : { kind: 'checks', accessKeyId, checks };

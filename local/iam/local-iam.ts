@@ -1,5 +1,6 @@
 /**
- * IAM for the local stack, as AWS applies it: one IAM front per emulator,
+ * IAM for the local stack, as AWS applies it: one IAM front per emulator
+ * (DynamoDB, S3, SQS, Step Functions, SES, Cognito),
  * each local function known by its own access key and evaluated as its
  * role in the synthesised template, and the state machine's role checked on
  * every Lambda it invokes. What was denied or left undecided is kept in a
@@ -59,6 +60,12 @@ function hashKeys(template: CfnTemplate, resources: LocalResources) {
   return keys;
 }
 
+/** The identity the template sends from (its SesIdentity parameter, as deployed). */
+function sesIdentities(template: CfnTemplate, resources: LocalResources): string[] {
+  const parameters = (template as { Parameters?: Record<string, unknown> }).Parameters ?? {};
+  return 'SesIdentity' in parameters ? [resources.ref('SesIdentity')] : [];
+}
+
 export async function startLocalIam(options: LocalIamOptions): Promise<LocalIam> {
   const policies = templatePolicies(options.template, options.resources);
   const evaluator = createIamEvaluator(policies, LOCAL_ACCOUNT);
@@ -69,8 +76,9 @@ export async function startLocalIam(options: LocalIamOptions): Promise<LocalIam>
     region: options.region,
     accountId: LOCAL_ACCOUNT,
     hashKeyOf: (table) => keys.get(table),
+    sesIdentities: sesIdentities(options.template, options.resources),
   };
-  const services: IamService[] = ['dynamodb', 's3', 'sqs', 'states'];
+  const services: IamService[] = ['dynamodb', 's3', 'sqs', 'states', 'ses', 'cognito-idp'];
   const fronts: IamFront[] = await Promise.all(
     services.map((service) =>
       startIamFront({

@@ -111,6 +111,15 @@ export class AcmApiClient {
     );
   }
 
+  /** Opens the annual round from the published six-month round `h1RoundId` ("2566-h1"). */
+  openFyFromH1(agencyId: string, h1RoundId: string, due?: string) {
+    return this.call<{ agencyId: string; roundId: string; drafts: number }>(
+      'POST',
+      `/agencies/${agencyId}/rounds/${h1RoundId}/carry-over`,
+      due === undefined ? {} : { due },
+    );
+  }
+
   roundStatus(agencyId: string, roundId: string) {
     return this.call<Record<string, unknown>>(
       'GET',

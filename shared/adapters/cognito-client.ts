@@ -1,10 +1,9 @@
-/** One Cognito user-pools client per container, created on first use. */
+/** One Cognito user-pools client per container (and per local endpoint: client-per-endpoint.ts). */
 
 import { CognitoIdentityProviderClient } from '@aws-sdk/client-cognito-identity-provider';
+import { clientPerEndpoint } from './client-per-endpoint.js';
 
-let cognito: CognitoIdentityProviderClient | undefined;
-
-export function cognitoClient(): CognitoIdentityProviderClient {
-  cognito ??= new CognitoIdentityProviderClient({});
-  return cognito;
-}
+export const cognitoClient = clientPerEndpoint(
+  'AWS_ENDPOINT_URL_COGNITO_IDENTITY_PROVIDER',
+  () => new CognitoIdentityProviderClient({}),
+);

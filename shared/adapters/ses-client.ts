@@ -1,10 +1,6 @@
-/** One SES v2 client per container, created on first use. */
+/** One SES v2 client per container (and per local endpoint: client-per-endpoint.ts). */
 
 import { SESv2Client } from '@aws-sdk/client-sesv2';
+import { clientPerEndpoint } from './client-per-endpoint.js';
 
-let ses: SESv2Client | undefined;
-
-export function sesClient(): SESv2Client {
-  ses ??= new SESv2Client({});
-  return ses;
-}
+export const sesClient = clientPerEndpoint('AWS_ENDPOINT_URL_SESV2', () => new SESv2Client({}));

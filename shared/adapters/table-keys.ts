@@ -115,6 +115,14 @@ export function withoutKeys<T>(item: Record<string, unknown>): T {
 /** A mail sent (or being sent) once: notice × recipient, or a day's digest × person. */
 export const deliveryKey = (key: string) => ({ pk: `MAIL#${key}`, sk: 'MAIL' });
 
+/** The partition prefix of reminder runs (its own, so its grant can be this narrow). */
+export const REMINDER_PREFIX = 'REMIND#';
+/** One round's reminder run of one Bangkok day: which reminders went out, and who is sending. */
+export const reminderRunKey = (agencyId: string, roundId: string, day: string) => ({
+  pk: `${REMINDER_PREFIX}${agencyId}#${roundId}`,
+  sk: day,
+});
+
 /** A person's reminders kept for the agency's digest of one day. */
 export const digestKey = (agencyId: string, day: string, sub: string, noticeKey: string) => ({
   pk: `DIGEST#${agencyId}#${day}`,

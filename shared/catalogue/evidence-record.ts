@@ -6,6 +6,7 @@
  * (item, version, step), so it takes one batch read, not a search.
  */
 
+import { divisionName } from '../people/division-names.js';
 import type { Report } from '../schemas/report-schema.js';
 import type { Approval } from '../workflow/approval.js';
 import { itemApprovalId } from '../workflow/approval.js';
@@ -33,6 +34,8 @@ export interface EvidenceItem {
   no: number;
   title: string;
   division: string;
+  /** The division as people read it (its code when the round names none). */
+  divisionNameTh: string;
   approvedVersion?: number;
   /** sha256 of the uploaded object the approved version came from. */
   sha256?: string;
@@ -111,6 +114,7 @@ export function evidenceRecord(
         no: item.no,
         title: item.title,
         division: item.division,
+        divisionNameTh: divisionName(report, item.division).th,
         ...(version !== undefined ? { approvedVersion: version } : {}),
         ...(item.provenance ? { sha256: item.provenance.sha256 } : {}),
         steps,

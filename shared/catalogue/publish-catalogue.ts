@@ -14,6 +14,7 @@
  */
 
 import { createHash } from 'node:crypto';
+import { IMMUTABLE, REVALIDATE } from '../publish/cache-control.js';
 import { LANGUAGE_SCRIPT, SEARCH_SCRIPT, VERIFY_SCRIPT } from '../publish/catalogue-scripts.js';
 import type { CatalogueFacts, PublishedEntry, PublishedFile } from '../publish/published-entry.js';
 import {
@@ -42,6 +43,7 @@ import {
   searchPart,
   withPart,
 } from './search-index.js';
+import { searchTermMap } from './search-term-map.js';
 import { signOffPerson } from './sign-off-person.js';
 import {
   agencyPagePath,
@@ -60,8 +62,6 @@ export interface CataloguePorts {
   now: () => Date;
 }
 
-const IMMUTABLE = 'public, max-age=31536000, immutable';
-const SHORT_LIVED = 'public, max-age=300';
 const TYPES = {
   html: 'text/html; charset=utf-8',
   pdf: 'application/pdf',
@@ -250,7 +250,7 @@ async function putShared(
   body: string | Uint8Array,
   type: string,
 ): Promise<void> {
-  files.push(await putFile(ports, path, body, type, SHORT_LIVED));
+  files.push(await putFile(ports, path, body, type, REVALIDATE));
 }
 
 /**
@@ -275,6 +275,14 @@ export async function publishSearchIndexes(
     TYPES.json,
   );
   await putShared(ports, files, SITE_PATHS.mergedSearch, JSON.stringify(search.merged), TYPES.json);
+  // What the catalogue page fetches first: the merged index is megabytes at 100 agencies.
+  await putShared(
+    ports,
+    files,
+    SITE_PATHS.searchTerms,
+    JSON.stringify(searchTermMap(search.merged)),
+    TYPES.json,
+  );
   return files;
 }
 

@@ -18,6 +18,10 @@ export const SITE_PATHS = {
   verifyScript: `${C}verify.js`,
   languageScript: `${C}language.js`,
   mergedSearch: `${C}search/all.json`,
+  /** Beside, not inside, search/: no agency id can name it. */
+  searchTerms: `${C}search-terms.json`,
+  /** The folder of the per-agency indexes (search/<agency>.json). */
+  agencySearchFolder: `${C}search/`,
   nationalCsv: `${D}reports.csv`,
   nationalJson: `${D}reports.json`,
   dcat: `${D}dcat.jsonld`,
@@ -25,7 +29,8 @@ export const SITE_PATHS = {
 } as const;
 
 export const agencyPagePath = (agencyId: string) => `${C}agencies/${agencyId}.html`;
-export const agencySearchPath = (agencyId: string) => `${C}search/${agencyId}.json`;
+export const agencySearchPath = (agencyId: string) =>
+  `${SITE_PATHS.agencySearchFolder}${agencyId}.json`;
 /** JSON Schemas under a version segment: a breaking change gets v2 beside v1. */
 export const schemaPath = (type: string) => `${SCHEMAS_PREFIX}v1/${type}.schema.json`;
 

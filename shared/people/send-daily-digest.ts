@@ -7,6 +7,7 @@
 
 import type { Round } from '../schemas/round-schema.js';
 import { formatThaiDate } from '../thai/thai-dates.js';
+import { thaiNumber } from '../thai/thai-digits.js';
 import { HEADLINE } from '../workflow/approval-notice.js';
 import type { DeliveryLedger, DigestStore, Mailer } from '../workflow/ports.js';
 import { sendOnce } from './deliver-notice.js';
@@ -57,11 +58,11 @@ export async function sendDailyDigest(
     for (const [index, { notice }] of mine.entries()) {
       const lines = noticeLines(notice, await roundOf(notice.agencyId, notice.roundId));
       const headline = HEADLINE[notice.kind];
-      th.push('', `${index + 1}. ${headline.th}`, ...lines.th);
+      th.push('', `${thaiNumber(index + 1)}. ${headline.th}`, ...lines.th);
       en.push('', `${index + 1}. ${headline.en}`, ...lines.en);
       links.push(noticeLink(ports.portalUrl, notice));
     }
-    const subject = `สรุปรายการที่รอท่าน ${mine.length} รายการ / ${mine.length} item(s) waiting for you`;
+    const subject = `สรุปรายการที่รอท่าน ${thaiNumber(mine.length)} รายการ / ${mine.length} item(s) waiting for you`;
     const mail = composeMail(first.email, subject, { th, en }, [...new Set(links)]);
     const mailed = await sendOnce(ports, `digest#${day}#${who}`, () => ports.mailer.send(mail));
     if (mailed) sent.mailed += 1;

@@ -5,6 +5,7 @@
  * with index.json). Plain browser JavaScript, no framework, no server.
  */
 
+import { agenciesHolding } from '../catalogue/search-term-map.js';
 import { thaiSearchEngine } from '../catalogue/thai-search-engine.js';
 
 export const LANGUAGE_SCRIPT = `(() => {
@@ -40,8 +41,19 @@ export function engineSource(): string {
   return `((__name) => (${thaiSearchEngine.toString()})())((target) => target)`;
 }
 
+/** agenciesHolding (search-term-map.ts) as the page runs it: its own source, like the engine's. */
+export function agenciesHoldingSource(): string {
+  return `((__name) => (${agenciesHolding.toString()}))((target) => target)`;
+}
+
+/** Results a search shows; the sharded search stops fetching once it has found these. */
+export const SHOWN_RESULTS = 100;
+/** Agency indexes the sharded search fetches at once. */
+export const SHARDS_PER_FETCH = 8;
+
 export const SEARCH_SCRIPT = `(() => {
   const engine = ${engineSource()};
+  const agenciesHolding = ${agenciesHoldingSource()};
   const thai = new Intl.NumberFormat('th-TH-u-nu-thai');
   const both = (th, en) => {
     const span = (lang, text) => { const s = document.createElement('span'); s.className = lang; s.lang = lang; s.textContent = text; return s; };
@@ -53,28 +65,56 @@ export const SEARCH_SCRIPT = `(() => {
     const input = document.getElementById('search-input');
     const status = document.getElementById('search-status');
     const results = document.getElementById('search-results');
-    let loading;
-    const load = () => (loading ??= fetch(form.dataset.index).then((r) => {
-      if (!r.ok) throw new Error(String(r.status));
-      return r.json();
-    }));
+    // Each file is fetched once; a failed fetch is forgotten, so the next search retries it.
+    const files = new Map();
+    const fetchJson = (url) => {
+      if (!files.has(url)) files.set(url, fetch(url).then((r) => {
+        if (!r.ok) throw new Error(String(r.status));
+        return r.json();
+      }).catch((error) => { files.delete(url); throw error; }));
+      return files.get(url);
+    };
+    const hitsIn = (parts, query) => parts.flatMap((part) => engine.search(part, query, 200));
+    // The agency page searches its own index; the catalogue page the sharded merged one:
+    // the term map first, then the indexes of agencies holding every term of the query, a
+    // few at a time, until a page of results is found (a common word need not fetch them all).
+    const search = async (query) => {
+      if (form.dataset.index) {
+        return { hits: hitsIn((await fetchJson(form.dataset.index)).parts, query), unread: 0 };
+      }
+      const map = await fetchJson(form.dataset.terms);
+      const terms = engine.splitQuery(query, (term) => Object.hasOwn(map.terms, term));
+      const ids = terms ? agenciesHolding(map, terms) : [];
+      const hits = [];
+      let read = 0;
+      while (read < ids.length && hits.length < ${SHOWN_RESULTS}) {
+        const batch = ids.slice(read, read + ${SHARDS_PER_FETCH});
+        const indexes = await Promise.all(batch.map((id) =>
+          fetchJson(form.dataset.shards + encodeURIComponent(id) + '.json')));
+        for (const index of indexes) hits.push(...hitsIn(index.parts, query));
+        read += batch.length;
+      }
+      return { hits, unread: ids.length - read };
+    };
     form.addEventListener('submit', async (event) => {
       event.preventDefault();
       const query = input.value.trim();
       results.replaceChildren();
       if (!query) return;
-      let index;
-      try { index = await load(); } catch {
-        loading = undefined;
+      let found;
+      try { found = await search(query); } catch {
         status.replaceChildren(...both('โหลดดัชนีค้นหาไม่สำเร็จ ลองอีกครั้ง', 'The search index did not load; try again'));
         return;
       }
-      const hits = [];
-      for (const part of index.parts) hits.push(...engine.search(part, query, 200));
-      status.replaceChildren(...(hits.length
+      const { hits, unread } = found;
+      const shown = Math.min(hits.length, ${SHOWN_RESULTS});
+      status.replaceChildren(...(unread > 0
+        ? both('พบมากกว่า ' + thai.format(shown) + ' รายการ แสดง ' + thai.format(shown) + ' รายการแรก เพิ่มคำค้นเพื่อให้แคบลง',
+          'More than ' + shown + ' results; the first ' + shown + ' are shown. Add words to narrow it down')
+        : hits.length
         ? both('พบ ' + thai.format(hits.length) + ' รายการ', hits.length + (hits.length === 1 ? ' result' : ' results'))
         : both('ไม่พบคำนี้ในรายงานที่เผยแพร่', 'No published report has these words')));
-      for (const hit of hits.slice(0, 100)) {
+      for (const hit of hits.slice(0, ${SHOWN_RESULTS})) {
         const li = document.createElement('li');
         const a = document.createElement('a');
         a.href = form.dataset.root + hit.report.href;

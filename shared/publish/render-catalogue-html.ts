@@ -66,7 +66,7 @@ export function renderCatalogueIndexHtml(entries: readonly Catalogued[]): string
     .join('');
   const body = `<section aria-labelledby="search-heading">
 <h2 id="search-heading">${bi('ค้นหาในรายงาน', 'Search the reports')}</h2>
-<form class="search" role="search" id="search-form" data-index="${e(relativeLink(path, SITE_PATHS.mergedSearch))}" data-root="${e(relativeLink(path, ''))}">
+<form class="search" role="search" id="search-form" data-terms="${e(relativeLink(path, SITE_PATHS.searchTerms))}" data-shards="${e(relativeLink(path, SITE_PATHS.agencySearchFolder))}" data-root="${e(relativeLink(path, ''))}">
 <label for="search-input">${bi('คำค้น (พิมพ์เลขไทยหรือเลขอารบิก มีหรือไม่มีวรรณยุกต์ก็ได้)', 'Words to find (Thai or Arabic digits, tone marks optional)')}</label>
 <input id="search-input" name="q" type="search" autocomplete="off" required>
 <button type="submit">${bi('ค้นหา', 'Search')}</button>

@@ -27,7 +27,7 @@ export interface HtmlRenderOptions {
 function summary(report: Report): string {
   const rows = summaryTableRows(report);
   const [no, title, division, amount] = SUMMARY_TABLE_HEADINGS;
-  const lines = rollupSummaryLines(report.rollup).slice(0, 4);
+  const lines = rollupSummaryLines(report.rollup, report).slice(0, 4);
   return `<section id="summary" aria-labelledby="summary-title"><h2 id="summary-title">${SUMMARY_HEADING_TH}</h2>
 <ul>${lines.map((l) => `<li>${e(l)}</li>`).join('')}</ul>
 <table><caption>งบประมาณที่ใช้ดำเนินงานแยกตามโครงการ/กิจกรรม</caption>

@@ -158,7 +158,7 @@ function writeSummary(writer: Writer, doc: Doc, root: StructElement, report: Rep
   section.add(heading);
   writer.taggedRun(heading, `${SUMMARY_HEADING_TH} `, writer.box.left, ITEM);
   heading.end();
-  const [counts, budget, problems, recommendations] = rollupSummaryLines(report.rollup);
+  const [counts, budget, problems, recommendations] = rollupSummaryLines(report.rollup, report);
   for (const line of [counts, budget, problems, recommendations]) {
     if (!line) continue;
     const paragraph = doc.struct('P');

@@ -1,9 +1,10 @@
 /**
  * The roll-up table both published formats print: one row per plan item
- * (number, title, division, budget used) and the total, in Thai digits.
+ * (number, title, division by name, budget used) and the total, in Thai digits.
  */
 
 import { formatBahtThaiNumber, parseBaht } from '../money/baht.js';
+import { divisionName } from '../people/division-names.js';
 import { NO_BUDGET_TH } from '../report/section-headings.js';
 import type { Report } from '../schemas/report-schema.js';
 import { thaiNumber } from '../thai/thai-digits.js';
@@ -32,7 +33,7 @@ export function summaryTableRows(report: Report): SummaryTableRows {
     items: report.items.map((item) => [
       thaiNumber(item.no),
       item.title,
-      item.division,
+      divisionName(report, item.division).th,
       amount(item.budgetUsed),
     ]),
     total: ['', 'รวม', '', amount(report.rollup.budgetUsed)],

@@ -59,6 +59,16 @@ export interface ReportExtras {
   provenance?: ReadonlyMap<number, NonNullable<Report['items'][number]['provenance']>>;
 }
 
+/** The round's division names that its plan items use, in plan order (the rest are not the report's). */
+function namedDivisions(round: Round): NonNullable<Report['divisions']> {
+  const named = new Map((round.divisions ?? []).map((d) => [d.code, d]));
+  const used = [...new Set(round.items.map((item) => item.division))];
+  return used.flatMap((code) => {
+    const division = named.get(code);
+    return division ? [division] : [];
+  });
+}
+
 export function buildReport(
   round: Round,
   submissions: readonly Submission[],
@@ -115,6 +125,7 @@ export function buildReport(
     periodEnd: bounds.end,
     title: reportTitle(round.fiscalYear, round.period),
     items,
+    ...(round.divisions ? { divisions: namedDivisions(round) } : {}),
     rollup: computeRollup(items),
     ...(extras.signOff ? { signOff: extras.signOff } : {}),
     ...(extras.publishedVersion ? { publishedVersion: extras.publishedVersion } : {}),

@@ -32,7 +32,7 @@ export function renderReportText(report: Report, options: TextRenderOptions = {}
   const parts: string[] = [];
   for (const block of reportBlocks(report)) parts.push(blockText(block));
   if (options.summary ?? true) {
-    parts.push(SUMMARY_HEADING_TH, ...rollupSummaryLines(report.rollup));
+    parts.push(SUMMARY_HEADING_TH, ...rollupSummaryLines(report.rollup, report));
   }
   return `${parts.join('\n\n')}\n`;
 }

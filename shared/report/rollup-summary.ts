@@ -4,7 +4,8 @@
  */
 
 import { formatBahtThai, parseBaht } from '../money/baht.js';
-import type { RollupValue } from '../schemas/report-schema.js';
+import { divisionName } from '../people/division-names.js';
+import type { Report, RollupValue } from '../schemas/report-schema.js';
 import { thaiGroupedNumber } from '../thai/thai-digits.js';
 import { KIND_WORD_TH } from './section-headings.js';
 
@@ -17,7 +18,11 @@ function baht(decimal: string): string {
 
 const count = (n: number) => `${thaiGroupedNumber(n)} รายการ`;
 
-export function rollupSummaryLines(rollup: RollupValue): string[] {
+/** The divisions are named from `names` (the report's), by code where it names none. */
+export function rollupSummaryLines(
+  rollup: RollupValue,
+  names: Pick<Report, 'divisions'> = {},
+): string[] {
   const kinds = (Object.keys(rollup.byKind) as Array<keyof typeof rollup.byKind>)
     .filter((kind) => rollup.byKind[kind] > 0)
     .map((kind) => `${KIND_WORD_TH[kind]} ${count(rollup.byKind[kind])}`);
@@ -29,7 +34,7 @@ export function rollupSummaryLines(rollup: RollupValue): string[] {
   ];
   for (const division of rollup.byDivision) {
     lines.push(
-      `${division.division}: ${count(division.items)} งบประมาณ ${baht(division.budgetUsed)} มีปัญหา/อุปสรรค ${count(division.itemsWithProblems)} มีข้อเสนอแนะ ${count(division.itemsWithRecommendations)}`,
+      `${divisionName(names, division.division).th}: ${count(division.items)} งบประมาณ ${baht(division.budgetUsed)} มีปัญหา/อุปสรรค ${count(division.itemsWithProblems)} มีข้อเสนอแนะ ${count(division.itemsWithRecommendations)}`,
     );
   }
   return lines;

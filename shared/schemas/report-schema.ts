@@ -4,7 +4,7 @@
  * holds and what every renderer (text, PDF, HTML) reads.
  */
 
-import { Agency, PlanItem } from './round-schema.js';
+import { Agency, Division, PlanItem } from './round-schema.js';
 import { BudgetUsed } from './submission-schema.js';
 import {
   Body,
@@ -80,6 +80,12 @@ export const ReportSchema = z.strictObject({
   periodEnd: IsoDate,
   title: Title,
   items: z.array(ReportItem).check(z.minLength(1)),
+  /**
+   * Optional (additive): the names of the divisions the items name by code,
+   * from the round. Without it (a round opened before divisions had names)
+   * every renderer prints the code, the only name there is.
+   */
+  divisions: z.optional(z.array(Division)),
   rollup: Rollup,
   signOff: z.optional(SignOff),
   publishedVersion: z.optional(z.number().check(z.int(), z.gte(1))),

@@ -10,6 +10,7 @@ import {
   IsoDate,
   ItemKind,
   MAX_PLAN_ITEMS,
+  Name,
   PeriodCode,
   SCHEMA_VERSION,
   Title,
@@ -34,10 +35,16 @@ export type PlanItemValue = z.output<typeof PlanItem>;
 /** A division's code (as in its Cognito group) and the names people read. */
 export const Division = z.strictObject({
   code: Code,
-  nameTh: Title,
-  nameEn: z.optional(Title),
+  nameTh: Name,
+  nameEn: z.optional(Name),
 });
 export type DivisionValue = z.output<typeof Division>;
+
+/**
+ * More divisions than a Thai agency has; 200 of them with both names at
+ * their longest (200 characters, 3 bytes each in UTF-8) are ~240 KB.
+ */
+export const MAX_DIVISIONS = 200;
 
 export const RoundSchema = z
   .strictObject({
@@ -52,8 +59,13 @@ export const RoundSchema = z
       DEFAULT_APPROVAL_CHAIN,
     ),
     items: z.array(PlanItem).check(z.minLength(1), z.maxLength(MAX_PLAN_ITEMS)),
-    /** Optional (additive): the names of the divisions the items name by code. */
-    divisions: z.optional(z.array(Division).check(z.maxLength(MAX_PLAN_ITEMS))),
+    /**
+     * Optional (additive): the names of the divisions the items name by code.
+     * A division without a name here (or a round from before names) is shown
+     * by its code. Bounded so the round's header row, which keeps them, stays
+     * far below DynamoDB's 400 KB item limit.
+     */
+    divisions: z.optional(z.array(Division).check(z.maxLength(MAX_DIVISIONS))),
   })
   .check(
     z.superRefine((round, ctx) => {
@@ -78,6 +90,17 @@ export const RoundSchema = z
           });
         }
         seen.add(role);
+      });
+      const named = new Set<string>();
+      round.divisions?.forEach((division, index) => {
+        if (named.has(division.code)) {
+          ctx.addIssue({
+            code: 'custom',
+            path: ['divisions', index, 'code'],
+            params: { code: 'round.repeatedDivision', division: division.code },
+          });
+        }
+        named.add(division.code);
       });
     }),
   );

@@ -103,6 +103,10 @@ export const Paragraph = textOfLength(MAX_PARAGRAPH_CHARS, false);
 /** A title or a name: one line, at most 1,000 characters. */
 export const Title = textOfLength(MAX_TITLE_CHARS, false);
 
+/** The longest name of a division (สำนัก/กอง/ศูนย์ …): a line, not a title. */
+export const MAX_NAME_CHARS = 200;
+export const Name = textOfLength(MAX_NAME_CHARS, false);
+
 /** A whole number given as a JSON number or as digits (Thai or Arabic). */
 export function wholeNumber(min: number, max: number, code = 'number.range') {
   return z.pipe(

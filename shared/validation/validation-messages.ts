@@ -226,6 +226,12 @@ export const MESSAGES: Record<string, MessageTemplate> = {
     fixTh: 'ระบุแต่ละบทบาทเพียงครั้งเดียว',
     fixEn: 'List each role once',
   },
+  'round.repeatedDivision': {
+    th: 'รหัสหน่วยงาน {division} ซ้ำในรายชื่อหน่วยงาน',
+    en: 'Division code {division} appears twice in the list of divisions',
+    fixTh: 'ระบุชื่อของแต่ละหน่วยงานเพียงครั้งเดียว',
+    fixEn: 'Name each division once',
+  },
   'submission.roundMismatch': {
     th: 'รายงานนี้เป็นของ {received} ไม่ใช่รอบ {expected}',
     en: 'This submission is for {received}, not for the round {expected}',

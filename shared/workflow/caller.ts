@@ -4,7 +4,7 @@
  * see raw claims.
  */
 
-import { isStaffRole, type StaffRole } from './roles.js';
+import { isStaffRole, NATIONAL_OPERATOR_GROUP, type StaffRole } from './roles.js';
 
 export interface Caller {
   /** Cognito `sub`: stable for the life of the user, unlike the username. */
@@ -21,6 +21,8 @@ export interface Caller {
   roles: ReadonlyMap<string, ReadonlySet<StaffRole>>;
   /** agency id → the divisions the caller belongs to there. */
   divisions: ReadonlyMap<string, ReadonlySet<string>>;
+  /** Holds the national operator's group (creates agencies; no role inside one). */
+  nationalOperator?: boolean;
 }
 
 const SEGMENT = /^[a-z0-9](?:[a-z0-9-]{0,62}[a-z0-9])?$/;
@@ -48,7 +50,9 @@ export function callerFromClaims(claims: Record<string, unknown>): Caller | unde
   if (typeof sub !== 'string' || sub.length === 0) return undefined;
   const roles = new Map<string, Set<StaffRole>>();
   const divisions = new Map<string, Set<string>>();
+  let nationalOperator = false;
   for (const group of readGroupsClaim(claims['cognito:groups'])) {
+    if (group === NATIONAL_OPERATOR_GROUP) nationalOperator = true;
     const parts = group.split(':');
     const [agency, kind, division] = parts;
     // Anything not in the two group shapes is ignored rather than trusted.
@@ -69,6 +73,7 @@ export function callerFromClaims(claims: Record<string, unknown>): Caller | unde
     ...(typeof position === 'string' && position.trim() ? { position: position.trim() } : {}),
     roles,
     divisions,
+    ...(nationalOperator ? { nationalOperator } : {}),
   };
 }
 

@@ -13,9 +13,21 @@ import type { Report } from '../schemas/report-schema.js';
 import type { Round } from '../schemas/round-schema.js';
 import type { Submission } from '../schemas/submission-schema.js';
 import { validateReport } from '../validation/validate-document.js';
+import { validateRound } from '../validation/validate-round.js';
+import type { ValidationProblem } from '../validation/validation-problem.js';
+import { defaultFyDue } from './annual-due.js';
+import { CARRIED_PREFIX } from './object-prefixes.js';
 import type { ObjectStore, RoundStore } from './ports.js';
 import { roundIdOf } from './round-id.js';
 import type { RoundRecord } from './round-record.js';
+
+/** A published H1 report that no longer validates: the site was changed outside publishing. */
+export class PublishedReportInvalidError extends Error {
+  override readonly name = 'PublishedReportInvalidError';
+  constructor(readonly key: string) {
+    super(`published ${key} does not validate`);
+  }
+}
 
 /** A division's FY draft that began as its approved H1 version. */
 export interface CarriedDraft {
@@ -25,7 +37,7 @@ export interface CarriedDraft {
 }
 
 export function carriedDraftKey(agencyId: string, roundId: string, itemNo: number): string {
-  return `carried/${agencyId}/${roundId}/${itemNo}.json`;
+  return `${CARRIED_PREFIX}${agencyId}/${roundId}/${itemNo}.json`;
 }
 
 /** The FY round with H1's plan items, divisions and approval chain. */
@@ -68,26 +80,30 @@ export interface CarryOverPorts {
 }
 
 export type CarryOverOutcome =
-  | { kind: 'opened'; roundId: string; drafts: CarriedDraft[] }
-  | { kind: 'no-published-h1' | 'already-open' };
+  | { kind: 'opened'; roundId: string; round: Round; drafts: CarriedDraft[] }
+  | { kind: 'no-h1' | 'no-published-h1' | 'already-open' }
+  /** The FY round as it would open does not validate (a due date that is no date). */
+  | { kind: 'invalid'; problems: ValidationProblem[] };
 
 export async function openFyFromH1(
   ports: CarryOverPorts,
-  where: { agencyId: string; fiscalYear: number; due: string; openedBy: string },
+  where: { agencyId: string; fiscalYear: number; due?: string; openedBy: string },
 ): Promise<CarryOverOutcome> {
   const h1Id = roundIdOf(where.fiscalYear, 'H1');
   const h1 = await ports.rounds.getRound(where.agencyId, h1Id);
-  if (!h1?.publishedVersion) return { kind: 'no-published-h1' };
+  if (!h1) return { kind: 'no-h1' };
+  if (!h1.publishedVersion) return { kind: 'no-published-h1' };
+  const round = validateRound(fyRoundFrom(h1.round, where.due ?? defaultFyDue(where.fiscalYear)));
+  if (!round.ok) return { kind: 'invalid', problems: round.problems };
   const prefix = publishedPrefix(where.agencyId, where.fiscalYear, 'H1', h1.publishedVersion);
-  const report = validateReport(
-    await ports.objects.getJson(ports.publicBucket, `${prefix}/report.json`),
-  );
-  if (!report.ok) throw new Error(`published ${prefix}/report.json does not validate`);
+  const key = `${prefix}/report.json`;
+  const report = validateReport(await ports.objects.getJson(ports.publicBucket, key));
+  if (!report.ok) throw new PublishedReportInvalidError(key);
   const roundId = roundIdOf(where.fiscalYear, 'FY');
   const opened = await ports.rounds.openRound({
     agencyId: where.agencyId,
     roundId,
-    round: fyRoundFrom(h1.round, where.due),
+    round: round.value,
     openedBy: where.openedBy,
     openedAt: ports.now().toISOString(),
   });
@@ -100,5 +116,5 @@ export async function openFyFromH1(
       draft,
     );
   }
-  return { kind: 'opened', roundId, drafts };
+  return { kind: 'opened', roundId, round: round.value, drafts };
 }

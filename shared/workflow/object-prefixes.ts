@@ -12,6 +12,8 @@ export const SUBMISSIONS_PREFIX = 'submissions/';
 export const RESULTS_PREFIX = 'results/';
 /** Rolled-up draft reports awaiting sign-off. */
 export const DRAFTS_PREFIX = 'drafts/';
+/** Each division's FY draft carried over from its approved H1 version. */
+export const CARRIED_PREFIX = 'carried/';
 /** Published report versions in the public bucket. */
 export const REPORTS_PREFIX = 'reports/';
 /** The public bucket's site-wide index.json and index.html. */

@@ -4,8 +4,11 @@
  * satisfy them structurally; unit tests hand in plain in-memory fakes.
  */
 
+import type { AgencyMember } from '../people/agency-person.js';
 import type { DigestEntry } from '../people/digest-entry.js';
+import type { Invitation } from '../people/invitation.js';
 import type { Mail } from '../people/notice-mail.js';
+import type { PeopleChange } from '../people/people-change.js';
 import type { Person } from '../people/person.js';
 import type { Validated } from '../validation/validation-problem.js';
 import type { WordParagraph } from '../word/word-paragraph.js';
@@ -124,12 +127,41 @@ export interface ObjectStore {
 
 export interface NoticeQueue {
   send(notice: Notice): Promise<void>;
+  /**
+   * Many notices, in as few calls as the queue allows; answers those still
+   * unsent after bounded retries (the caller decides: release, report, retry).
+   */
+  sendBatch(notices: readonly Notice[]): Promise<Notice[]>;
 }
 
 /** The user directory (a Cognito user pool): who holds which groups right now. */
 export interface PeopleDirectory {
   /** Everyone holding every one of `groups` (each group listed in full, page by page). */
   membersOfAll(groups: readonly string[]): Promise<Person[]>;
+}
+
+/**
+ * The people screen's hands on the user pool (Cognito admin API): the
+ * agency's members, invitations, groups in and out, disabling.
+ */
+export interface PeopleAdmin {
+  /** Everyone holding any `{agency}:…` group, each with all the groups they hold in it. */
+  agencyMembers(agencyId: string): Promise<AgencyMember[]>;
+  /** Every group a person holds, in any agency. */
+  groupsOf(username: string): Promise<string[]>;
+  /** Creates the group unless it exists. */
+  ensureGroup(group: string): Promise<void>;
+  /** Creates the account and mails the invitation; PersonExistsError if the address has one. */
+  invite(invitation: Invitation): Promise<Person>;
+  addToGroup(username: string, group: string): Promise<void>;
+  removeFromGroup(username: string, group: string): Promise<void>;
+  disable(username: string): Promise<void>;
+}
+
+/** The audit of people changes, per agency, newest first when read. */
+export interface PeopleChangeLog {
+  record(change: PeopleChange): Promise<void>;
+  list(agencyId: string, limit: number): Promise<PeopleChange[]>;
 }
 
 /** Sends one e-mail (SES). A failure throws, so the notice goes back to its queue. */
@@ -147,6 +179,25 @@ export interface DeliveryLedger {
   claim(key: string, now: Date): Promise<boolean>;
   markSent(key: string, now: Date): Promise<void>;
   release(key: string): Promise<void>;
+}
+
+/**
+ * A round's reminder run of one day: which reminders (by key) already went
+ * out, and a lease so that two requests at once do not both send. `begin`
+ * takes the lease and answers the keys sent so far, or undefined while an
+ * unexpired lease is held by another run.
+ */
+export interface ReminderLog {
+  begin(
+    run: { agencyId: string; roundId: string; day: string },
+    now: Date,
+    leaseMs: number,
+  ): Promise<ReadonlySet<string> | undefined>;
+  record(
+    run: { agencyId: string; roundId: string; day: string },
+    keys: readonly string[],
+  ): Promise<void>;
+  end(run: { agencyId: string; roundId: string; day: string }): Promise<void>;
 }
 
 /** Reminders waiting for the daily digest, one row per person × notice (a repeat is a no-op). */

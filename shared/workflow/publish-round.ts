@@ -12,6 +12,7 @@ import {
   publishReportExtras,
   publishSearchIndexes,
 } from '../catalogue/publish-catalogue.js';
+import { IMMUTABLE, REVALIDATE } from '../publish/cache-control.js';
 import {
   type PublishedEntry,
   type PublishedFile,
@@ -47,11 +48,6 @@ export interface PublishPorts {
   siteUrl?: string;
   now: () => Date;
 }
-
-/** A versioned report never changes: caches may keep it for a year. */
-export const IMMUTABLE = 'public, max-age=31536000, immutable';
-/** The index changes with each publication: a short cache. */
-export const SHORT_LIVED = 'public, max-age=300';
 
 const sha256 = (body: Uint8Array | string) => createHash('sha256').update(body).digest('hex');
 
@@ -136,11 +132,11 @@ export async function publishRound(
     ports.publicBucket,
     INDEX_PATHS.json,
     { reports: entries, files: siteFiles },
-    SHORT_LIVED,
+    REVALIDATE,
   );
   await ports.objects.put(ports.publicBucket, INDEX_PATHS.html, ports.render.index(entries), {
     contentType: 'text/html; charset=utf-8',
-    cacheControl: SHORT_LIVED,
+    cacheControl: REVALIDATE,
   });
   await ports.rounds.settleSignOff(ref.agencyId, ref.roundId, {
     state: 'approved',

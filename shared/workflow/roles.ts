@@ -27,6 +27,14 @@ export function isStaffRole(value: string): value is StaffRole {
   return STAFF_ROLE_SET.has(value);
 }
 
+/**
+ * The national operator: a deployment that hosts many agencies has someone
+ * who creates an agency (its groups) and its first coordinator. The name has
+ * no colon, while every agency's group is `{agency}:…`, so no agency id can
+ * ever produce it, and reading it grants nothing inside any agency.
+ */
+export const NATIONAL_OPERATOR_GROUP = 'national-operator';
+
 /** The Cognito group that grants `role` in `agencyId`. */
 export function roleGroupName(agencyId: string, role: StaffRole): string {
   return `${agencyId}:${role}`;

@@ -3,6 +3,7 @@
  * which divisions have not submitted; whether the round is overdue.
  */
 
+import { type DivisionName, divisionName } from '../people/division-names.js';
 import type { Round } from '../schemas/round-schema.js';
 import type { WaitingRole } from './roles.js';
 import type { ItemState, RoundRecord, SignOff } from './round-record.js';
@@ -19,6 +20,11 @@ export interface ItemStatusView {
   no: number;
   title: string;
   division: string;
+  /**
+   * What people read: the round's name for the division, or its code if it
+   * names none. Always set here; optional for readers of an older server.
+   */
+  divisionName?: DivisionName;
   progress: ItemProgress;
   version?: number;
   waitingOn?: WaitingRole;
@@ -34,6 +40,8 @@ export interface RoundStatus {
   counts: Record<ItemProgress, number>;
   /** Divisions with at least one item that has no accepted version yet, in plan order. */
   missingDivisions: string[];
+  /** The same divisions by name, in the same order (optional as above). */
+  missingDivisionNames?: DivisionName[];
   items: ItemStatusView[];
   signOff?: SignOff;
   publishedVersion?: number;
@@ -74,6 +82,7 @@ export function roundStatus(
       no: item.no,
       title: item.title,
       division: item.division,
+      divisionName: divisionName(round, item.division),
       progress,
       ...(state?.currentVersion ? { version: state.currentVersion } : {}),
       ...(state?.waitingOn && progress === 'awaiting-approval'
@@ -91,6 +100,7 @@ export function roundStatus(
     overdue: !complete && now.getTime() > dueEnds(round.due),
     counts,
     missingDivisions: [...missing],
+    missingDivisionNames: [...missing].map((code) => divisionName(round, code)),
     items: views,
     ...(record.signOff ? { signOff: record.signOff } : {}),
     ...(record.publishedVersion ? { publishedVersion: record.publishedVersion } : {}),

@@ -52,6 +52,19 @@ export const WORKFLOW_MESSAGES = {
     fixTh: 'ใช้รอบที่เปิดไว้ หรือเปิดรอบของปีงบประมาณ/รอบอื่น',
     fixEn: 'Use the open round, or open one for another fiscal year or period',
   },
+  'round.notH1': {
+    th: 'รอบ {roundId} ไม่ใช่รอบ ๖ เดือน จึงเปิดรอบ ๑๒ เดือนต่อจากรอบนี้ไม่ได้',
+    en: 'Round {roundId} is not a six-month round, so the annual round cannot continue it',
+    fixTh: 'เลือกรอบ ๖ เดือนของปีงบประมาณนั้น (เช่น 2566-h1)',
+    fixEn: 'Choose the six-month round of that fiscal year (e.g. 2566-h1)',
+  },
+  'round.h1NotPublished': {
+    th: 'รายงานรอบ ๖ เดือน {roundId} ยังไม่ได้เผยแพร่ จึงยังยกแผนงานไปรอบ ๑๒ เดือนไม่ได้',
+    en: 'The six-month report {roundId} is not published yet, so its plan cannot be carried over',
+    fixTh: 'รอให้หัวหน้าส่วนราชการลงนามและเผยแพร่รอบ ๖ เดือนก่อน หรือเปิดรอบ ๑๒ เดือนจากไฟล์แผนงาน',
+    fixEn:
+      'Wait until the head signs off and the six-month report is published, or open the annual round from a plan file',
+  },
   'round.agencyMismatch': {
     th: 'เอกสารรอบรายงานเป็นของหน่วยงาน {received} ไม่ใช่ {expected}',
     en: 'The round document is for agency {received}, not {expected}',

@@ -50,9 +50,11 @@ beforeAll(async () => {
     otherStaff: identity('other division'),
     owningDirector: identity('owning director'),
     uploadingDirector: identity('uploader as approver'),
+    agencyHead: identity('agency head'),
   });
   probes = routeProbes(stack, truth, state);
-}, 120_000);
+  // Setup plays uploads, decisions and one publication (a PDF) on a shared machine.
+}, 300_000);
 
 afterAll(async () => {
   // Let the last decision's execution finish before its services go away.

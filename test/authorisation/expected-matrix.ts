@@ -6,6 +6,7 @@
  * this same table.
  */
 
+import { PEOPLE_ROWS } from './people-matrix.js';
 import type { PrincipalKey } from './principals.js';
 
 /**
@@ -22,6 +23,18 @@ export const DENIALS = {
   'not-division': { status: 403, code: 'auth.notDivision', en: 'not the division' },
   'own-submission': { status: 403, code: 'auth.ownSubmission', en: 'uploaded it' },
   hidden: { status: 404, code: 'upload.notFound', en: 'answered as not found' },
+  'not-operator': { status: 403, code: 'people.notOperator', en: 'not the national operator' },
+  'self-grant': { status: 403, code: 'people.selfGrant', en: 'a role for oneself' },
+  'last-coordinator': {
+    status: 409,
+    code: 'people.lastCoordinator',
+    en: 'the agency would have no coordinator',
+  },
+  'other-agency-person': {
+    status: 409,
+    code: 'people.otherAgency',
+    en: 'the account is used in another agency too',
+  },
 } as const;
 export type Denial = keyof typeof DENIALS;
 export type Cell = 'allow' | Denial;
@@ -32,6 +45,16 @@ export interface MatrixRow {
   /** What the request acts on, when that decides who may act. */
   target: string;
   cells: Record<PrincipalKey, Cell>;
+}
+
+/**
+ * The workflow's routes are written without the national operator's
+ * column: holding no group of any agency, the operator is refused exactly
+ * as another agency's officer is (see withNationalOperator below).
+ */
+type WorkflowPrincipal = Exclude<PrincipalKey, 'national operator'>;
+interface WorkflowRow extends Omit<MatrixRow, 'cells'> {
+  cells: Record<WorkflowPrincipal, Cell>;
 }
 
 /** The columns the authorizer answers before any function sees the request. */
@@ -53,7 +76,7 @@ const AGENCY_MEMBERS = {
   'uploader as approver': 'allow',
   coordinator: 'allow',
   'other agency': 'not-member',
-} as const satisfies Record<PrincipalKey, Cell>;
+} as const satisfies Record<WorkflowPrincipal, Cell>;
 
 /** An item's history and content: its own division and those who oversee the round. */
 const ITEM_READERS = {
@@ -67,7 +90,7 @@ const ITEM_READERS = {
   'uploader as approver': 'allow',
   coordinator: 'allow',
   'other agency': 'not-member',
-} as const satisfies Record<PrincipalKey, Cell>;
+} as const satisfies Record<WorkflowPrincipal, Cell>;
 
 /** Only the coordinator (reminders). */
 const COORDINATOR_ONLY = {
@@ -81,9 +104,9 @@ const COORDINATOR_ONLY = {
   'uploader as approver': 'not-role',
   coordinator: 'allow',
   'other agency': 'not-role',
-} as const satisfies Record<PrincipalKey, Cell>;
+} as const satisfies Record<WorkflowPrincipal, Cell>;
 
-export const MATRIX: readonly MatrixRow[] = [
+const WORKFLOW_ROWS: readonly WorkflowRow[] = [
   {
     route: 'open-round',
     target: 'a new round of the agency',
@@ -99,6 +122,11 @@ export const MATRIX: readonly MatrixRow[] = [
       coordinator: 'allow',
       'other agency': 'not-role',
     },
+  },
+  {
+    route: 'open-fy-from-h1',
+    target: 'the annual round of a published six-month round',
+    cells: COORDINATOR_ONLY,
   },
   { route: 'get-round', target: 'the open round', cells: AGENCY_MEMBERS },
   { route: 'round-status', target: 'the open round', cells: AGENCY_MEMBERS },
@@ -207,6 +235,15 @@ export const MATRIX: readonly MatrixRow[] = [
       'other agency': 'not-role',
     },
   },
+];
+
+function withNationalOperator(row: WorkflowRow): MatrixRow {
+  return { ...row, cells: { ...row.cells, 'national operator': row.cells['other agency'] } };
+}
+
+export const MATRIX: readonly MatrixRow[] = [
+  ...WORKFLOW_ROWS.map(withNationalOperator),
+  ...PEOPLE_ROWS,
 ];
 
 /** A row's name in test titles and the Markdown table. */

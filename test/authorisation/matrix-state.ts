@@ -44,6 +44,8 @@ export interface MatrixState {
   readableUploadId: string;
   /** A round whose rolled-up draft waits for the agency head. */
   draftRoundId: string;
+  /** A six-month round signed off and published, whose annual round is not open. */
+  publishedH1RoundId: string;
   decisions: Record<
     'division-director' | 'anti-corruption-centre' | 'agency-head',
     DecisionTargets
@@ -94,6 +96,7 @@ export interface MatrixCast {
   otherStaff: LocalIdentity;
   owningDirector: LocalIdentity;
   uploadingDirector: LocalIdentity;
+  agencyHead: LocalIdentity;
 }
 
 export async function buildMatrixState(
@@ -113,6 +116,9 @@ export async function buildMatrixState(
     { fiscalYear: 2567, period: 'H1' as const },
     { fiscalYear: 2567, period: 'FY' as const },
   ];
+  // A one-item round signed off and published in setup: the annual round continues it.
+  const publishedH1 = { fiscalYear: 2568, period: 'H1' as const };
+  const oneItemRounds = [...signOffRounds, publishedH1];
 
   const coordinator = clientOf(cast.coordinator);
   const roundId = roundIdOf(main.fiscalYear, main.period);
@@ -125,7 +131,7 @@ export async function buildMatrixState(
       divisions,
     ),
   );
-  for (const r of signOffRounds) {
+  for (const r of oneItemRounds) {
     await coordinator.openRound(
       AGENCY,
       roundDocument(r.fiscalYear, r.period, ['division-director'], [OWNING_DIVISION]),
@@ -145,7 +151,8 @@ export async function buildMatrixState(
       JSON.stringify(submissionFor(where.fiscalYear, where.period, itemNo, division)),
     );
     await postPresigned(presigned.post, bytes, `item-${itemNo}.json`, CONTENT_TYPES.json);
-    const view = await waitForUpload(client, AGENCY, presigned.uploadId);
+    // Nine uploads at once on a loaded machine: wait as long as intake needs.
+    const view = await waitForUpload(client, AGENCY, presigned.uploadId, 120_000);
     if (view.status !== 'accepted') {
       throw new Error(`setup upload ${id}/${itemNo} was ${view.status}: ${JSON.stringify(view)}`);
     }
@@ -155,7 +162,7 @@ export async function buildMatrixState(
     upload(cast.owningStaff, main, 5, OWNING_DIVISION),
     ...[1, 2, 3, 4].map((no) => upload(cast.uploadingDirector, main, no, OWNING_DIVISION)),
     upload(cast.otherStaff, main, 6, OTHER_DIVISION),
-    ...signOffRounds.map((r) => upload(cast.owningStaff, r, 1, OWNING_DIVISION)),
+    ...oneItemRounds.map((r) => upload(cast.owningStaff, r, 1, OWNING_DIVISION)),
   ]);
   await stack.settle(60_000);
 
@@ -164,10 +171,19 @@ export async function buildMatrixState(
   const director = clientOf(cast.owningDirector);
   const directorStep = (id: string, itemNo: number) => itemApprovalId(AGENCY, id, itemNo, 1, 0);
   for (const no of [3, 4]) await director.decide(directorStep(roundId, no), 'approve');
-  for (const r of signOffRounds) {
+  for (const r of oneItemRounds) {
     await director.decide(directorStep(roundIdOf(r.fiscalYear, r.period), 1), 'approve');
   }
   await stack.settle(60_000);
+  const publishedH1RoundId = roundIdOf(publishedH1.fiscalYear, publishedH1.period);
+  await clientOf(cast.agencyHead).decide(
+    signOffApprovalId(AGENCY, publishedH1RoundId, 1),
+    'approve',
+  );
+  await stack.settle(60_000);
+  if (!(await truth.rounds.getRound(AGENCY, publishedH1RoundId))?.publishedVersion) {
+    throw new Error(`setup: ${publishedH1RoundId} was signed off but not published`);
+  }
 
   const centreStep = (no: number) => itemApprovalId(AGENCY, roundId, no, 1, 1);
   const [waitingSignOff, spareSignOff] = signOffRounds.map((r) =>
@@ -179,6 +195,7 @@ export async function buildMatrixState(
     divisions,
     readableUploadId: readableUploadId ?? '',
     draftRoundId: roundIdOf(signOffRounds[0]?.fiscalYear ?? 0, signOffRounds[0]?.period ?? 'H1'),
+    publishedH1RoundId,
     decisions: {
       'division-director': {
         refused: directorStep(roundId, 1),

@@ -6,6 +6,7 @@
  */
 
 import type { LocalIdentity } from '../../local/local-identities.js';
+import { NATIONAL_OPERATOR_GROUP } from '../../shared/workflow/roles.js';
 
 export const AGENCY = 'opdc';
 /** A second agency using the same deployment: same role and division names, other agency id. */
@@ -29,6 +30,7 @@ export const PRINCIPAL_KEYS = [
   'uploader as approver',
   'coordinator',
   'other agency',
+  'national operator',
 ] as const;
 export type PrincipalKey = (typeof PRINCIPAL_KEYS)[number];
 
@@ -72,8 +74,46 @@ const otherAgencyOfficer: LocalIdentity = {
   ],
 };
 
+/** Creates agencies in the shared deployment; holds no group of any agency. */
+const nationalOperator: LocalIdentity = {
+  id: 'national-operator',
+  nameTh: 'ผู้ดูแลระบบระดับประเทศ',
+  position: 'นักวิชาการคอมพิวเตอร์',
+  groups: [NATIONAL_OPERATOR_GROUP],
+};
+
+/** People the people routes act on (nobody signs in as them in the matrix). */
+export const PEOPLE_TARGETS = {
+  /** Gets a role from the coordinator. */
+  promoted: {
+    id: 'people-promoted',
+    nameTh: 'เจ้าหน้าที่ที่ได้รับบทบาทเพิ่ม',
+    position: 'นิติกร',
+    groups: [`${AGENCY}:division:${OTHER_DIVISION}`],
+  },
+  /** Is disabled by the coordinator. */
+  leaving: {
+    id: 'people-leaving',
+    nameTh: 'เจ้าหน้าที่ที่ย้ายออก',
+    position: 'นิติกร',
+    groups: [`${AGENCY}:division:${OTHER_DIVISION}`],
+  },
+  /** Works in both agencies: disabling the account would reach into the other one. */
+  shared: {
+    id: 'people-two-agencies',
+    nameTh: 'เจ้าหน้าที่สองหน่วยงาน',
+    position: 'นิติกร',
+    groups: [`${AGENCY}:division:${OTHER_DIVISION}`, `${OTHER_AGENCY}:division:${OTHER_DIVISION}`],
+  },
+} satisfies Record<string, LocalIdentity>;
+
 /** Identities the stack must know beyond the demo's own. */
-export const EXTRA_IDENTITIES: readonly LocalIdentity[] = [uploaderApprover, otherAgencyOfficer];
+export const EXTRA_IDENTITIES: readonly LocalIdentity[] = [
+  uploaderApprover,
+  otherAgencyOfficer,
+  nationalOperator,
+  ...Object.values(PEOPLE_TARGETS),
+];
 
 /** The Cognito `sub` the local user pool gave an identity (what `uploadedBy`/`decidedBy` hold). */
 export const subOf = (identity: LocalIdentity) => identity.sub ?? '';
@@ -141,6 +181,11 @@ export function principals(identities: readonly LocalIdentity[]): Record<Princip
       'other agency',
       otherAgencyOfficer.id,
       `Every role, and division ${OWNING_DIVISION}, in agency ${OTHER_AGENCY}`,
+    ),
+    'national operator': signedIn(
+      'national operator',
+      nationalOperator.id,
+      `The national operator (group ${NATIONAL_OPERATOR_GROUP}): creates agencies, no role in any`,
     ),
   };
 }

@@ -5,12 +5,15 @@
  * decision stored and the workflow moved on).
  */
 
+import { GetObjectCommand } from '@aws-sdk/client-s3';
 import { expect } from 'vitest';
 import type { LocalStack } from '../../local/local-stack.js';
 import { type Approval, itemApprovalId } from '../../shared/workflow/approval.js';
-import { roundIdOf } from '../../shared/workflow/round-id.js';
+import { carriedDraftKey } from '../../shared/workflow/carry-over.js';
+import { parseRoundId, roundIdOf } from '../../shared/workflow/round-id.js';
 import { rowName } from './expected-matrix.js';
 import { type MatrixState, roundDocument } from './matrix-state.js';
+import { peopleProbes } from './people-probes.js';
 import { AGENCY, OWNING_DIVISION, PRINCIPAL_KEYS, type Principal, subOf } from './principals.js';
 import type { TableTruth } from './table-truth.js';
 
@@ -59,6 +62,9 @@ export function mayDecideByGroups(groups: readonly string[], sub: string, approv
   return approval.subject.uploadedBy !== sub;
 }
 
+/** The annual round that continues a six-month round id ("2568-h1" → "2568-fy"). */
+const fyOf = (h1RoundId: string) => roundIdOf(parseRoundId(h1RoundId)?.fiscalYear ?? 0, 'FY');
+
 /** Nothing to compare after a read: the answer itself is checked for what it leaks. */
 const nothingChanges = async () => null;
 
@@ -94,6 +100,42 @@ export function routeProbes(
       expect(answer.body).toMatchObject({ agencyId: AGENCY, roundId });
       const stored = await truth.rounds.getRound(AGENCY, roundId);
       expect(stored?.openedBy).toBe(subOf(identityOf(principal)));
+    },
+  });
+
+  add('open-fy-from-h1', 'the annual round of a published six-month round', {
+    // Only the coordinator is allowed, so one published H1 round is enough.
+    request: async () => ({
+      params: { agencyId: AGENCY, roundId: state.publishedH1RoundId },
+      body: {},
+    }),
+    unchanged: () => truth.rounds.getRound(AGENCY, fyOf(state.publishedH1RoundId)),
+    happened: async (request, answer, principal) => {
+      const roundId = fyOf(state.publishedH1RoundId);
+      expect(answer.status).toBe(201);
+      expect(answer.body).toMatchObject({ agencyId: AGENCY, roundId, drafts: 1 });
+      const [h1, fy] = await Promise.all([
+        truth.rounds.getRound(AGENCY, String(request.params.roundId)),
+        truth.rounds.getRound(AGENCY, roundId),
+      ]);
+      expect(fy?.openedBy).toBe(subOf(identityOf(principal)));
+      expect(fy?.round).toEqual({ ...h1?.round, period: 'FY', due: expect.any(String) });
+      const carried = await stack.s3.send(
+        new GetObjectCommand({
+          Bucket: stack.incomingBucket,
+          Key: carriedDraftKey(AGENCY, roundId, 1),
+        }),
+      );
+      const draft = JSON.parse((await carried.Body?.transformToString()) ?? '{}');
+      expect(draft.carriedFrom).toMatchObject({
+        roundId: state.publishedH1RoundId,
+        itemVersion: 1,
+      });
+      expect(draft.submission).toMatchObject({
+        period: 'FY',
+        itemNo: 1,
+        division: OWNING_DIVISION,
+      });
     },
   });
 
@@ -320,5 +362,6 @@ export function routeProbes(
   decide('division-director step', 'division-director');
   decide('anti-corruption-centre step', 'anti-corruption-centre');
   decide('agency-head sign-off', 'agency-head');
+  for (const [name, probe] of peopleProbes(stack, truth)) probes.set(name, probe);
   return probes;
 }

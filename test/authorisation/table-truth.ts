@@ -15,6 +15,8 @@ import { withoutKeys } from '../../shared/adapters/table-keys.js';
 import type { Approval } from '../../shared/workflow/approval.js';
 
 export interface TableTruth {
+  /** The table's document client, for reads no repository above offers. */
+  documents: DynamoDBDocumentClient;
   rounds: DynamoDbRoundRepository;
   uploads: DynamoDbSubmissionRepository;
   approvals: DynamoDbApprovalRepository;
@@ -53,6 +55,7 @@ export function tableTruth(stack: LocalStack): TableTruth {
     return items;
   };
   return {
+    documents,
     rounds: new DynamoDbRoundRepository(documents, table),
     uploads: new DynamoDbSubmissionRepository(documents, table),
     approvals: new DynamoDbApprovalRepository(documents, table),

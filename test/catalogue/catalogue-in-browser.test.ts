@@ -6,19 +6,19 @@
  * and no serious or critical axe-core violation.
  */
 
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  horizontalOverflow,
+  openPage,
+  PHONE_WIDTH,
+  seriousViolations,
+} from '../helpers/browser-page.js';
 import { launchChromium } from '../helpers/chromium.js';
 import { seedRound, seedSubmissions } from '../helpers/seed-round.js';
 import { type CatalogueSite, startCatalogueSite } from './catalogue-site.js';
 import { SECOND_AGENCY, secondAgencyRound, UNIQUE_QUERY } from './second-agency.js';
 
-const AXE_SOURCE = readFileSync(
-  createRequire(import.meta.url).resolve('axe-core/axe.min.js'),
-  'utf8',
-);
 let site: CatalogueSite;
 let browser: Browser;
 
@@ -35,32 +35,16 @@ afterAll(async () => {
   await site?.close();
 });
 
-async function open(path: string, width: number): Promise<Page> {
-  const page = await browser.newPage({ viewport: { width, height: 900 } });
-  await page.goto(`${site.siteUrl}/${path}`);
-  return page;
-}
-
-async function seriousViolations(page: Page): Promise<string[]> {
-  await page.addScriptTag({ content: AXE_SOURCE });
-  const violations = await page.evaluate(async () => {
-    // biome-ignore lint/suspicious/noExplicitAny: axe is injected into the page at run time.
-    const result = await (window as any).axe.run(document);
-    return result.violations as Array<{ id: string; impact: string; nodes: unknown[] }>;
-  });
-  return violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${v.id} (${v.nodes.length})`);
-}
-
-const overflow = (page: Page) =>
-  page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+const open = (path: string, width: number): Promise<Page> =>
+  openPage(browser, `${site.siteUrl}/${path}`, width);
 
 const PAGES = ['catalogue/index.html', 'catalogue/verify.html', 'catalogue/agencies/dga.html'];
 
 describe('Catalogue pages in Chromium', () => {
   it('finds the phrase typed with Arabic digits and no tone marks, and links to the report', async () => {
-    const page = await open('catalogue/index.html', 375);
+    const page = await open('catalogue/index.html', PHONE_WIDTH);
+    const fetched: string[] = [];
+    page.on('request', (request) => fetched.push(new URL(request.url()).pathname));
     await page.fill('#search-input', UNIQUE_QUERY);
     await page.click('#search-form button[type=submit]');
     await page.locator('#search-results li').first().waitFor();
@@ -68,6 +52,11 @@ describe('Catalogue pages in Chromium', () => {
     expect(results).toHaveLength(1);
     expect(results[0]).toContain(SECOND_AGENCY.nameTh);
     expect(await page.locator('#search-status').innerText()).toContain('พบ ๑ รายการ');
+    // The sharded merged index: the term map, then only the one agency holding the phrase.
+    expect(fetched.filter((path) => path.includes('search'))).toEqual([
+      '/catalogue/search-terms.json',
+      `/catalogue/search/${SECOND_AGENCY.id}.json`,
+    ]);
     await page.click('#search-results a');
     await page.waitForURL(/reports\/dga\/2566\/H1\/v1\/index\.html$/);
     await page.close();
@@ -88,7 +77,7 @@ describe('Catalogue pages in Chromium', () => {
     const pdf = Buffer.from(
       await (await fetch(`${site.siteUrl}/reports/opdc/2566/H1/v1/report.pdf`)).arrayBuffer(),
     );
-    const page = await open('catalogue/verify.html', 375);
+    const page = await open('catalogue/verify.html', PHONE_WIDTH);
     await page.setInputFiles('#verify-input', {
       name: 'report.pdf',
       mimeType: 'application/pdf',
@@ -109,8 +98,8 @@ describe('Catalogue pages in Chromium', () => {
   it.each(PAGES)(
     'does not overflow at 375 px and has no serious axe violation: %s',
     async (path) => {
-      const page = await open(path, 375);
-      expect(await overflow(page)).toBeLessThanOrEqual(0);
+      const page = await open(path, PHONE_WIDTH);
+      expect(await horizontalOverflow(page)).toBeLessThanOrEqual(0);
       expect(await seriousViolations(page)).toEqual([]);
       await page.close();
     },

@@ -10,7 +10,12 @@
 
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { S3Client } from '@aws-sdk/client-s3';
-import { CreateQueueCommand, ReceiveMessageCommand, SQSClient } from '@aws-sdk/client-sqs';
+import {
+  CreateQueueCommand,
+  DeleteMessageBatchCommand,
+  ReceiveMessageCommand,
+  SQSClient,
+} from '@aws-sdk/client-sqs';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import {
   type EmbeddedServices,
@@ -46,7 +51,7 @@ export interface HandlerServices {
   s3: S3Client;
   incomingBucket: string;
   publishedBucket: string;
-  /** Fails chosen DynamoDB and S3 requests of the handlers (not of the clients here) as the service would. */
+  /** Fails chosen DynamoDB, S3 and SQS requests of the handlers (not of the clients here) as the service would. */
   faults: FaultInjector;
   /** DynamoDB operations the handlers sent, oldest first (e.g. "GetItem"); `clear` empties it. */
   dynamoRequests: { operations(): string[]; clear(): void };
@@ -76,6 +81,7 @@ export async function startHandlerServices(): Promise<HandlerServices> {
     return injector.decide(request);
   });
   const s3Proxy = await startFaultProxy('s3', services.endpoints.s3, injector.decide);
+  const sqsProxy = await startFaultProxy('sqs', services.endpoints.sqs, injector.decide);
   Object.assign(process.env, {
     AWS_ACCESS_KEY_ID: LOCAL_CREDENTIALS.accessKeyId,
     AWS_SECRET_ACCESS_KEY: LOCAL_CREDENTIALS.secretAccessKey,
@@ -85,6 +91,8 @@ export async function startHandlerServices(): Promise<HandlerServices> {
     // s3rver would otherwise store the SDK's aws-chunked framing in objects.
     AWS_REQUEST_CHECKSUM_CALCULATION: 'WHEN_REQUIRED',
     AWS_RESPONSE_CHECKSUM_VALIDATION: 'WHEN_REQUIRED',
+    // An endpoint set this way wins over the queue URL's own host (the SDK's queueUrlMiddleware).
+    AWS_ENDPOINT_URL_SQS: sqsProxy.url,
     APPROVALS_QUEUE_URL: String(QueueUrl),
   });
   const dynamo = new DynamoDBClient({ ...common, endpoint: services.endpoints.dynamodb });
@@ -118,6 +126,14 @@ export async function startHandlerServices(): Promise<HandlerServices> {
           WaitTimeSeconds: 0,
         }),
       );
+      if (Messages && Messages.length > 0) {
+        await sqs.send(
+          new DeleteMessageBatchCommand({
+            QueueUrl: String(QueueUrl),
+            Entries: Messages.map((m, i) => ({ Id: String(i), ReceiptHandle: m.ReceiptHandle })),
+          }),
+        );
+      }
       return (Messages ?? []).map((m) => JSON.parse(String(m.Body)));
     },
     async close() {
@@ -131,6 +147,7 @@ export async function startHandlerServices(): Promise<HandlerServices> {
       s3.destroy();
       await proxy.close();
       await s3Proxy.close();
+      await sqsProxy.close();
       await services.close();
     },
   };

@@ -32,6 +32,7 @@ export function setHandlerEnvironment(): void {
     MAIL_FROM: 'acm-report@example.invalid',
     SES_CONFIGURATION_SET: 'acm-report',
     PORTAL_URL: 'https://portal.example.invalid',
+    SITE_URL: 'https://reports.example.invalid/',
     USER_POOL_ID: 'ap-southeast-1_test',
     AWS_REGION: 'ap-southeast-1',
     AWS_ACCESS_KEY_ID: 'AKIDEXAMPLE',

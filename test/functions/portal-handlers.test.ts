@@ -271,7 +271,11 @@ describe('Function: send-reminders', () => {
     while ((await stack.receiveNotices()).length > 0);
     const result = await call('send-reminders', post(['opdc:coordinator']));
     expect(result.statusCode).toBe(202);
-    expect(body(result)).toEqual({ items: [1, 2, 3, 5, 6], approvals: [waiting.approvalId] });
+    expect(body(result)).toEqual({
+      items: [1, 2, 3, 5, 6],
+      approvals: [waiting.approvalId],
+      alreadyToday: 0,
+    });
     const notices = [] as { kind: string; groups: string[] }[];
     for (let batch = await stack.receiveNotices(); batch.length > 0; ) {
       notices.push(...(batch as typeof notices));

@@ -36,8 +36,9 @@ beforeAll(async () => {
 
 const PUBLISHED = 'acm-report-test-published';
 const V1 = 'reports/opdc/2566/H1/v1';
+// Literal on purpose: what a cache reads, not whatever the constant says.
 const IMMUTABLE = 'public, max-age=31536000, immutable';
-const SHORT_LIVED = 'public, max-age=300';
+const REVALIDATE = 'public, no-cache';
 const draftJson = JSON.stringify(seedReport());
 const ROUND_ITEM = {
   pk: 'ROUND#opdc#2566-h1',
@@ -111,13 +112,14 @@ describe('Function: publish-report', () => {
     ]);
     // The version's own catalogue files (immutable) and the search indexes
     // holding its part, all before its index line.
-    expect(writes.slice(4, 11)).toEqual([
+    expect(writes.slice(4, 12)).toEqual([
       `s3 ${V1}/items.csv`,
       `s3 ${V1}/evidence.pdf`,
       `s3 ${V1}/evidence.html`,
       `s3 ${V1}/index.html`,
       's3 catalogue/search/opdc.json',
       's3 catalogue/search/all.json',
+      's3 catalogue/search-terms.json',
       'ddb published entry',
     ]);
     // Then the shared catalogue files, and the index last of all.
@@ -151,11 +153,11 @@ describe('Function: publish-report', () => {
     }
     expect(put('index.json')).toMatchObject({
       ContentType: 'application/json; charset=utf-8',
-      CacheControl: SHORT_LIVED,
+      CacheControl: REVALIDATE,
     });
     expect(put('index.html')).toMatchObject({
       ContentType: 'text/html; charset=utf-8',
-      CacheControl: SHORT_LIVED,
+      CacheControl: REVALIDATE,
     });
     expect(String(put('index.html')?.Body)).toContain(`${V1}/report.pdf`);
   });

@@ -20,6 +20,7 @@ beforeAll(() => {
 
 const FUNCTIONS = [
   'open-round',
+  'open-fy-from-h1',
   'get-round',
   'round-status',
   'request-upload',
@@ -39,6 +40,12 @@ const FUNCTIONS = [
   'list-decisions',
   'send-reminders',
   'send-digest',
+  'list-people',
+  'invite-person',
+  'change-person-groups',
+  'disable-person',
+  'list-people-changes',
+  'create-agency',
 ];
 
 describe('Storage', () => {
@@ -256,6 +263,18 @@ describe('IAM', () => {
       'open-round',
       ['dynamodb:BatchWriteItem', 'dynamodb:GetItem', 'dynamodb:PutItem', 'dynamodb:UpdateItem'],
     ],
+    [
+      'open-fy-from-h1',
+      [
+        'dynamodb:BatchWriteItem',
+        'dynamodb:GetItem',
+        'dynamodb:PutItem',
+        'dynamodb:Query',
+        'dynamodb:UpdateItem',
+        's3:GetObject',
+        's3:PutObject',
+      ],
+    ],
     ['get-round', ['dynamodb:Query']],
     ['round-status', ['dynamodb:Query']],
     ['get-upload', ['dynamodb:GetItem']],
@@ -271,6 +290,7 @@ describe('IAM', () => {
       [
         'dynamodb:BatchGetItem',
         'dynamodb:Query',
+        'dynamodb:UpdateItem',
         'sqs:GetQueueAttributes',
         'sqs:GetQueueUrl',
         'sqs:SendMessage',
@@ -373,16 +393,43 @@ describe('IAM', () => {
     }
   });
 
-  it('lets only the notifier list group members, of the user pool only', () => {
-    const lists = statementsOf(template, 'notify-approvers').filter((s) =>
+  it.each([
+    ['notify-approvers', ['ListUsersInGroup']],
+    ['list-people', ['ListGroups', 'ListUsersInGroup']],
+    ['invite-person', ['AdminAddUserToGroup', 'AdminCreateUser', 'CreateGroup']],
+    [
+      'change-person-groups',
+      [
+        'AdminAddUserToGroup',
+        'AdminRemoveUserFromGroup',
+        'CreateGroup',
+        'ListGroups',
+        'ListUsersInGroup',
+      ],
+    ],
+    [
+      'disable-person',
+      ['AdminDisableUser', 'AdminListGroupsForUser', 'ListGroups', 'ListUsersInGroup'],
+    ],
+    [
+      'create-agency',
+      ['AdminAddUserToGroup', 'AdminCreateUser', 'CreateGroup', 'ListGroups', 'ListUsersInGroup'],
+    ],
+  ])('lets %s call only Cognito %j, on the user pool only', (name, actions) => {
+    const calls = statementsOf(template, name).filter((s) =>
       actionsOf(s).some((a) => a.startsWith('cognito-idp:')),
     );
-    expect(lists.flatMap(actionsOf)).toEqual(['cognito-idp:ListUsersInGroup']);
+    expect(calls.flatMap(actionsOf).sort()).toEqual(actions.map((a) => `cognito-idp:${a}`).sort());
     const [pool] = Object.keys(resourcesOf(template, 'AWS::Cognito::UserPool'));
-    expect(lists.flatMap(resourceList).map(text)).toEqual([`<${pool}.Arn>`]);
-    expect(
-      dataActionsOf(template, 'send-digest').filter((a) => a.startsWith('cognito-idp:')),
-    ).toEqual([]);
+    expect(calls.flatMap(resourceList).map(text)).toEqual([`<${pool}.Arn>`]);
+  });
+
+  it('lets no other function call Cognito', () => {
+    const callers = ['notify-approvers', 'list-people', 'invite-person', 'change-person-groups'];
+    callers.push('disable-person', 'create-agency');
+    for (const name of FUNCTIONS.filter((n) => !callers.includes(n))) {
+      expect(dataActionsOf(template, name).filter((a) => a.startsWith('cognito-idp:'))).toEqual([]);
+    }
   });
 
   it('runs the daily digest at 07:00 in Bangkok (00:00 UTC)', () => {
@@ -469,7 +516,7 @@ describe('API', () => {
       IdentitySource: ['$request.header.Authorization'],
     });
     const routes = Object.values(resourcesOf(template, 'AWS::ApiGatewayV2::Route'));
-    expect(routes).toHaveLength(13);
+    expect(routes).toHaveLength(20);
     for (const route of routes) expect(route.Properties.AuthorizationType).toBe('JWT');
   });
 
@@ -496,6 +543,7 @@ describe('API', () => {
         'opdc:coordinator',
         'opdc:division-director',
         'opdc:internal-audit',
+        'national-operator',
       ].sort(),
     );
   });

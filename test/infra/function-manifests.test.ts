@@ -23,10 +23,16 @@ describe('Function manifests', () => {
       TABLE_NAME: 't',
       INCOMING_BUCKET: 'i',
       PUBLISHED_BUCKET: 'p',
+      SITE_URL: 's',
       OTHER: 'not declared',
     });
     // Assess
-    expect(env).toEqual({ TABLE_NAME: 't', INCOMING_BUCKET: 'i', PUBLISHED_BUCKET: 'p' });
+    expect(env).toEqual({
+      TABLE_NAME: 't',
+      INCOMING_BUCKET: 'i',
+      PUBLISHED_BUCKET: 'p',
+      SITE_URL: 's',
+    });
   });
 
   it('fails at init naming the function and every missing variable', () => {

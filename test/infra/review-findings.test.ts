@@ -135,3 +135,38 @@ describe('Finding 8: no account or region baked in; a stage can be re-created', 
     );
   });
 });
+
+describe('Finding 9: published index not served stale, intake queue tied to the account', () => {
+  it('serves the published bucket with a cache policy that lets the origin say "no-cache"', () => {
+    const policies = agnostic.template.findResources('AWS::CloudFront::CachePolicy', {
+      Properties: { CachePolicyConfig: { MinTTL: 0 } },
+    });
+    const [policyId] = Object.keys(policies);
+    expect(policyId).toBeDefined();
+    agnostic.template.hasResourceProperties('AWS::CloudFront::Distribution', {
+      DistributionConfig: Match.objectLike({
+        Comment: Match.stringLikeRegexp('published reports'),
+        DefaultCacheBehavior: Match.objectLike({ CachePolicyId: { Ref: policyId } }),
+      }),
+    });
+  });
+
+  it('lets S3 send to the intake queue only from our bucket in our account', () => {
+    agnostic.template.hasResourceProperties('AWS::SQS::QueuePolicy', {
+      Queues: [{ Ref: Match.stringLikeRegexp('IntakeQueue') }],
+      PolicyDocument: {
+        Statement: Match.arrayWith([
+          Match.objectLike({
+            Effect: 'Allow',
+            Principal: { Service: 's3.amazonaws.com' },
+            Action: Match.arrayWith(['sqs:SendMessage']),
+            Condition: {
+              ArnLike: { 'aws:SourceArn': Match.anyValue() },
+              StringEquals: { 'aws:SourceAccount': { Ref: 'AWS::AccountId' } },
+            },
+          }),
+        ]),
+      },
+    });
+  });
+});

@@ -1,7 +1,11 @@
 import { createRequire } from 'node:module';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { aslDefinitionOf } from '../../infra/asl-definition.js';
-import { STATE_NAMES, WORKFLOW_ERRORS } from '../../infra/constructs/approval-state-machine.js';
+import {
+  STATE_NAMES,
+  TRANSIENT_TASK_ERRORS,
+  WORKFLOW_ERRORS,
+} from '../../infra/constructs/approval-state-machine.js';
 import { synthStack } from './synth-stack.js';
 
 type AslValidator = (
@@ -89,6 +93,26 @@ describe('Approval state machine definition', () => {
     expect(catchers).toContainEqual(
       expect.objectContaining({ ErrorEquals: ['States.Timeout'], Next: next }),
     );
+  });
+
+  it('retries every task on transient errors only, never on every failure', () => {
+    const tasks = [...states.entries()].filter(([, state]) => state.Type === 'Task');
+    expect(tasks.length).toBeGreaterThan(10);
+    for (const [name, state] of tasks) {
+      const retriers = (state.Retry ?? []) as { ErrorEquals: string[]; MaxAttempts: number }[];
+      const retried = retriers.flatMap((r) => r.ErrorEquals);
+      const waiting = String(state.Resource).endsWith('.waitForTaskToken');
+      // Prepare the expectation per task: a waiting step's time-out is caught, not retried.
+      const expected = waiting
+        ? [...TRANSIENT_TASK_ERRORS]
+        : [...TRANSIENT_TASK_ERRORS, 'States.Timeout'];
+      expect({ name, retried: retried.sort() }).toEqual({ name, retried: expected.sort() });
+      expect(retried).not.toContain('States.ALL');
+      expect(retried).not.toContain('States.TaskFailed');
+      expect(retried).toContain('TransientError');
+      expect(retried).toContain('Lambda.TooManyRequestsException');
+      for (const retrier of retriers) expect(retrier.MaxAttempts).toBeLessThanOrEqual(6);
+    }
   });
 
   it('passes the task token to the approval-request function, which keeps it out of messages', () => {

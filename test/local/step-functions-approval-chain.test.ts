@@ -19,6 +19,7 @@ import {
   startLocalStepFunctions,
 } from '../../local/step-functions/local-step-functions.js';
 import { SfnWorkflowClient } from '../../shared/adapters/sfn-workflow-client.js';
+import { TransientError } from '../../shared/workflow/transient-error.js';
 import {
   type ApprovalTask,
   ApprovalTaskSchema,
@@ -52,7 +53,13 @@ type Decide = (task: ApprovalTask) => 'approved' | 'returned' | 'ignore';
  * answers a waiting step after the request function has returned, as a
  * person acting on the notification would.
  */
-function fakeLambdas(workflow: () => SfnWorkflowClient, decide: Decide) {
+function fakeLambdas(
+  workflow: () => SfnWorkflowClient,
+  decide: Decide,
+  /** An error for the record-outcome function to throw on this attempt (1, 2, …), if any. */
+  failRecord: (attempt: number) => Error | undefined = () => undefined,
+) {
+  let recordAttempts = 0;
   const calls: string[] = [];
   const resumeErrors: unknown[] = [];
   const invoke = async (functionArn: string, payload: unknown): Promise<unknown> => {
@@ -81,6 +88,9 @@ function fakeLambdas(workflow: () => SfnWorkflowClient, decide: Decide) {
     if (name.includes('RecordOutcome')) {
       const task = OutcomeTaskSchema.parse(payload);
       calls.push(`record ${task.kind} ${task.outcome}`);
+      recordAttempts += 1;
+      const failure = failRecord(recordAttempts);
+      if (failure) throw failure;
       // This submission completes the round: the execution goes on to sign-off.
       return task.outcome === 'approved'
         ? { roundReady: true, signOff: SIGN_OFF }
@@ -125,10 +135,15 @@ describe('Local Step Functions: the synthesised approval state machine', () => {
     await sfn?.close();
   });
 
-  async function run(decide: Decide, timeScale: number) {
+  async function run(
+    decide: Decide,
+    timeScale: number,
+    failRecord?: (attempt: number) => Error | undefined,
+  ) {
     const lambdas = fakeLambdas(
       () => new SfnWorkflowClient(client as SFNClient, (sfn as LocalStepFunctions).stateMachineArn),
       decide,
+      failRecord,
     );
     sfn = await startLocalStepFunctions({
       definition,
@@ -208,5 +223,39 @@ describe('Local Step Functions: the synthesised approval state machine', () => {
       cause: 'A plan item waited past every reminder and escalation',
     });
     expect(STATE_NAMES.itemExpired).toBe('ItemExpired');
+  });
+
+  it('retries a transient failure of a task and goes on', async () => {
+    // Act: recording the outcome is throttled twice (retry waits scaled to milliseconds).
+    const { execution, calls } = await run(
+      (task) =>
+        task.kind === 'item' && task.role === 'division-director' ? 'returned' : 'approved',
+      1e-5,
+      (attempt) => (attempt <= 2 ? new TransientError('DynamoDB throttled the write') : undefined),
+    );
+
+    // Assess
+    expect(calls).toEqual([
+      'request division-director#0 (request)',
+      'record item returned',
+      'record item returned',
+      'record item returned',
+    ]);
+    expect(execution?.status).toBe('SUCCEEDED');
+  });
+
+  it('fails a step at once on a permanent error, with its message as the cause', async () => {
+    // Act: a bug in the record-outcome function.
+    const { execution, calls } = await run(
+      (task) =>
+        task.kind === 'item' && task.role === 'division-director' ? 'returned' : 'approved',
+      1e-5,
+      () => new TypeError("Cannot read properties of undefined (reading 'status')"),
+    );
+
+    // Assess
+    expect(calls).toEqual(['request division-director#0 (request)', 'record item returned']);
+    expect(execution).toMatchObject({ status: 'FAILED', error: 'TypeError' });
+    expect(execution?.cause).toContain("Cannot read properties of undefined (reading 'status')");
   });
 });

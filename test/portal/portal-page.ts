@@ -1,18 +1,12 @@
 /**
  * Driving the portal in Chromium for the browser tests: sign in as a local
- * person, check a screen with axe-core (the page and every frame in it),
- * check it for sideways overflow on a phone, and take its screenshot for
- * the README when asked to (UPDATE_SCREENSHOTS=1).
+ * person and take a screen's screenshot for the README when asked to
+ * (UPDATE_SCREENSHOTS=1). The page set-up, axe and overflow checks are the
+ * shared ones (test/helpers/browser-page.ts).
  */
 
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import type { Browser, Frame, Page } from 'playwright-core';
-
-const AXE_SOURCE = readFileSync(
-  createRequire(import.meta.url).resolve('axe-core/axe.min.js'),
-  'utf8',
-);
+import type { Browser, Page } from 'playwright-core';
+import { openPage } from '../helpers/browser-page.js';
 
 export async function openPortalAs(
   browser: Browser,
@@ -20,73 +14,15 @@ export async function openPortalAs(
   identity: string,
   width = 1280,
 ): Promise<Page> {
-  const page = await browser.newPage({ viewport: { width, height: 900 } });
-  // A loaded 2-core machine runs the whole stack beside the browser: wait as long as it needs.
-  page.setDefaultTimeout(60_000);
-  await page.goto(`${portalUrl}/`);
+  const page = await openPage(browser, `${portalUrl}/`, width);
   await page.locator(`button[data-identity="${identity}"]`).click();
   await page.locator('nav.tabs').waitFor();
   return page;
 }
 
-async function violationsIn(frame: Frame): Promise<string[]> {
-  await frame.addScriptTag({ content: AXE_SOURCE });
-  const violations = await frame.evaluate(async () => {
-    // biome-ignore lint/suspicious/noExplicitAny: axe is injected into the page at run time.
-    const axe = (window as any).axe;
-    // Frames are checked one by one from the test: axe's own frame messaging waits on frames without axe.
-    const result = await axe.run(document, { iframes: false });
-    return result.violations as Array<{ id: string; impact: string; nodes: unknown[] }>;
-  });
-  return violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${v.id} (${v.nodes.length})`);
-}
-
-/**
- * Serious or critical axe-core violations in the page and in each preview
- * frame. The previews are sandboxed (no scripts), so axe cannot run inside
- * them: each frame's document (its srcdoc) is checked as a page of its own.
- */
-export async function seriousViolations(page: Page): Promise<string[]> {
-  const found = (await violationsIn(page.mainFrame())).map((v) => `page: ${v}`);
-  const frames = page.locator('iframe[srcdoc]');
-  const browser = page.context().browser();
-  if (!browser) throw new Error('the page has no browser to open a checking page in');
-  for (let i = 0; i < (await frames.count()); i += 1) {
-    const frame = frames.nth(i);
-    const html = (await frame.getAttribute('srcdoc')) ?? '';
-    const where = `frame ${(await frame.getAttribute('title')) ?? i}`;
-    // A page of its own (browser.newPage(): a page's own context may hold only that page).
-    const alone = await browser.newPage();
-    try {
-      await alone.setContent(html, { waitUntil: 'load' });
-      for (const v of await violationsIn(alone.mainFrame())) found.push(`${where}: ${v}`);
-    } finally {
-      await alone.close();
-    }
-  }
-  return found;
-}
-
 /** The preview frame's sandbox: what its document may do. */
 export async function previewSandbox(page: Page): Promise<string | null> {
   return page.locator('iframe.report-preview').first().getAttribute('sandbox');
-}
-
-export async function horizontalOverflow(page: Page): Promise<number> {
-  return page.evaluate(
-    () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
-  );
-}
-
-/** Sideways overflow of the page as a 375 px phone shows it (the viewport is put back after). */
-export async function overflowOnPhone(page: Page): Promise<number> {
-  const before = page.viewportSize();
-  await page.setViewportSize({ width: 375, height: 812 });
-  const overflow = await horizontalOverflow(page);
-  if (before) await page.setViewportSize(before);
-  return overflow;
 }
 
 /** Writes docs/images/<name>.png when UPDATE_SCREENSHOTS is set; the README shows them. */

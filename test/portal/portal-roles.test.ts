@@ -21,16 +21,10 @@ import {
   waitForUpload,
 } from '../../shared/adapters/acm-api-client.js';
 import { renderReportText } from '../../shared/report/render-report-text.js';
+import { horizontalOverflow, overflowOnPhone, seriousViolations } from '../helpers/browser-page.js';
 import { launchChromium } from '../helpers/chromium.js';
 import { seedReport } from '../helpers/seed-round.js';
-import {
-  horizontalOverflow,
-  openPortalAs,
-  overflowOnPhone,
-  previewSandbox,
-  screenshotForReadme,
-  seriousViolations,
-} from './portal-page.js';
+import { openPortalAs, previewSandbox, screenshotForReadme } from './portal-page.js';
 
 const seed = seedReport();
 const ITEM = 4;

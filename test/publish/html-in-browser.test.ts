@@ -5,8 +5,7 @@
  * or critical accessibility violation.
  */
 
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
+import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
@@ -15,15 +14,12 @@ import type { PublishedEntry } from '../../shared/publish/published-entry.js';
 import { renderIndexHtml } from '../../shared/publish/render-index-html.js';
 import { renderReportHtml } from '../../shared/publish/render-report-html.js';
 import { renderReportText } from '../../shared/report/render-report-text.js';
+import { horizontalOverflow, openPage, seriousViolations } from '../helpers/browser-page.js';
 import { launchChromium } from '../helpers/chromium.js';
 import { seedReport } from '../helpers/seed-round.js';
 import { serveFolder } from '../helpers/static-server.js';
 
 const report = seedReport();
-const AXE_SOURCE = readFileSync(
-  createRequire(import.meta.url).resolve('axe-core/axe.min.js'),
-  'utf8',
-);
 let browser: Browser;
 let site: { url: string; close(): Promise<void> };
 
@@ -56,30 +52,8 @@ afterAll(async () => {
   await site?.close();
 });
 
-async function open(path: string, width: number): Promise<Page> {
-  const page = await browser.newPage({ viewport: { width, height: 900 } });
-  await page.goto(`${site.url}/${path}`);
-  await page.evaluate(() => document.fonts.ready);
-  return page;
-}
-
-async function horizontalOverflow(page: Page): Promise<number> {
-  return page.evaluate(
-    () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
-  );
-}
-
-async function seriousViolations(page: Page): Promise<string[]> {
-  await page.addScriptTag({ content: AXE_SOURCE });
-  const violations = await page.evaluate(async () => {
-    // biome-ignore lint/suspicious/noExplicitAny: axe is injected into the page at run time.
-    const result = await (window as any).axe.run(document);
-    return result.violations as Array<{ id: string; impact: string; nodes: unknown[] }>;
-  });
-  return violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${v.id} (${v.nodes.length})`);
-}
+const open = (path: string, width: number): Promise<Page> =>
+  openPage(browser, `${site.url}/${path}`, width);
 
 describe('HTML report in Chromium', () => {
   it('has lang="th", one h1, a heading per item and section, and the summary', async () => {

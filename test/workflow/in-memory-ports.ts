@@ -10,7 +10,9 @@ import { audienceOf } from '../../shared/workflow/approval.js';
 import type { Notice } from '../../shared/workflow/approval-notice.js';
 import type {
   ApprovalStore,
+  NoticeQueue,
   ObjectStore,
+  ReminderLog,
   RoundStore,
   SubmissionStore,
 } from '../../shared/workflow/ports.js';
@@ -42,6 +44,8 @@ class ConditionFailedError extends Error {
   override readonly name = 'ConditionalCheckFailedException';
 }
 
+type Run = { agencyId: string; roundId: string; day: string };
+const runKey = (run: Run) => `${run.agencyId}/${run.roundId}/${run.day}`;
 const vkey = (r: Ref) => `${r.agencyId}/${r.roundId}/${r.itemNo}/${r.version}`;
 
 export function inMemoryPorts(now = new Date('2023-04-20T03:00:00Z')) {
@@ -55,6 +59,7 @@ export function inMemoryPorts(now = new Date('2023-04-20T03:00:00Z')) {
   const approvals = new Map<string, { approval: Approval; taskToken: string }>();
   const objects = new Map<string, { body: Uint8Array | string; contentType?: string }>();
   const notices: Notice[] = [];
+  const reminderRuns = new Map<string, { sent: Set<string>; leaseUntil: number }>();
   const executions = new Map<string, unknown>();
   const resumed: { taskToken: string; output: unknown }[] = [];
   const itemKey = (a: string, r: string, n: number) => `${a}/${r}/${n}`;
@@ -326,7 +331,28 @@ export function inMemoryPorts(now = new Date('2023-04-20T03:00:00Z')) {
     submissions: submissionStore,
     approvals: approvalStore,
     objects: objectStore,
-    notices: { send: async (n: Notice) => void notices.push(n) },
+    notices: {
+      send: async (n: Notice) => void notices.push(n),
+      sendBatch: async (batch: readonly Notice[]) => {
+        notices.push(...batch);
+        return [];
+      },
+    } satisfies NoticeQueue,
+    reminders: {
+      begin: async (run: Run, now: Date, leaseMs: number) => {
+        const entry = reminderRuns.get(runKey(run)) ?? { sent: new Set<string>(), leaseUntil: 0 };
+        if (entry.leaseUntil >= now.getTime()) return undefined;
+        reminderRuns.set(runKey(run), { ...entry, leaseUntil: now.getTime() + leaseMs });
+        return new Set(entry.sent);
+      },
+      record: async (run: Run, keys: readonly string[]) => {
+        for (const key of keys) reminderRuns.get(runKey(run))?.sent.add(key);
+      },
+      end: async (run: Run) => {
+        const entry = reminderRuns.get(runKey(run));
+        if (entry) entry.leaseUntil = 0;
+      },
+    } satisfies ReminderLog,
     workflow: {
       start: async (name: string, input: unknown) => {
         if (executions.has(name)) return 'already-started' as const;

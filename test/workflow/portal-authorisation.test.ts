@@ -67,7 +67,12 @@ const ports = {
     listDecided: async () => [] as Approval[],
   },
   objects: { getJson: async () => ({}) },
-  notices: { send: async () => undefined },
+  notices: { sendBatch: async () => [] },
+  reminders: {
+    begin: async () => new Set<string>(),
+    record: async () => undefined,
+    end: async () => undefined,
+  },
   bucket: 'incoming',
   now: () => new Date('2023-04-20T03:00:00Z'),
 };

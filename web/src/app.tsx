@@ -14,20 +14,22 @@ import { CoordinatorPage } from './coordinator/coordinator-page.js';
 import { DivisionPage } from './division/division-page.js';
 import type { Lang } from './i18n/format.js';
 import { type StringKey, translate } from './i18n/strings.js';
+import { PeoplePage } from './people/people-page.js';
 import { PortalContext } from './portal-context.js';
 import { SignInPage } from './sign-in-page.js';
 import { ErrorBoundary } from './ui/error-boundary.js';
 
-type Tab = 'division' | 'approver' | 'coordinator';
+type Tab = 'division' | 'approver' | 'coordinator' | 'people';
 const TAB_LABEL: Record<Tab, StringKey> = {
   division: 'tabDivision',
   approver: 'tabApprover',
   coordinator: 'tabCoordinator',
+  people: 'tabPeople',
 };
 
 function tabFromHash(): Tab | undefined {
   const name = window.location.hash.replace(/^#\/?/, '');
-  return name === 'division' || name === 'approver' || name === 'coordinator' ? name : undefined;
+  return Object.hasOwn(TAB_LABEL, name) ? (name as Tab) : undefined;
 }
 
 function initialLang(): Lang {
@@ -108,7 +110,8 @@ export function App(props: { config: PortalConfig; session?: Session }) {
   const tabs: Tab[] = [];
   if ((caller.divisions.get(agencyId)?.size ?? 0) > 0) tabs.push('division');
   if ([...roles].some((r) => r !== 'coordinator')) tabs.push('approver');
-  if (roles.has('coordinator')) tabs.push('coordinator');
+  // Only the coordinator manages the agency's people; nobody else sees the link.
+  if (roles.has('coordinator')) tabs.push('coordinator', 'people');
   const current = tab && tabs.includes(tab) ? tab : tabs[0];
 
   return (
@@ -149,6 +152,8 @@ export function App(props: { config: PortalConfig; session?: Session }) {
             <ApproverPage />
           ) : current === 'coordinator' ? (
             <CoordinatorPage />
+          ) : current === 'people' ? (
+            <PeoplePage />
           ) : null}
         </ErrorBoundary>
       </main>

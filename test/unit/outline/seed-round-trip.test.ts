@@ -102,7 +102,10 @@ describe('Seed report round trip', () => {
       due: round.due,
     });
     if (!imported.ok) throw new Error('seed did not import');
-    expect(imported.round).toEqual(round);
+    // The text names no division either: their names were added to the
+    // fixture by hand, after the import.
+    const { divisions: _names, ...plan } = round;
+    expect(imported.round).toEqual(plan);
     expect(imported.submissions).toEqual(seedSubmissions());
   });
 

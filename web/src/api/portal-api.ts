@@ -6,6 +6,9 @@
  * (fetch has no upload progress events).
  */
 
+import type { AgencyPerson } from '../../../shared/people/agency-person.js';
+import type { PeopleChange } from '../../../shared/people/people-change.js';
+import type { InviteRequest } from '../../../shared/people/people-requests.js';
 import type { Report } from '../../../shared/schemas/report-schema.js';
 import type { Round } from '../../../shared/schemas/round-schema.js';
 import type { ValidationProblem } from '../../../shared/validation/validation-problem.js';
@@ -18,7 +21,17 @@ import type { RoundStatus } from '../../../shared/workflow/round-status.js';
 import type { RemindersSent } from '../../../shared/workflow/send-reminders.js';
 import type { UploadFormat } from '../../../shared/workflow/upload-key.js';
 
-export type { Approval, ItemHistory, Report, Round, RoundListing, RoundStatus, VersionDocument };
+export type {
+  AgencyPerson,
+  Approval,
+  ItemHistory,
+  PeopleChange,
+  Report,
+  Round,
+  RoundListing,
+  RoundStatus,
+  VersionDocument,
+};
 
 export interface UploadView {
   uploadId: string;
@@ -88,6 +101,39 @@ export class PortalApi {
     return parsed as T;
   }
 
+  listPeople(agencyId: string) {
+    return this.call<{ people: AgencyPerson[] }>('GET', `/agencies/${agencyId}/people`);
+  }
+
+  invitePerson(agencyId: string, invitation: InviteRequest) {
+    return this.call<{ person: AgencyPerson }>('POST', `/agencies/${agencyId}/people`, invitation);
+  }
+
+  /** Adds or removes one role or division (`{ role }` or `{ division }`). */
+  changePersonGroups(
+    agencyId: string,
+    sub: string,
+    change: 'add' | 'remove',
+    group: { role: string } | { division: string },
+  ) {
+    return this.call<{ person: AgencyPerson }>(
+      'POST',
+      `/agencies/${agencyId}/people/${encodeURIComponent(sub)}/groups`,
+      { change, ...group },
+    );
+  }
+
+  disablePerson(agencyId: string, sub: string) {
+    return this.call<{ person: AgencyPerson }>(
+      'POST',
+      `/agencies/${agencyId}/people/${encodeURIComponent(sub)}/disable`,
+    );
+  }
+
+  listPeopleChanges(agencyId: string) {
+    return this.call<{ changes: PeopleChange[] }>('GET', `/agencies/${agencyId}/people/changes`);
+  }
+
   /** Newest first by the domain's own order, whatever order the answer came in: pages open on the first. */
   async listRounds(agencyId: string) {
     const listed = await this.call<{ rounds: RoundListing[] }>(
@@ -107,6 +153,15 @@ export class PortalApi {
 
   openRound(agencyId: string, round: unknown) {
     return this.call<{ roundId: string }>('POST', `/agencies/${agencyId}/rounds`, round);
+  }
+
+  /** Opens the annual round from the published six-month round `h1RoundId` ("2566-h1"). */
+  openFyFromH1(agencyId: string, h1RoundId: string, due?: string) {
+    return this.call<{ roundId: string; drafts: number }>(
+      'POST',
+      `/agencies/${agencyId}/rounds/${h1RoundId}/carry-over`,
+      due === undefined ? {} : { due },
+    );
   }
 
   remind(agencyId: string, roundId: string) {

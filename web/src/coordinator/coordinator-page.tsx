@@ -8,6 +8,7 @@ import { useState } from 'preact/hooks';
 import { usePortal } from '../portal-context.js';
 import { RoundPicker } from '../ui/round-picker.js';
 import { useAsync } from '../ui/use-async.js';
+import { OpenFyFromH1 } from './open-fy-from-h1.js';
 import { OpenRoundForm } from './open-round-form.js';
 import { RoundDashboard } from './round-dashboard.js';
 
@@ -28,6 +29,13 @@ export function CoordinatorPage() {
         rounds={list}
         roundId={roundId ?? ''}
         onChange={setChosen}
+      />
+      <OpenFyFromH1
+        rounds={list}
+        onOpened={(opened) => {
+          setChosen(opened);
+          rounds.reload();
+        }}
       />
       {roundId ? <RoundDashboard key={roundId} roundId={roundId} /> : null}
       <OpenRoundForm

@@ -14,6 +14,21 @@ interface Row {
   kind: 'project' | 'activity' | 'measure';
   title: string;
   division: string;
+  /** The division's Thai name, which people read instead of the code. */
+  divisionName: string;
+}
+
+const EMPTY_ROW: Row = { kind: 'project', title: '', division: '', divisionName: '' };
+
+/** Each division code once, with the first name given for it (a code left unnamed stays unnamed). */
+function divisionsOf(rows: readonly Row[]) {
+  const named = new Map<string, string>();
+  for (const row of rows) {
+    const code = row.division.trim();
+    const name = row.divisionName.trim();
+    if (code && name && !named.has(code)) named.set(code, name);
+  }
+  return [...named].map(([code, nameTh]) => ({ code, nameTh }));
 }
 
 const CHAIN = ['division-director', 'anti-corruption-centre', 'internal-audit'] as const;
@@ -22,7 +37,7 @@ export function OpenRoundForm(props: { onOpened: (roundId: string) => void }) {
   const { api, agencyId, t } = usePortal();
   const [problems, setProblems] = useState<ValidationProblem[]>([]);
   const [opened, setOpened] = useState<string | undefined>();
-  const [rows, setRows] = useState<Row[]>([{ kind: 'project', title: '', division: '' }]);
+  const [rows, setRows] = useState<Row[]>([EMPTY_ROW]);
   const [chain, setChain] = useState<string[]>(['division-director', 'anti-corruption-centre']);
 
   async function open(round: unknown) {
@@ -59,7 +74,8 @@ export function OpenRoundForm(props: { onOpened: (roundId: string) => void }) {
       period: text('period'),
       due: text('due'),
       approvalChain: CHAIN.filter((role) => chain.includes(role)),
-      items: rows.map((row, index) => ({ no: index + 1, ...row })),
+      items: rows.map(({ divisionName: _name, ...row }, index) => ({ no: index + 1, ...row })),
+      divisions: divisionsOf(rows),
     });
   }
 
@@ -170,6 +186,14 @@ export function OpenRoundForm(props: { onOpened: (roundId: string) => void }) {
                     onInput={(e) => setRow(index, { division: e.currentTarget.value })}
                   />
                 </label>
+                <label class="field">
+                  <span>{t('divisionName')}</span>
+                  <input
+                    type="text"
+                    value={row.divisionName}
+                    onInput={(e) => setRow(index, { divisionName: e.currentTarget.value })}
+                  />
+                </label>
                 {rows.length > 1 ? (
                   <button
                     type="button"
@@ -181,12 +205,7 @@ export function OpenRoundForm(props: { onOpened: (roundId: string) => void }) {
                 ) : null}
               </div>
             ))}
-            <button
-              type="button"
-              onClick={() =>
-                setRows((all) => [...all, { kind: 'project', title: '', division: '' }])
-              }
-            >
+            <button type="button" onClick={() => setRows((all) => [...all, EMPTY_ROW])}>
               {t('addItem')}
             </button>
           </fieldset>

@@ -39,7 +39,8 @@ export function RoundDashboard(props: { roundId: string }) {
   const s = status.value;
   const round = record.value?.round;
   if (!s || !round) return <p>{t('loading')}</p>;
-  const titleOf = (division: string) => division;
+  // Names, not codes; a status from a server before names carries codes only.
+  const missing = s.missingDivisionNames?.map((n) => n[lang]) ?? s.missingDivisions;
   const role = (r: string) => t(`role-${r}` as StringKey);
   const published = s.publishedVersion
     ? `${config.publicSiteUrl}/reports/${s.agencyId}/${round.fiscalYear}/${round.period}/v${s.publishedVersion}/report.html`
@@ -82,8 +83,7 @@ export function RoundDashboard(props: { roundId: string }) {
         ))}
       </ul>
       <p>
-        <strong>{t('missingDivisions')}:</strong>{' '}
-        {s.missingDivisions.length ? s.missingDivisions.map(titleOf).join(', ') : t('none')}
+        <strong>{t('missingDivisions')}:</strong> {missing.length ? missing.join(', ') : t('none')}
       </p>
       <div class="table-wrap">
         <table>
@@ -104,7 +104,7 @@ export function RoundDashboard(props: { roundId: string }) {
               <tr key={item.no} data-item={item.no}>
                 <td>{formatDigits(item.no, lang)}</td>
                 <th scope="row">{item.title}</th>
-                <td>{item.division}</td>
+                <td>{item.divisionName?.[lang] ?? item.division}</td>
                 <td class="state-cell">
                   <span class={`state ${PROGRESS_CLASS[item.progress]}`}>
                     {item.progress === 'awaiting-approval' && item.waitingOn

@@ -1,6 +1,7 @@
 /** A division's main screen: the open round's items it is responsible for. */
 
 import { useState } from 'preact/hooks';
+import { divisionName } from '../../../shared/people/division-names.js';
 import { formatDate } from '../i18n/format.js';
 import { usePortal } from '../portal-context.js';
 import { RoundPicker, roundLabel } from '../ui/round-picker.js';
@@ -36,6 +37,11 @@ export function DivisionPage() {
           <p class="round-line">
             {roundLabel(loaded.round, t, lang)} · {t('due')} {formatDate(loaded.round.due, lang)}
           </p>
+          {mine.size > 0 ? (
+            <p class="division-names">
+              {[...mine].map((code) => divisionName(loaded.round, code)[lang]).join(' · ')}
+            </p>
+          ) : null}
           {items.length === 0 ? <p>{t('noItems')}</p> : null}
           {items.map((item) => (
             <ItemPanel key={`${roundId}-${item.no}`} record={loaded} itemNo={item.no} />

@@ -10,6 +10,7 @@ import type { FunctionManifest } from './common/function-manifest.js';
 import { manifest as createAgency } from './create-agency/manifest.js';
 import { manifest as decideApproval } from './decide-approval/manifest.js';
 import { manifest as disablePerson } from './disable-person/manifest.js';
+import { manifest as getCarriedDraft } from './get-carried-draft/manifest.js';
 import { manifest as getDraft } from './get-draft/manifest.js';
 import { manifest as getItem } from './get-item/manifest.js';
 import { manifest as getRound } from './get-round/manifest.js';
@@ -46,6 +47,7 @@ export const MANIFESTS: readonly FunctionManifest[] = [
   listRounds,
   getItem,
   getVersion,
+  getCarriedDraft,
   getDraft,
   listDecisions,
   sendReminders,

@@ -7,6 +7,7 @@
 import {
   GetObjectCommand,
   HeadObjectCommand,
+  NoSuchKey,
   PutObjectCommand,
   type S3Client,
 } from '@aws-sdk/client-s3';
@@ -46,6 +47,15 @@ export class S3BlobStore {
   async getJson(bucket: string, key: string): Promise<unknown> {
     const bytes = await this.getBytes(bucket, key);
     return JSON.parse(new TextDecoder().decode(bytes));
+  }
+
+  async getJsonIfPresent(bucket: string, key: string): Promise<unknown> {
+    try {
+      return await this.getJson(bucket, key);
+    } catch (error) {
+      if (error instanceof NoSuchKey) return undefined;
+      throw error;
+    }
   }
 
   async put(

@@ -116,6 +116,8 @@ export interface ObjectStore {
   ): Promise<{ size: number; contentType: string | undefined; etag: string }>;
   getBytes(bucket: string, key: string, etag?: string): Promise<Uint8Array>;
   getJson(bucket: string, key: string): Promise<unknown>;
+  /** As getJson, but undefined when there is no such object (a draft that may never have been written). */
+  getJsonIfPresent(bucket: string, key: string): Promise<unknown>;
   put(
     bucket: string,
     key: string,

@@ -163,6 +163,13 @@ export const WORKFLOW_MESSAGES = {
     fixTh: 'เปิดประวัติของแผนงานเพื่อดูฉบับที่มีอยู่',
     fixEn: "Open the item's history to see which versions exist",
   },
+  'carried.none': {
+    th: 'แผนงานลำดับที่ {itemNo} ของรอบ {roundId} ไม่มีร่างที่ยกมาจากรอบ ๖ เดือน',
+    en: 'Plan item {itemNo} of round {roundId} has no draft carried over from the six-month round',
+    fixTh: 'ร่างจะยกมาเมื่อผู้ประสานงานเปิดรอบ ๑๒ เดือนต่อจากรอบ ๖ เดือนที่เผยแพร่แล้ว หากไม่มี ให้ส่งรายงานตามปกติ',
+    fixEn:
+      'Drafts are carried over when the coordinator opens the annual round from a published six-month round; without one, upload the report as usual',
+  },
   'draft.notYet': {
     th: 'รอบรายงาน {roundId} ยังไม่มีร่างรายงานรวม',
     en: 'Round {roundId} has no rolled-up draft yet',

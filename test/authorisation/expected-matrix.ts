@@ -171,6 +171,16 @@ const WORKFLOW_ROWS: readonly WorkflowRow[] = [
   { route: 'get-item', target: "an item of the owning division's", cells: ITEM_READERS },
   { route: 'get-version', target: "a version of the owning division's item", cells: ITEM_READERS },
   {
+    route: 'get-carried-draft',
+    target: "the carried draft of the owning division's item",
+    // Who may submit the draft: the item's division (staff and director) and the coordinator.
+    cells: {
+      ...ITEM_READERS,
+      'anti-corruption centre': 'not-division',
+      'agency head': 'not-division',
+    },
+  },
+  {
     route: 'get-draft',
     target: 'the rolled-up draft awaiting sign-off',
     // The overseers; the uploading director also sits on the anti-corruption centre.

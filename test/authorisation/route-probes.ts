@@ -5,7 +5,7 @@
  * decision stored and the workflow moved on).
  */
 
-import { GetObjectCommand } from '@aws-sdk/client-s3';
+import { GetObjectCommand, PutObjectCommand } from '@aws-sdk/client-s3';
 import { expect } from 'vitest';
 import type { LocalStack } from '../../local/local-stack.js';
 import { type Approval, itemApprovalId } from '../../shared/workflow/approval.js';
@@ -256,6 +256,46 @@ export function routeProbes(
       expect(answer.status).toBe(200);
       expect(JSON.stringify(answer.body)).toContain(OWNING_DIVISION);
       expect(JSON.stringify(answer.body)).toContain('"itemNo":1');
+    },
+  });
+
+  // The item's carried draft as the carry-over writes it, from the published
+  // H1 round's item 1 (approved in the set-up), written once before the first cell.
+  let carriedWritten = false;
+  const carriedFrom = () => ({
+    roundId: state.publishedH1RoundId,
+    publishedVersion: 1,
+    itemVersion: 1,
+    sha256: '0'.repeat(64),
+  });
+  add('get-carried-draft', "the carried draft of the owning division's item", {
+    request: async () => {
+      if (!carriedWritten) {
+        await stack.s3.send(
+          new PutObjectCommand({
+            Bucket: stack.incomingBucket,
+            Key: carriedDraftKey(AGENCY, state.roundId, state.owningItemNo),
+            Body: JSON.stringify({
+              carriedFrom: carriedFrom(),
+              submission: { itemNo: state.owningItemNo, division: OWNING_DIVISION },
+            }),
+          }),
+        );
+        carriedWritten = true;
+      }
+      return { params: item };
+    },
+    unchanged: nothingChanges,
+    happened: async (_request, answer) => {
+      expect(answer.status).toBe(200);
+      expect(answer.body).toMatchObject({
+        ...item,
+        itemNo: state.owningItemNo,
+        carriedFrom: carriedFrom(),
+        submission: { division: OWNING_DIVISION },
+      });
+      // The H1 version's last step was decided in the set-up: when is said, not invented.
+      expect(Date.parse(answer.body.approvedAt)).not.toBeNaN();
     },
   });
 

@@ -36,6 +36,7 @@ const FUNCTIONS = [
   'list-rounds',
   'get-item',
   'get-version',
+  'get-carried-draft',
   'get-draft',
   'list-decisions',
   'send-reminders',
@@ -283,6 +284,7 @@ describe('IAM', () => {
     ['list-rounds', ['dynamodb:Query']],
     ['get-item', ['dynamodb:BatchGetItem', 'dynamodb:GetItem', 'dynamodb:Query']],
     ['get-version', ['dynamodb:GetItem', 's3:GetObject']],
+    ['get-carried-draft', ['dynamodb:BatchGetItem', 'dynamodb:GetItem', 's3:GetObject']],
     ['get-draft', ['dynamodb:GetItem', 's3:GetObject']],
     ['list-decisions', ['dynamodb:Query']],
     [
@@ -516,7 +518,7 @@ describe('API', () => {
       IdentitySource: ['$request.header.Authorization'],
     });
     const routes = Object.values(resourcesOf(template, 'AWS::ApiGatewayV2::Route'));
-    expect(routes).toHaveLength(20);
+    expect(routes).toHaveLength(21);
     for (const route of routes) expect(route.Properties.AuthorizationType).toBe('JWT');
   });
 

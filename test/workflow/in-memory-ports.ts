@@ -297,6 +297,11 @@ export function inMemoryPorts(now = new Date('2023-04-20T03:00:00Z')) {
       if (!o) throw new Error(`no object ${key}`);
       return JSON.parse(typeof o.body === 'string' ? o.body : new TextDecoder().decode(o.body));
     },
+    getJsonIfPresent: async (bucket: string, key: string) => {
+      const o = objects.get(`${bucket}/${key}`);
+      if (!o) return undefined;
+      return JSON.parse(typeof o.body === 'string' ? o.body : new TextDecoder().decode(o.body));
+    },
     put: async (
       bucket: string,
       key: string,

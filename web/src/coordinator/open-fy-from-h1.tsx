@@ -9,12 +9,12 @@
 import { useState } from 'preact/hooks';
 import type { ValidationProblem } from '../../../shared/validation/validation-problem.js';
 import { defaultFyDue } from '../../../shared/workflow/annual-due.js';
-import { roundIdOf } from '../../../shared/workflow/round-id.js';
 import { PortalApiError, type RoundListing } from '../api/portal-api.js';
 import { formatDigits, type Lang } from '../i18n/format.js';
 import { usePortal } from '../portal-context.js';
 import { ProblemList } from '../ui/problem-list.js';
 import { useAsync } from '../ui/use-async.js';
+import { h1WithoutFy } from './fy-offer.js';
 
 const WORDS = {
   action: {
@@ -34,12 +34,6 @@ const WORDS = {
 
 function say(lang: Lang, key: keyof typeof WORDS, values: Record<string, string> = {}): string {
   return WORDS[key][lang].replace(/\{(\w+)\}/g, (_, name: string) => values[name] ?? '');
-}
-
-/** The newest six-month round whose annual round is not in the list. */
-export function h1WithoutFy(rounds: readonly RoundListing[]): RoundListing | undefined {
-  const open = new Set(rounds.map((r) => r.roundId));
-  return rounds.find((r) => r.period === 'H1' && !open.has(roundIdOf(r.fiscalYear, 'FY')));
 }
 
 export function OpenFyFromH1(props: {

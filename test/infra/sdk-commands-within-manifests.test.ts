@@ -3,11 +3,16 @@
  * manifest grants (issue 16). Each handler is bundled as infra bundles it
  * (esbuild, ESM, minified, tree-shaken); the project's own modules that made
  * it into the bundle (shared/, functions/) are read for the `XxxCommand`
- * classes they import from the SDK, each mapped to its IAM action. A
- * repository class ships all its methods, so a command can be in a bundle
- * without being on the function's path: those few are listed below, each
- * with why. The dynamic half (what the functions really asked of IAM during
- * a seed round) is in test/e2e/seed-round-on-local-stack.test.ts.
+ * classes they import from the SDK, each mapped to its IAM action.
+ *
+ * A repository class ships all its methods to every function that holds it,
+ * so a command can be in a bundle without being on the function's path (an
+ * allow-list of those ran to about a hundred entries). So the scan is
+ * narrowed: the modules only one function bundles (its folder, its use case,
+ * a dedicated adapter) must be covered by that function's grants; a module
+ * several bundle must have each command granted to at least one of them. The
+ * per-function half (what each function really asked of IAM during a seed
+ * round) is in test/e2e/seed-round-on-local-stack.test.ts.
  */
 
 import { readFileSync } from 'node:fs';

@@ -18,7 +18,7 @@ import type { ApprovalStore, ObjectStore, RoundStore } from './ports.js';
 import { workflowProblem } from './workflow-messages.js';
 
 export interface ReadCarriedDraftPorts {
-  rounds: Pick<RoundStore, 'getRoundItem'>;
+  rounds: Pick<RoundStore, 'getRoundItem' | 'getRoundHeader'>;
   approvals: Pick<ApprovalStore, 'getMany'>;
   objects: Pick<ObjectStore, 'getJsonIfPresent'>;
   bucket: string;
@@ -60,7 +60,7 @@ export async function readCarriedDraft(
       problems: [workflowProblem('round.notFound', '$', { agencyId, roundId })],
     };
   }
-  const { item, header } = found;
+  const { item } = found;
   if (!item) {
     return {
       kind: 'not-found',
@@ -82,8 +82,9 @@ export async function readCarriedDraft(
     };
   }
   const { roundId: h1Id, itemVersion } = draft.carriedFrom;
-  // The FY round took H1's approval chain as it was (fyRoundFrom).
-  const stepIds = header.round.approvalChain.map((_, step) =>
+  // H1's own chain says which step's decision approved the version.
+  const h1 = await ports.rounds.getRoundHeader(agencyId, h1Id);
+  const stepIds = (h1?.round.approvalChain ?? []).map((_, step) =>
     itemApprovalId(agencyId, h1Id, itemNo, itemVersion, step),
   );
   const approvals = stepIds.length > 0 ? await ports.approvals.getMany(agencyId, stepIds) : [];

@@ -40,6 +40,8 @@ const seed = seedReport();
 const FY = '2566-fy';
 const CHANGED_ITEM = 3;
 const UNCHANGED_ITEM = 1;
+/** The division that sends its carried draft from the portal's card, as it is. */
+const FROM_CARD_ITEM = 2;
 const NEW_TEXT = 'ดำเนินการครบทั้ง ๑๒ เดือน จัดประชุมคณะทำงานรวม ๔ ครั้ง';
 let stack: LocalStack;
 let browser: Browser;
@@ -114,7 +116,7 @@ describe('The annual round from H1, in the portal', () => {
   });
 
   it('takes each division its carried draft, one with one point changed through the portal', async () => {
-    for (const item of seed.items.filter((i) => i.no !== CHANGED_ITEM)) {
+    for (const item of seed.items.filter((i) => ![CHANGED_ITEM, FROM_CARD_ITEM].includes(i.no))) {
       const draft = await carriedDraft(item.no);
       expect(draft.carriedFrom.roundId).toBe('2566-h1');
       await sendThroughApi(draft.submission);
@@ -130,6 +132,30 @@ describe('The annual round from H1, in the portal', () => {
     });
     await card.getByText('ไฟล์ผ่านการตรวจสอบ บันทึกเป็นฉบับที่ ๑').waitFor();
     expect(await horizontalOverflow(division)).toBeLessThanOrEqual(0);
+  });
+
+  it('offers a division its approved H1 version, marked as such, and submits it from the card', async () => {
+    const draft = await carriedDraft(FROM_CARD_ITEM);
+    const division = await open(`staff-${FROM_CARD_ITEM}`);
+    const card = division.locator('article.item section.carried-draft');
+    const n = draft.carriedFrom.itemVersion.toLocaleString('th-TH-u-nu-thai');
+    await card.getByRole('heading', { name: `ร่างจากรอบ ๖ เดือน (ฉบับที่ ${n} ที่อนุมัติแล้ว)` }).waitFor();
+    expect(await card.textContent()).toContain('2566-h1');
+    expect(await seriousViolations(division)).toEqual([]);
+    expect(await overflowOnPhone(division)).toBeLessThanOrEqual(0);
+
+    const download = division.waitForEvent('download');
+    await card.getByRole('button', { name: 'ดาวน์โหลดร่างนี้ (JSON)' }).click();
+    const saved = await (await download).createReadStream();
+    const chunks: Buffer[] = [];
+    for await (const chunk of saved) chunks.push(chunk as Buffer);
+    expect(JSON.parse(Buffer.concat(chunks).toString('utf8'))).toEqual(draft.submission);
+
+    await card.getByRole('button', { name: 'ส่งร่างนี้' }).click();
+    const item = division.locator('article.item');
+    await item.getByText('ไฟล์ผ่านการตรวจสอบ บันทึกเป็นฉบับที่ ๑').waitFor();
+    // Sent, the draft is an FY version like any upload: the offer is gone.
+    await expect.poll(() => item.locator('section.carried-draft').count()).toBe(0);
   });
 
   it('shows the approver exactly the changed point, marked as changed', async () => {

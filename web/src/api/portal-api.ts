@@ -14,6 +14,7 @@ import type { Round } from '../../../shared/schemas/round-schema.js';
 import type { ValidationProblem } from '../../../shared/validation/validation-problem.js';
 import type { Approval } from '../../../shared/workflow/approval.js';
 import type { ItemHistory } from '../../../shared/workflow/item-history.js';
+import type { CarriedDraftDocument } from '../../../shared/workflow/read-carried-draft.js';
 import type { VersionDocument } from '../../../shared/workflow/read-version.js';
 import { newestRoundFirst } from '../../../shared/workflow/round-order.js';
 import type { RoundListing, RoundRecord, SignOff } from '../../../shared/workflow/round-record.js';
@@ -24,6 +25,7 @@ import type { UploadFormat } from '../../../shared/workflow/upload-key.js';
 export type {
   AgencyPerson,
   Approval,
+  CarriedDraftDocument,
   ItemHistory,
   PeopleChange,
   Report,
@@ -191,6 +193,14 @@ export class PortalApi {
     return this.call<VersionDocument>(
       'GET',
       `/agencies/${agencyId}/rounds/${roundId}/items/${itemNo}/versions/${version}`,
+    );
+  }
+
+  /** The item's draft carried over from its approved H1 version (404 when none was). */
+  getCarriedDraft(agencyId: string, roundId: string, itemNo: number) {
+    return this.call<CarriedDraftDocument>(
+      'GET',
+      `/agencies/${agencyId}/rounds/${roundId}/items/${itemNo}/carried`,
     );
   }
 

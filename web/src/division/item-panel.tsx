@@ -7,10 +7,11 @@
 import { useState } from 'preact/hooks';
 import type { ReportItemValue } from '../../../shared/schemas/report-schema.js';
 import type { RoundRecord } from '../../../shared/workflow/round-record.js';
-import type { ItemHistory } from '../api/portal-api.js';
+import { type ItemHistory, PortalApiError } from '../api/portal-api.js';
 import { formatDateTime, formatDigits } from '../i18n/format.js';
 import { usePortal } from '../portal-context.js';
 import { ReportPreview } from '../preview/report-preview.js';
+import { ApiErrorNotice } from '../ui/api-error-notice.js';
 import { ProblemList } from '../ui/problem-list.js';
 import { useAsync } from '../ui/use-async.js';
 import { itemStateOf } from './item-state.js';
@@ -36,6 +37,17 @@ export function ItemPanel(props: { record: RoundRecord; itemNo: number }) {
         ? api.getVersion(agencyId, record.roundId, itemNo, latest.version)
         : Promise.resolve(undefined),
     [record.roundId, itemNo, latest?.version],
+  );
+  // Offered in an annual round until the division sends something; a round
+  // with nothing carried over answers 404, and then there is simply no offer.
+  const offersCarried =
+    record.round.period === 'FY' && history.value?.versions.length === 0 && !settled;
+  const carried = useAsync(
+    () =>
+      offersCarried
+        ? api.getCarriedDraft(agencyId, record.roundId, itemNo).catch(noneWhenNotFound)
+        : Promise.resolve(undefined),
+    [record.roundId, itemNo, offersCarried],
   );
   if (!plan) return null;
   const state = history.value ? itemStateOf(history.value, uploading) : undefined;
@@ -69,12 +81,14 @@ export function ItemPanel(props: { record: RoundRecord; itemNo: number }) {
             : {})}
         />
       ) : null}
+      {carried.error ? <ApiErrorNotice error={carried.error} /> : null}
       {state?.kind !== 'approved' ? (
         <section class="send" aria-labelledby={`${headingId}-send`}>
           <h3 id={`${headingId}-send`}>{t('uploadHeading')}</h3>
           <UploadZone
             roundId={record.roundId}
             itemNo={itemNo}
+            carried={offersCarried ? carried.value : undefined}
             onStart={() => {
               setSettled(undefined);
               setUploading(true);
@@ -104,6 +118,12 @@ export function ItemPanel(props: { record: RoundRecord; itemNo: number }) {
       ) : null}
     </article>
   );
+}
+
+/** An annual round opened from a plan file has nothing carried over: no offer, not an error. */
+function noneWhenNotFound(error: unknown): undefined {
+  if (error instanceof PortalApiError && error.status === 404) return undefined;
+  throw error;
 }
 
 export function reportItemOf(

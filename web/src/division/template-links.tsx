@@ -4,17 +4,7 @@ import { submissionTemplate } from '../../../shared/report/submission-template.j
 import type { RoundRecord } from '../../../shared/workflow/round-record.js';
 import { usePortal } from '../portal-context.js';
 import { wordTemplate } from '../templates/word-template.js';
-
-function download(bytes: BlobPart, type: string, name: string) {
-  const url = URL.createObjectURL(new Blob([bytes], { type }));
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = name;
-  document.body.append(link);
-  link.click();
-  link.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
-}
+import { downloadFile } from '../ui/download-file.js';
 
 export function TemplateLinks(props: { record: RoundRecord; itemNo: number }) {
   const { t } = usePortal();
@@ -29,7 +19,7 @@ export function TemplateLinks(props: { record: RoundRecord; itemNo: number }) {
         type="button"
         class="link"
         onClick={() =>
-          download(
+          downloadFile(
             new Uint8Array(wordTemplate(round, item)),
             'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
             `${base}.docx`,
@@ -42,7 +32,7 @@ export function TemplateLinks(props: { record: RoundRecord; itemNo: number }) {
         type="button"
         class="link"
         onClick={() =>
-          download(
+          downloadFile(
             `${JSON.stringify(
               submissionTemplate({
                 agencyId: round.agency.id,

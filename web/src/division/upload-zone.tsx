@@ -7,6 +7,7 @@
 import { useState } from 'preact/hooks';
 import type { UploadFormat } from '../../../shared/workflow/upload-key.js';
 import {
+  type CarriedDraftDocument,
   CONTENT_TYPES,
   formatOfFile,
   postWithProgress,
@@ -14,6 +15,7 @@ import {
 } from '../api/portal-api.js';
 import { formatNumber } from '../i18n/format.js';
 import { usePortal } from '../portal-context.js';
+import { CarriedDraftCard } from './carried-draft-card.js';
 
 export interface SettledUpload {
   upload: UploadView;
@@ -34,6 +36,8 @@ const POLL_LIMIT_MS = 60_000;
 export function UploadZone(props: {
   roundId: string;
   itemNo: number;
+  /** An FY draft carried over from H1, offered before anything is sent. */
+  carried?: CarriedDraftDocument | undefined;
   onStart: () => void;
   onSettled: (settled: SettledUpload) => void;
 }) {
@@ -78,6 +82,9 @@ export function UploadZone(props: {
 
   return (
     <div class="upload">
+      {props.carried ? (
+        <CarriedDraftCard draft={props.carried} busy={busy} onSubmit={(file) => void send(file)} />
+      ) : null}
       <label
         for={inputId}
         class={`dropzone${over ? ' over' : ''}${busy ? ' busy' : ''}`}

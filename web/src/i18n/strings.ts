@@ -85,6 +85,17 @@ const STRINGS = {
     en: 'Accepted as version {n} and sent for approval',
   },
   uploadFailed: { th: 'ส่งไฟล์ไม่สำเร็จ: {reason}', en: 'The upload failed: {reason}' },
+  carriedHeading: {
+    th: 'ร่างจากรอบ ๖ เดือน (ฉบับที่ {n} ที่อนุมัติแล้ว)',
+    en: 'Draft carried over from H1 (approved version {n})',
+  },
+  carriedNote: {
+    th: 'ข้อความนี้คือฉบับที่ {n} ของรอบ {roundId} ซึ่งอนุมัติแล้ว{when} จะเข้ารายงานรอบ ๑๒ เดือนได้ก็ต่อเมื่อส่งและได้รับอนุมัติในรอบนี้',
+    en: 'This is version {n} of round {roundId}, approved{when}. It reaches the annual report only once it is sent and approved in this round',
+  },
+  carriedApprovedAt: { th: 'เมื่อ {when}', en: ' on {when}' },
+  carriedDownload: { th: 'ดาวน์โหลดร่างนี้ (JSON)', en: 'Download this draft (JSON)' },
+  carriedSubmit: { th: 'ส่งร่างนี้', en: 'Submit this draft' },
   templates: { th: 'แบบฟอร์มรายงาน', en: 'Report templates' },
   templateWord: { th: 'ดาวน์โหลดแบบฟอร์ม Word', en: 'Download the Word template' },
   templateJson: { th: 'ดาวน์โหลดแบบฟอร์ม JSON', en: 'Download the JSON template' },

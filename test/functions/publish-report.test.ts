@@ -10,8 +10,7 @@
  */
 
 import { createHash } from 'node:crypto';
-import { DeleteObjectsCommand, GetObjectCommand, ListObjectsV2Command } from '@aws-sdk/client-s3';
-import { BatchWriteCommand, ScanCommand } from '@aws-sdk/lib-dynamodb';
+import { GetObjectCommand } from '@aws-sdk/client-s3';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { ProxiedRequest } from '../../local/fault-proxy.js';
 import { DynamoDbPublishedRepository } from '../../shared/adapters/dynamodb-published-repository.js';
@@ -69,36 +68,8 @@ const writeOf = (request: ProxiedRequest): string | undefined => {
   return undefined;
 };
 
-/** Empties the table and both buckets: each case starts from a round awaiting its sign-off. */
-async function wipe(): Promise<void> {
-  const { Items = [] } = await stack.documents.send(
-    new ScanCommand({ TableName: stack.tableName }),
-  );
-  for (let i = 0; i < Items.length; i += 25) {
-    await stack.documents.send(
-      new BatchWriteCommand({
-        RequestItems: {
-          [stack.tableName]: Items.slice(i, i + 25).map((item) => ({
-            DeleteRequest: { Key: { pk: item.pk, sk: item.sk } },
-          })),
-        },
-      }),
-    );
-  }
-  for (const Bucket of [stack.incomingBucket, stack.publishedBucket]) {
-    const { Contents = [] } = await stack.s3.send(new ListObjectsV2Command({ Bucket }));
-    if (Contents.length === 0) continue;
-    await stack.s3.send(
-      new DeleteObjectsCommand({
-        Bucket,
-        Delete: { Objects: Contents.map((object) => ({ Key: object.Key })) },
-      }),
-    );
-  }
-}
-
 beforeEach(async () => {
-  await wipe();
+  await stack.wipe();
   await stack.rounds.openRound({
     agencyId: 'opdc',
     roundId: '2566-h1',

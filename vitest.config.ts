@@ -17,6 +17,7 @@ export const STACK_FILES = [
   'test/hardening/fault-injection.test.ts',
   'test/hostile/intake.hostile.test.ts',
   'test/local/iam-and-environment-enforced.test.ts',
+  'test/local/iam-mail-and-people-enforced.test.ts',
   'test/people/invited-director-to-published-report.test.ts',
   'test/word/word-intake.test.ts',
 ];

@@ -18,6 +18,14 @@ import { median } from './bench-process.js';
 const WORK = join('out', 'bench', 'functions');
 /** At most this share of the baseline's import time, for every function that renders no PDF. */
 export const IMPORT_GOAL = 0.6;
+/** Read-only API functions (GET routes) load no writer or validator of uploads: a tighter goal (issue 12). */
+export const READ_ONLY_IMPORT_GOAL = 0.4;
+
+/** The goal `name` is held to: read-only API functions the tighter one. */
+export function importGoalOf(name: string): number {
+  const trigger = MANIFESTS.find((m) => m.name === name)?.trigger;
+  return trigger?.kind === 'http' && trigger.method === 'GET' ? READ_ONLY_IMPORT_GOAL : IMPORT_GOAL;
+}
 /** Functions that bundle pdfkit and fontkit (and read Sarabun beside them); measured, not held to the goal. */
 const PDF_FUNCTIONS = new Set(['publish-report']);
 const RUNS = 11;
@@ -77,6 +85,8 @@ export interface FunctionBundleFigures extends BundleFigures {
   pdf: boolean;
   /** Median import time over the baseline's. */
   ofBaseline: number;
+  /** The share of the baseline it is held to (IMPORT_GOAL, or READ_ONLY_IMPORT_GOAL for a GET route). */
+  goal: number;
   /** Undefined for a PDF function: it is measured but not held to the goal. */
   meetsGoal: boolean | undefined;
 }
@@ -212,9 +222,18 @@ export async function runFunctionBundlesBench(
   }
   for (const name of beforeNames) {
     const file = join(WORK, `${name}.before`, 'index.mjs');
-    await bundle({ entryPoints: [join(beforeDir, 'functions', name, 'handler.ts')] }, file, [
-      resolve('node_modules'),
-    ]);
+    try {
+      await bundle({ entryPoints: [join(beforeDir, 'functions', name, 'handler.ts')] }, file, [
+        resolve('node_modules'),
+      ]);
+    } catch (error) {
+      // The old sources may import a package this checkout no longer installs (mammoth, once).
+      const first = (error as { errors?: Array<{ text: string }> }).errors?.[0]?.text;
+      log(
+        `  ${name} as of ${BEFORE_REF} does not build here (${first ?? error}): no before figure`,
+      );
+      continue;
+    }
     if (PDF_FUNCTIONS.has(name)) {
       cpSync(join('shared', 'publish', 'fonts'), join(WORK, `${name}.before`, 'fonts'), {
         recursive: true,
@@ -257,7 +276,8 @@ export async function runFunctionBundlesBench(
       ...(beforeImportMs !== undefined ? { beforeImportMs } : {}),
       pdf,
       ofBaseline,
-      meetsGoal: pdf ? undefined : ofBaseline <= IMPORT_GOAL,
+      goal: importGoalOf(f.name),
+      meetsGoal: pdf ? undefined : ofBaseline <= importGoalOf(f.name),
     };
   });
   return {
@@ -287,8 +307,8 @@ export function printFunctionBundlesBench(result: FunctionBundlesResult): void {
           'import ms': f.importMs.toFixed(1),
           'before ms': f.beforeImportMs?.toFixed(1) ?? '–',
           '% of baseline': `${(f.ofBaseline * 100).toFixed(0)}%`,
-          [`≤ ${result.goal * 100}%`]:
-            f.meetsGoal === undefined ? 'PDF, not held' : f.meetsGoal ? '✓' : '✗',
+          goal: `≤ ${f.goal * 100}%`,
+          met: f.meetsGoal === undefined ? 'PDF, not held' : f.meetsGoal ? '✓' : '✗',
         },
       ]),
     ),
@@ -299,7 +319,7 @@ export function printFunctionBundlesBench(result: FunctionBundlesResult): void {
   const missed = result.functions.filter((f) => f.meetsGoal === false).map((f) => f.name);
   console.log(
     missed.length === 0
-      ? `Every non-PDF function imports in at most ${result.goal * 100}% of the baseline's time.`
-      : `Over ${result.goal * 100}% of the baseline: ${missed.join(', ')}`,
+      ? `Every non-PDF function imports within its goal (${result.goal * 100}% of the baseline's time, ${READ_ONLY_IMPORT_GOAL * 100}% for read-only API functions).`
+      : `Over its goal: ${missed.join(', ')}`,
   );
 }

@@ -12,7 +12,8 @@
  * .txt of the same content) runs after the pipeline (bench/word-import-bench.ts).
  * Then the public catalogue for 100 agencies × 2 rounds: a full build beside
  * one publish's update, index bytes, search latency in Chromium
- * (bench/catalogue-bench.ts).
+ * (bench/catalogue-bench.ts). Last, notices of a 200-item round through its
+ * three steps, e-mailed to each person, beside 50 items (bench/notice-fanout-bench.ts).
  * Prints tables and ratios, and writes every figure to out/bench.json.
  */
 
@@ -28,6 +29,7 @@ import { printCliStartupBench, runCliStartupBench } from './cli-startup-bench.js
 import { printFunctionBundlesBench, runFunctionBundlesBench } from './function-bundles.js';
 import { printIntakeBench, runIntakeBench } from './intake-bench.js';
 import { printLoadBench, runLoadBench } from './load-bench.js';
+import { printNoticeFanoutBench, runNoticeFanoutBench } from './notice-fanout-bench.js';
 import { printPdfBench, runPdfBench } from './pdf-bench.js';
 import { printPortalBundleBench, runPortalBundleBench } from './portal-bundle-size.js';
 import { syntheticRoundText } from './synthetic-round.js';
@@ -154,6 +156,10 @@ const catalogue = await runCatalogueBench(imported.round, imported.submissions, 
 );
 printCatalogueBench(catalogue);
 
+console.log('\n— Notice fan-out (e-mail to each person, daily digest) —');
+const noticeFanout = await runNoticeFanoutBench((line) => console.log(line));
+printNoticeFanoutBench(noticeFanout);
+
 const report = {
   when: new Date().toISOString(),
   node: process.version,
@@ -168,6 +174,7 @@ const report = {
   portalBundle,
   cliStartup,
   catalogue,
+  noticeFanout,
 };
 writeFileSync(join(OUT, 'bench.json'), `${JSON.stringify(report, null, 2)}\n`);
 console.log(`\nWrote ${join(OUT, 'bench.json')}`);

@@ -3,13 +3,23 @@
 // dist/ (built by `npm ci`; rebuilt here when a source changed since), except
 // `start` and `chaos`: they run the embedded AWS stack, whose handlers, CDK
 // app and portal build are read as TypeScript, so they run from the sources
-// through tsx (a checkout has them; see bin/cli-build.mjs).
+// through tsx (a checkout has them; see bin/cli-build.mjs). Those two are
+// entry points of local/ (cli/ never imports local/); the CLI's help lists them.
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
+const LOCAL_STACK_ENTRY_POINTS = {
+  start: '../local/start.ts',
+  chaos: '../local/chaos/chaos-main.ts',
+};
+
 const command = process.argv[2];
-if (command === 'start' || command === 'chaos') {
-  const source = fileURLToPath(new URL('../cli/acm-report.ts', import.meta.url));
+const localEntryPoint = Object.hasOwn(LOCAL_STACK_ENTRY_POINTS, command ?? '')
+  ? LOCAL_STACK_ENTRY_POINTS[command]
+  : undefined;
+if (localEntryPoint) {
+  const entry = new URL(localEntryPoint, import.meta.url);
+  const source = fileURLToPath(entry);
   if (!existsSync(source)) {
     console.error(
       `acm-report ${command} runs the embedded AWS stack from a checkout of the repository ` +
@@ -19,7 +29,7 @@ if (command === 'start' || command === 'chaos') {
   }
   const { register } = await import('tsx/esm/api');
   register();
-  await import('../cli/acm-report.ts');
+  await import(entry.href);
 } else {
   const build = await import('./cli-build.mjs');
   if (!build.isBuildFresh()) await build.buildCli();

@@ -9,8 +9,8 @@
 // and saxes (the Word reader's XML parser), are bundled in: one file parses faster than resolving
 // and reading each of their many modules. Other packages stay external: they are installed beside
 // the package, load only in the commands that use them, and some (pdfkit)
-// read data files next to their own modules. `start` and `chaos` are left out: they run the local
-// stack, which imports each Lambda handler by path and lets CDK and Vite
+// read data files next to their own modules. `start` and `chaos` are not in it: they are entry points of local/,
+// which runs the local stack, which imports each Lambda handler by path and lets CDK and Vite
 // read TypeScript, so the bin runs those two from the sources through tsx.
 import {
   copyFileSync,
@@ -34,7 +34,6 @@ const FONT_FILES = ['Sarabun-Regular.ttf', 'Sarabun-Bold.ttf', 'OFL.txt'];
 
 /** Commands that run the local stack from the sources (see above). */
 export const LOCAL_STACK_COMMANDS = ['start', 'chaos'];
-const LOCAL_STACK_MODULE = /\/commands\/(start|chaos)-command\.js$/;
 
 const BUNDLED_PACKAGES = new Set(['zod', 'commander', 'saxes']);
 const BARE_SPECIFIER = /^[^./]/;
@@ -48,10 +47,6 @@ const packageName = (specifier) =>
 const chooseWhatToBundle = {
   name: 'choose-what-to-bundle',
   setup(build) {
-    build.onResolve({ filter: LOCAL_STACK_MODULE }, (args) => ({
-      path: args.path,
-      external: true,
-    }));
     // What a bundled package imports is bundled with it.
     build.onResolve({ filter: BARE_SPECIFIER }, (args) =>
       BUNDLED_PACKAGES.has(packageName(args.path)) || args.importer.includes('/node_modules/')

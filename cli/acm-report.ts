@@ -4,8 +4,7 @@
  * command itself was called wrongly.
  */
 
-import { Command, CommanderError, Option } from 'commander';
-import { DEFAULT_CHAOS } from '../local/chaos/default-chaos.js';
+import { Command, CommanderError, Help, Option } from 'commander';
 import { REDRIVABLE_QUEUES, RENDER_FORMATS, SEED_ROUND_FOLDER } from './command-choices.js';
 import { EXIT_USAGE, UsageError } from './usage-error.js';
 
@@ -19,7 +18,14 @@ const program = new Command('acm-report')
   )
   .version('0.1.0')
   .exitOverride()
-  .showHelpAfterError('(run acm-report --help for usage)');
+  .showHelpAfterError('(run acm-report --help for usage)')
+  .configureHelp({
+    // The local stack's commands take options their own --help lists.
+    subcommandTerm: (command) =>
+      LOCAL_STACK_COMMANDS.some(({ name }) => name === command.name())
+        ? `${command.name()} [options]`
+        : new Help().subcommandTerm(command),
+  });
 
 program
   .command('import')
@@ -144,40 +150,36 @@ withConnection(
   process.exitCode = await runDecision(id, 'return', options);
 });
 
-program
-  .command('start')
-  .description(
-    'run the FY 2566 six-month round end to end on the embedded local AWS stack (what npm start runs)',
-  )
-  .option(
-    '--once',
-    'exit after publishing, leaving a copy of the published site in <out>/published/',
-  )
-  .option('--out <dir>', 'output folder', 'out')
-  .action(async (options) => {
-    const { runStart } = await import('./commands/start-command.js');
-    process.exitCode = await runStart(options);
-  });
-
-program
-  .command('chaos')
-  .description(
-    'fault injection on the embedded stack: a crash before the index, poisoned records, a table outage; prints count in = count stored',
-  )
-  .option(
-    '--uploads <n>',
-    'uploads in the poisoned-records phase',
-    String(DEFAULT_CHAOS.poisonedUploads),
-  )
-  .option(
-    '--outage-seconds <s>',
-    'how long the table is unavailable',
-    String(DEFAULT_CHAOS.outageMs / 1000),
-  )
-  .action(async (options) => {
-    const { runChaosCommand } = await import('./commands/chaos-command.js');
-    process.exitCode = await runChaosCommand(options);
-  });
+/**
+ * `start` and `chaos` run the embedded stack: bin/acm-report.mjs hands them
+ * to their entry points in local/ (which cli/ never imports) before this file
+ * loads. They are listed here, as text, so that --help shows every command.
+ */
+const LOCAL_STACK_COMMANDS = [
+  {
+    name: 'start',
+    description:
+      'run the FY 2566 six-month round end to end on the embedded local AWS stack (what npm start runs)',
+  },
+  {
+    name: 'chaos',
+    description:
+      'fault injection on the embedded stack: a crash before the index, poisoned records, a table outage; prints count in = count stored',
+  },
+];
+for (const { name, description } of LOCAL_STACK_COMMANDS) {
+  program
+    .command(name)
+    .description(description)
+    .helpOption(false)
+    .allowUnknownOption()
+    .allowExcessArguments()
+    .action(() => {
+      throw new UsageError(
+        `${name} runs from a checkout through bin/acm-report.mjs (npm start); see acm-report ${name} --help`,
+      );
+    });
+}
 
 program
   .command('redrive')

@@ -43,6 +43,7 @@ import {
   resourcesOfType,
   synthesiseLocalTemplate,
 } from './local-template.js';
+import { cachedLocalTemplate } from './local-template-cache.js';
 import { buildPortal, type PortalSite, startPortalSite } from './portal-site.js';
 import { startPublicSite } from './public-site-server.js';
 import { wireS3Notifications } from './s3-notifications.js';
@@ -156,13 +157,24 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
     portal = { ...(await startPortalSite(dir, () => portalConfig)), dir };
   }
   log('Synthesising the CDK stack (the same template `cdk deploy` uses) …');
-  const template = synthesiseLocalTemplate(
-    region,
-    [options.agencyId],
-    inbox.url,
-    portal ? [portal.url] : undefined,
-    options.manifests,
-  );
+  // A test's altered manifests are synthesised as given; every other stack shares one synthesis.
+  const template = options.manifests
+    ? synthesiseLocalTemplate(
+        region,
+        [options.agencyId],
+        inbox.url,
+        portal ? [portal.url] : undefined,
+        options.manifests,
+      )
+    : cachedLocalTemplate(
+        {
+          region,
+          agencies: [options.agencyId],
+          notifyWebhookUrl: inbox.url,
+          ...(portal ? { portalOrigins: [portal.url] } : {}),
+        },
+        synthesiseLocalTemplate,
+      ).template;
   log('Starting DynamoDB, S3 and SQS on 127.0.0.1 …');
   const services = await startEmbeddedServices();
   const resources = await createLocalResources(template, services, region);

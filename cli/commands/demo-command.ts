@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { formatBahtEnglish, parseBaht } from '../../shared/money/baht.js';
 import { assembleReport } from '../../shared/report/assemble-report.js';
 import { rollupSummaryLines } from '../../shared/report/rollup-summary.js';
-import { formatProblems } from '../print-problems.js';
+import { formatProblems } from '../../shared/validation/format-problems.js';
 import { readRoundFolder } from '../read-round-folder.js';
 import { EXIT_INVALID, EXIT_OK } from '../usage-error.js';
 import { RENDER_FORMATS, renderAs } from './render-command.js';

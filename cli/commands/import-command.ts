@@ -14,7 +14,7 @@ import {
   ROUND_FILE,
 } from '../../shared/outline/import-report-outline.js';
 import type { OutlineImportOptions } from '../../shared/outline/parse-report-outline.js';
-import { formatProblems } from '../print-problems.js';
+import { formatProblems } from '../../shared/validation/format-problems.js';
 import { readInputFile, WORD_LIKE_NAME } from '../read-input-file.js';
 import { EXIT_INVALID, EXIT_OK, UsageError } from '../usage-error.js';
 

@@ -6,8 +6,8 @@ import { renderReportHtml } from '../../shared/publish/render-report-html.js';
 import { assembleReport } from '../../shared/report/assemble-report.js';
 import { renderReportText } from '../../shared/report/render-report-text.js';
 import type { Report } from '../../shared/schemas/report-schema.js';
+import { formatProblems } from '../../shared/validation/format-problems.js';
 import { RENDER_FORMATS, type RenderFormat } from '../command-choices.js';
-import { formatProblems } from '../print-problems.js';
 import { readRoundFolder } from '../read-round-folder.js';
 import { EXIT_INVALID, EXIT_OK, UsageError } from '../usage-error.js';
 

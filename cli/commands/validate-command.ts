@@ -15,12 +15,13 @@ import {
 import { assembleReport } from '../../shared/report/assemble-report.js';
 import { capProblems } from '../../shared/validation/cap-problems.js';
 import { displayValue, escapeInvisibleInJson } from '../../shared/validation/display-value.js';
+import { formatProblems } from '../../shared/validation/format-problems.js';
 import { makeProblem } from '../../shared/validation/make-problem.js';
 import { parseJsonText, validateAnyDocument } from '../../shared/validation/validate-document.js';
 import type { ValidationProblem } from '../../shared/validation/validation-problem.js';
 import { checkTextSize, decodeUtf8 } from '../../shared/workflow/read-upload.js';
 import { UPLOAD_FORMATS, type UploadFormat } from '../../shared/workflow/upload-key.js';
-import { endQuietlyOnClosedPipe, formatProblems } from '../print-problems.js';
+import { endQuietlyOnClosedPipe } from '../end-quietly-on-closed-pipe.js';
 import { readInputFile, WORD_LIKE_NAME } from '../read-input-file.js';
 import { readRoundFolder } from '../read-round-folder.js';
 import { EXIT_INVALID, EXIT_OK, UsageError } from '../usage-error.js';

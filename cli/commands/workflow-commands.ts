@@ -13,8 +13,8 @@ import {
   type UploadFormat,
   waitForUpload,
 } from '../../shared/adapters/acm-api-client.js';
+import { formatProblems } from '../../shared/validation/format-problems.js';
 import { type ConnectionOptions, connect } from '../api-connection.js';
-import { formatProblems } from '../print-problems.js';
 import { readInputFile } from '../read-input-file.js';
 import { EXIT_INVALID, EXIT_OK, UsageError } from '../usage-error.js';
 

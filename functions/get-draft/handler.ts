@@ -1,14 +1,16 @@
 /**
  * GET /agencies/{agencyId}/rounds/{roundId}/draft — the rolled-up report the
- * agency head is asked to sign off, for the sign-off preview.
+ * agency head is asked to sign off, for the sign-off preview: a short-lived
+ * presigned GET of it, never the report itself (Lambda answers at most 6 MB).
  */
 
 import { documentClient } from '../../shared/adapters/dynamodb-client.js';
 import { DynamoDbRoundRepository } from '../../shared/adapters/dynamodb-round-repository.js';
 import { S3BlobStore } from '../../shared/adapters/s3-blob-store.js';
 import { s3Client } from '../../shared/adapters/s3-client.js';
+import { S3PresignedRead } from '../../shared/adapters/s3-presigned-read.js';
 import { readDraft } from '../../shared/workflow/read-draft.js';
-import { readEnvironment } from '../common/environment.js';
+import { now, readEnvironment } from '../common/environment.js';
 import {
   callerOf,
   type HttpEvent,
@@ -28,7 +30,9 @@ const observability = createObservability();
 const ports = lazy(() => ({
   rounds: new DynamoDbRoundRepository(documentClient(), env.TABLE_NAME),
   objects: new S3BlobStore(s3Client()),
+  links: new S3PresignedRead(s3Client()),
   bucket: env.INCOMING_BUCKET,
+  now,
 }));
 
 async function getDraft(event: HttpEvent): Promise<HttpResult> {

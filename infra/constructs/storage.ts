@@ -100,6 +100,8 @@ export class Storage extends Construct {
           allowedHeaders: ['*'],
           maxAge: 3000,
         },
+        // The sign-off preview reads its draft through a presigned GET (get-draft).
+        { allowedMethods: [HttpMethods.GET], allowedOrigins: props.uploadOrigins, maxAge: 3000 },
       ],
       lifecycleRules: [
         { abortIncompleteMultipartUploadAfter: Duration.days(1) },

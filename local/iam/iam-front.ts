@@ -38,6 +38,11 @@ export interface IamEvent {
 export interface IamLedger {
   /** Requests evaluated against a function's role (allowed or not). */
   checked: number;
+  /**
+   * Each function's actions the fronts evaluated (allowed or not), so a run
+   * shows which of its manifest's grants it used.
+   */
+  actionsOf: Map<string, Set<string>>;
   denied: IamEvent[];
   undecided: IamEvent[];
 }
@@ -95,6 +100,8 @@ export async function startIamFront(options: IamFrontOptions): Promise<IamFront>
     const session = sessionArn(principal, options.facts.accountId);
     for (const check of read.checks) {
       ledger.checked += 1;
+      const actions = ledger.actionsOf.get(principal.name) ?? new Set<string>();
+      ledger.actionsOf.set(principal.name, actions.add(check.action));
       const verdict = await options.evaluator.evaluate(principal.role, session, check);
       if (verdict.decision === 'allowed') continue;
       const detail = verdict.decision === 'denied' ? verdict.message : verdict.reason;

@@ -69,7 +69,7 @@ function sesIdentities(template: CfnTemplate, resources: LocalResources): string
 export async function startLocalIam(options: LocalIamOptions): Promise<LocalIam> {
   const policies = templatePolicies(options.template, options.resources);
   const evaluator = createIamEvaluator(policies, LOCAL_ACCOUNT);
-  const ledger: IamLedger = { checked: 0, denied: [], undecided: [] };
+  const ledger: IamLedger = { checked: 0, actionsOf: new Map(), denied: [], undecided: [] };
   const principals = new Map<string, IamPrincipal>();
   const keys = hashKeys(options.template, options.resources);
   const facts: AccountFacts = {

@@ -127,6 +127,15 @@ export interface ObjectStore {
   putJson(bucket: string, key: string, value: unknown, cacheControl?: string): Promise<void>;
 }
 
+/** Links that let a person read one private object directly, for a short time. */
+export interface ObjectLinks {
+  readUrl(
+    bucket: string,
+    key: string,
+    options: { expiresInSeconds: number; contentType: string },
+  ): Promise<string>;
+}
+
 export interface NoticeQueue {
   send(notice: Notice): Promise<void>;
   /**

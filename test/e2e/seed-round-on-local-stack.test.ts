@@ -8,6 +8,7 @@
 import { DynamoDBClient, QueryCommand } from '@aws-sdk/client-dynamodb';
 import { GetObjectCommand, ListObjectsV2Command } from '@aws-sdk/client-s3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { MANIFESTS } from '../../functions/manifests.js';
 import { LOCAL_CREDENTIALS, LOCAL_REGION } from '../../local/embedded-services.js';
 import { localIdentities } from '../../local/local-identities.js';
 import { type LocalStack, startLocalStack } from '../../local/local-stack.js';
@@ -47,6 +48,43 @@ describe('The seed round on the local stack', () => {
     expect(stack.iam.ledger.checked).toBeGreaterThan(100);
     expect(stack.iam.ledger.denied).toEqual([]);
     expect(stack.iam.ledger.undecided).toEqual([]);
+  });
+
+  it("asked IAM only for actions each function's manifest grants (the dynamic half of test/infra/sdk-commands-within-manifests)", () => {
+    const beyond: string[] = [];
+    const coverage: string[] = [];
+    for (const [principal, actions] of stack.iam.ledger.actionsOf) {
+      const folder = stack.functions.all.find((fn) => fn.name === principal)?.folder;
+      const manifest = MANIFESTS.find((m) => m.name === folder);
+      expect(manifest, principal).toBeDefined();
+      const granted = new Set<string>(manifest?.grants.flatMap((grant) => grant.actions) ?? []);
+      for (const action of actions) if (!granted.has(action)) beyond.push(`${folder} ${action}`);
+      const unused = [...granted].filter((action) => !actions.has(action));
+      coverage.push(
+        `${folder}: ${actions.size} of ${granted.size} granted actions used${unused.length ? `; not on this path: ${unused.join(', ')}` : ''}`,
+      );
+    }
+    // Printed, not asserted: which grants a round leaves unused is for a reviewer to read.
+    console.info(
+      ['IAM actions used per function in the seed round:', ...coverage.sort()].join('\n'),
+    );
+    expect(beyond).toEqual([]);
+    // The round's own path: an agency's upload to a published report goes through each of these.
+    const seen = [...stack.iam.ledger.actionsOf.keys()].map(
+      (principal) => stack.functions.all.find((fn) => fn.name === principal)?.folder,
+    );
+    expect(seen).toEqual(
+      expect.arrayContaining([
+        'open-round',
+        'request-upload',
+        'intake',
+        'approval-request',
+        'decide-approval',
+        'record-outcome',
+        'roll-up-round',
+        'publish-report',
+      ]),
+    );
   });
 
   it('publishes report.json, report.pdf and report.html, and the index', async () => {

@@ -9,14 +9,14 @@
  */
 
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { S3Client } from '@aws-sdk/client-s3';
+import { DeleteObjectsCommand, ListObjectsV2Command, S3Client } from '@aws-sdk/client-s3';
 import {
   CreateQueueCommand,
   DeleteMessageBatchCommand,
   ReceiveMessageCommand,
   SQSClient,
 } from '@aws-sdk/client-sqs';
-import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { BatchWriteCommand, DynamoDBDocumentClient, ScanCommand } from '@aws-sdk/lib-dynamodb';
 import {
   type EmbeddedServices,
   LOCAL_CREDENTIALS,
@@ -57,6 +57,8 @@ export interface HandlerServices {
   dynamoRequests: { operations(): string[]; clear(): void };
   /** Notices the handlers sent to the approvals queue, taken off it. */
   receiveNotices(): Promise<unknown[]>;
+  /** Empties the table and both buckets, for a file whose cases share one round. */
+  wipe(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -135,6 +137,30 @@ export async function startHandlerServices(): Promise<HandlerServices> {
         );
       }
       return (Messages ?? []).map((m) => JSON.parse(String(m.Body)));
+    },
+    async wipe() {
+      const { Items = [] } = await documents.send(new ScanCommand({ TableName: tableName }));
+      for (let i = 0; i < Items.length; i += 25) {
+        await documents.send(
+          new BatchWriteCommand({
+            RequestItems: {
+              [tableName]: Items.slice(i, i + 25).map((item) => ({
+                DeleteRequest: { Key: { pk: item.pk, sk: item.sk } },
+              })),
+            },
+          }),
+        );
+      }
+      for (const Bucket of [incomingBucket, publishedBucket]) {
+        const { Contents = [] } = await s3.send(new ListObjectsV2Command({ Bucket }));
+        if (Contents.length === 0) continue;
+        await s3.send(
+          new DeleteObjectsCommand({
+            Bucket,
+            Delete: { Objects: Contents.map((object) => ({ Key: object.Key })) },
+          }),
+        );
+      }
     },
     async close() {
       // The handlers' own clients keep idle sockets open, and the emulators wait

@@ -10,6 +10,7 @@ import type { APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { HttpEvent } from '../../functions/common/http.js';
 import type { Approval } from '../../shared/workflow/approval.js';
+import { draftReportKey } from '../../shared/workflow/roll-up-round.js';
 import type { SubmissionVersion } from '../../shared/workflow/submission-version.js';
 import { seedRound } from '../helpers/seed-round.js';
 import { httpGet } from './derived-events.js';
@@ -221,11 +222,41 @@ describe('Function: get-draft', () => {
   const route = '/agencies/{agencyId}/rounds/{roundId}/draft';
   const params = { agencyId: 'opdc', roundId: '2566-h1' };
 
-  it("gives the agency head the latest attempt's draft", async () => {
+  it("links the agency head to the latest attempt's draft", async () => {
     const result = await call('get-draft', get(route, params, ['opdc:agency-head']));
     expect(result.statusCode).toBe(200);
+    const link = body(result);
+    expect(link).toMatchObject({ signOff: { attempt: 2 }, bytes: expect.any(Number) });
+    expect(link).not.toHaveProperty('report');
+    expect(Date.parse(link.expiresAt) - Date.now()).toBeLessThanOrEqual(300_000);
     // The attempt-2 draft: the only one stored, so an attempt-1 key would find nothing.
-    expect(body(result)).toMatchObject({ signOff: { attempt: 2 }, report: { type: 'report' } });
+    const fetched = await fetch(link.reportUrl);
+    expect(fetched.status).toBe(200);
+    expect(await fetched.json()).toEqual({ type: 'report' });
+  });
+
+  it('hands out a link to a draft over 6 MB, which the response could not carry', async () => {
+    // Prepare: a draft of about 7 MB of Thai text (3 bytes a character in UTF-8).
+    const signOff = { state: 'requested' as const, attempt: 1, at: AT };
+    await stack.rounds.claimSignOff('opdc', '2568-h1', signOff);
+    const large = { type: 'report', body: 'ความก้าวหน้าการดำเนินการ '.repeat(95_000) };
+    const key = draftReportKey({ agencyId: 'opdc', roundId: '2568-h1', attempt: 1 });
+    await stack.objects.putJson(stack.incomingBucket, key, large);
+
+    // Act
+    const result = await call(
+      'get-draft',
+      get(route, { ...params, roundId: '2568-h1' }, ['opdc:agency-head']),
+    );
+    const fetched = await fetch(body(result).reportUrl);
+    const bytes = new Uint8Array(await fetched.arrayBuffer());
+
+    // Assess
+    expect(result.statusCode).toBe(200);
+    expect(String(result.body).length).toBeLessThan(4_000);
+    expect(body(result).bytes).toBe(bytes.length);
+    expect(bytes.length).toBeGreaterThan(6 * 1024 * 1024);
+    expect(JSON.parse(new TextDecoder().decode(bytes))).toEqual(large);
   });
 
   it('refuses a division, and answers 404 before any draft exists', async () => {

@@ -252,4 +252,10 @@ describe('An invited director, from the invitation to the published report', () 
     expect(notices.filter((n) => n.approvalId === notice.approvalId).length).toBeGreaterThan(1);
     expect((await stack.mail.mails()).length).toBe(before.length);
   });
+
+  it('ran every call, Cognito and SES included, through the IAM front: none denied', () => {
+    expect(stack.iam.ledger.checked).toBeGreaterThan(0);
+    expect(stack.iam.ledger.denied).toEqual([]);
+    expect(stack.iam.ledger.undecided).toEqual([]);
+  });
 });

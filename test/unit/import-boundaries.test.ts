@@ -1,9 +1,9 @@
 /**
  * Which folder may import which (the handbook's dependency direction):
- * infra → functions → shared, never back; local/ never imports cli/ (cli/
- * runs the local stack for `start` and `chaos`, so that direction is
- * allowed); web/ is a leaf that nothing outside it imports. Every relative
- * import in the project's sources is read and checked.
+ * infra → functions → shared, never back; local/ and cli/ never import each
+ * other (`start` and `chaos` are entry points of local/ that bin/, the
+ * launcher, runs); web/ is a leaf that nothing outside it imports. Every
+ * relative import in the project's sources is read and checked.
  */
 
 import { readdirSync, readFileSync } from 'node:fs';
@@ -54,6 +54,10 @@ describe('Import boundaries', () => {
 
   it('never imports cli/ from local/', () => {
     expect(offending('local', ['cli', 'web'])).toEqual([]);
+  });
+
+  it('never imports local/ from cli/', () => {
+    expect(offending('cli', ['local', 'web'])).toEqual([]);
   });
 
   it('keeps web/ a leaf: nothing outside it imports it', () => {

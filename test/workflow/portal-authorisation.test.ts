@@ -66,7 +66,11 @@ const ports = {
     getMany: async () => [] as Approval[],
     listDecided: async () => [] as Approval[],
   },
-  objects: { getJson: async () => ({}) },
+  objects: {
+    getJson: async () => ({}),
+    head: async () => ({ size: 2, contentType: 'application/json', etag: '"e"' }),
+  },
+  links: { readUrl: async () => 'https://incoming.example.invalid/drafts/x?X-Amz-Signature=s' },
   notices: { sendBatch: async () => [] },
   reminders: {
     begin: async () => new Set<string>(),

@@ -74,6 +74,17 @@ export function formatOfFile(name: string): UploadFormat | undefined {
     : undefined;
 }
 
+/** The presigned draft link would not open (expired, or S3 unreachable): said in our words. */
+const DRAFT_LINK_FAILED: ValidationProblem = {
+  path: '$',
+  code: 'draft.linkFailed',
+  message: { th: 'เปิดร่างรายงานไม่สำเร็จ', en: 'The draft report could not be opened' },
+  fix: {
+    th: 'โหลดหน้านี้ใหม่ ลิงก์ร่างรายงานใช้ได้ ๕ นาที',
+    en: 'Reload the page: the link to the draft lasts 5 minutes',
+  },
+};
+
 export class PortalApi {
   constructor(
     private readonly baseUrl: string,
@@ -193,11 +204,20 @@ export class PortalApi {
     );
   }
 
-  getDraft(agencyId: string, roundId: string) {
-    return this.call<{ signOff: SignOff; report: Report }>(
+  /**
+   * The draft awaiting sign-off. The API answers a short-lived presigned GET
+   * (a large round's report passes Lambda's 6 MB limit), fetched here from
+   * S3 directly, without our token: the signature in the URL is the
+   * permission, and S3 refuses a request that carries both.
+   */
+  async getDraft(agencyId: string, roundId: string): Promise<{ signOff: SignOff; report: Report }> {
+    const link = await this.call<{ signOff: SignOff; reportUrl: string }>(
       'GET',
       `/agencies/${agencyId}/rounds/${roundId}/draft`,
     );
+    const response = await fetch(link.reportUrl);
+    if (!response.ok) throw new PortalApiError(response.status, [DRAFT_LINK_FAILED]);
+    return { signOff: link.signOff, report: (await response.json()) as Report };
   }
 
   requestUpload(agencyId: string, roundId: string, itemNo: number, format: UploadFormat) {

@@ -1,7 +1,10 @@
-/** How the CLI shows problems and notices to a person: Thai first, then English. */
+/**
+ * How a command line shows problems to a person: Thai first, then English.
+ * Shared by cli/ and the local stack's entry points (local/start.ts).
+ */
 
-import { displayValue } from '../shared/validation/display-value.js';
-import type { ValidationProblem } from '../shared/validation/validation-problem.js';
+import { displayValue } from './display-value.js';
+import type { ValidationProblem } from './validation-problem.js';
 
 function wordPlace(problem: ValidationProblem): string | undefined {
   if (problem.paragraph === undefined) return undefined;
@@ -20,21 +23,6 @@ function where(problem: ValidationProblem): string {
   const line = word === undefined && problem.line ? `line ${problem.line}` : undefined;
   const parts = [problem.file, word, line, path];
   return parts.filter(Boolean).join(' · ');
-}
-
-/**
- * `acm-report validate … | head` closes the pipe early: that is the reader
- * having seen enough, not an error worth a stack trace.
- */
-let pipeWatched = false;
-
-export function endQuietlyOnClosedPipe(): void {
-  if (pipeWatched) return;
-  pipeWatched = true;
-  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
-    if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
-    throw error;
-  });
 }
 
 export function formatProblem(problem: ValidationProblem, marker = '✗'): string {

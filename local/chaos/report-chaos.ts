@@ -1,26 +1,20 @@
 /**
- * `acm-report chaos` (what `npm run chaos` runs): fault injection on the
- * embedded stack, printing what came in and what was stored. Exits 1 if
+ * What `acm-report chaos` (and `npm run chaos`) does: fault injection on the
+ * embedded stack, printing what came in and what was stored. Returns 1 if
  * anything was lost, left dead-lettered or left an index broken.
  */
 
-import { DEFAULT_CHAOS, runChaos } from '../../local/chaos/run-chaos.js';
-import { EXIT_INVALID, EXIT_OK, UsageError } from '../usage-error.js';
+import { EXIT_FAILED, EXIT_OK } from '../run-entry-point.js';
+import { DEFAULT_CHAOS, runChaos } from './run-chaos.js';
 
-export interface ChaosCommandOptions {
-  uploads: string;
-  outageSeconds: string;
+export interface ChaosRunOptions {
+  uploads: number;
+  outageSeconds: number;
 }
 
-function positive(text: string, what: string): number {
-  const n = Number(text);
-  if (!(Number.isFinite(n) && n > 0)) throw new UsageError(`${what} must be a positive number`);
-  return n;
-}
-
-export async function runChaosCommand(options: ChaosCommandOptions): Promise<number> {
-  const uploads = Math.round(positive(options.uploads, '--uploads'));
-  const outageMs = positive(options.outageSeconds, '--outage-seconds') * 1000;
+export async function reportChaos(options: ChaosRunOptions): Promise<number> {
+  const uploads = Math.round(options.uploads);
+  const outageMs = options.outageSeconds * 1000;
   const log = (line: string) => console.log(line);
   // Every injected failure makes a handler log a warning; the counts below say it all.
   process.env.POWERTOOLS_LOG_LEVEL ??= 'ERROR';
@@ -50,7 +44,7 @@ export async function runChaosCommand(options: ChaosCommandOptions): Promise<num
   );
   if (failures.length > 0) {
     console.error(`Chaos found losses: ${failures.join('; ')}`);
-    return EXIT_INVALID;
+    return EXIT_FAILED;
   }
   return EXIT_OK;
 }

@@ -1,56 +1,32 @@
 /**
- * `acm-report start` (what `npm start` runs): the whole workflow on the
+ * What `acm-report start` (and `npm start`) does: the whole workflow on the
  * embedded local stack, no AWS account. Plays the FY 2566 six-month round
  * end to end, prints the published URLs, then keeps serving until Ctrl-C;
  * with --once it copies the published site to out/published/ and exits.
  */
 
-import { mkdir, writeFile } from 'node:fs/promises';
-import { dirname, join } from 'node:path';
-import { GetObjectCommand, ListObjectsV2Command } from '@aws-sdk/client-s3';
-import { type LocalStack, startLocalStack } from '../../local/local-stack.js';
-import { runSeedRoundScenario, SEED_FOLDER } from '../../local/seed-round-scenario.js';
-import { assembleReport } from '../../shared/report/assemble-report.js';
-import { formatProblems } from '../print-problems.js';
-import { readRoundFolder } from '../read-round-folder.js';
-import { EXIT_INVALID, EXIT_OK } from '../usage-error.js';
+import { join } from 'node:path';
+import { assembleReport } from '../shared/report/assemble-report.js';
+import { formatProblems } from '../shared/validation/format-problems.js';
+import { copyPublishedSite } from './copy-published-site.js';
+import { startLocalStack } from './local-stack.js';
+import { readSeedRound } from './read-seed-round.js';
+import { EXIT_FAILED, EXIT_OK } from './run-entry-point.js';
+import { runSeedRoundScenario, SEED_FOLDER } from './seed-round-scenario.js';
 
 export interface StartOptions {
   once?: boolean;
   out: string;
 }
 
-/** Copies every object of the published bucket under `folder`, keys as paths. */
-export async function copyPublishedSite(stack: LocalStack, folder: string): Promise<string[]> {
-  const keys: string[] = [];
-  let token: string | undefined;
-  do {
-    const page = await stack.s3.send(
-      new ListObjectsV2Command({ Bucket: stack.publishedBucket, ContinuationToken: token }),
-    );
-    for (const object of page.Contents ?? []) {
-      if (!object.Key) continue;
-      const got = await stack.s3.send(
-        new GetObjectCommand({ Bucket: stack.publishedBucket, Key: object.Key }),
-      );
-      const path = join(folder, object.Key);
-      await mkdir(dirname(path), { recursive: true });
-      await writeFile(path, (await got.Body?.transformToByteArray()) ?? new Uint8Array());
-      keys.push(object.Key);
-    }
-    token = page.NextContinuationToken;
-  } while (token);
-  return keys;
-}
-
-export async function runStart(options: StartOptions): Promise<number> {
+export async function startSeedRound(options: StartOptions): Promise<number> {
   const started = performance.now();
   const log = (line: string) => console.log(line);
-  const folder = await readRoundFolder(SEED_FOLDER);
+  const folder = await readSeedRound(SEED_FOLDER);
   const seed = assembleReport(folder.round, folder.submissions);
-  if (!seed.ok) {
-    console.error(formatProblems(seed.problems));
-    return EXIT_INVALID;
+  if (folder.problems.length > 0 || !seed.ok) {
+    console.error(formatProblems([...folder.problems, ...(seed.ok ? [] : seed.problems)]));
+    return EXIT_FAILED;
   }
   const divisions = seed.value.items.map((item) => item.division);
   const stack = await startLocalStack({
@@ -90,6 +66,9 @@ export async function runStart(options: StartOptions): Promise<number> {
       return EXIT_OK;
     }
     if (stack.portalUrl) log(`\nWeb portal: ${stack.portalUrl}/  (choose a person to sign in as)`);
+    log(
+      `E-mail sent (local SES): ${stack.mail.endpoint}/  (every notice and invitation, as each person receives it)`,
+    );
     log(
       '\nServing on 127.0.0.1 until Ctrl-C. Local people (the CLI signs in as one with --as <id>; the portal offers them):',
     );

@@ -303,8 +303,11 @@ export function routeProbes(
     request: async () => ({ params: { agencyId: AGENCY, roundId: state.draftRoundId } }),
     unchanged: nothingChanges,
     happened: async (_request, answer) => {
+      // The answer is a short-lived link to the draft, not the draft (Lambda's 6 MB limit).
       expect(answer.status).toBe(200);
-      expect(JSON.stringify(answer.body)).toContain('"type":"report"');
+      const draft = await fetch(answer.body.reportUrl);
+      expect(draft.status).toBe(200);
+      expect(((await draft.json()) as { type?: string }).type).toBe('report');
     },
   });
 

@@ -5,7 +5,8 @@
  * shows every refusal the same way.
  */
 
-import { fillTemplate, type MessageTemplate } from '../validation/validation-messages.js';
+import { problemFromTemplate } from '../validation/make-problem.js';
+import type { MessageTemplate } from '../validation/validation-messages.js';
 import type { ValidationProblem } from '../validation/validation-problem.js';
 
 export const PEOPLE_MESSAGES = {
@@ -81,12 +82,5 @@ export function peopleProblem(
   path = '$',
   values: Record<string, unknown> = {},
 ): ValidationProblem {
-  const template: MessageTemplate = PEOPLE_MESSAGES[code];
-  const filled = { field: path, ...values };
-  return {
-    path,
-    code,
-    message: { th: fillTemplate(template.th, filled), en: fillTemplate(template.en, filled) },
-    fix: { th: fillTemplate(template.fixTh, filled), en: fillTemplate(template.fixEn, filled) },
-  };
+  return problemFromTemplate(PEOPLE_MESSAGES[code], code, path, values);
 }

@@ -1,11 +1,30 @@
 import { displayValue } from './display-value.js';
-import { fillTemplate, MESSAGES } from './validation-messages.js';
+import { fillTemplate, MESSAGES, type MessageTemplate } from './validation-messages.js';
 import type { ValidationProblem } from './validation-problem.js';
 
 /**
- * A problem from the catalogue, placeholders filled. `values.field` names the
- * offending field in the message; it defaults to the path itself. An unknown
- * code falls back to the generic "invalid" entry rather than failing.
+ * A problem from one catalogue entry, placeholders filled. `values.field`
+ * names the offending field in the message; it defaults to the path itself.
+ * Every catalogue (validation, workflow, people) makes its problems here.
+ */
+export function problemFromTemplate(
+  template: MessageTemplate,
+  code: string,
+  path: string,
+  values: Record<string, unknown> = {},
+): ValidationProblem {
+  const filled = { field: path, ...values };
+  return {
+    path,
+    code,
+    message: { th: fillTemplate(template.th, filled), en: fillTemplate(template.en, filled) },
+    fix: { th: fillTemplate(template.fixTh, filled), en: fillTemplate(template.fixEn, filled) },
+  };
+}
+
+/**
+ * A problem from the validation catalogue. An unknown code falls back to the
+ * generic "invalid" entry rather than failing.
  */
 export function makeProblem(
   code: string,
@@ -15,19 +34,7 @@ export function makeProblem(
   const known = MESSAGES[code];
   const template = known ?? MESSAGES.invalid;
   if (!template) throw new Error('the message catalogue lacks "invalid"');
-  const filled = { field: path, ...values };
-  return {
-    path,
-    code: known ? code : 'invalid',
-    message: {
-      th: fillTemplate(template.th, filled),
-      en: fillTemplate(template.en, filled),
-    },
-    fix: {
-      th: fillTemplate(template.fixTh, filled),
-      en: fillTemplate(template.fixEn, filled),
-    },
-  };
+  return problemFromTemplate(template, known ? code : 'invalid', path, values);
 }
 
 /** Where in an outline source a problem is: a line of text, or a Word paragraph. */

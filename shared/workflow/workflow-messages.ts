@@ -6,7 +6,8 @@
  * about the content of a document.
  */
 
-import { fillTemplate, type MessageTemplate } from '../validation/validation-messages.js';
+import { problemFromTemplate } from '../validation/make-problem.js';
+import type { MessageTemplate } from '../validation/validation-messages.js';
 import type { ValidationProblem } from '../validation/validation-problem.js';
 
 export const WORKFLOW_MESSAGES = {
@@ -186,12 +187,5 @@ export function workflowProblem(
   path = '$',
   values: Record<string, unknown> = {},
 ): ValidationProblem {
-  const template: MessageTemplate = WORKFLOW_MESSAGES[code];
-  const filled = { field: path, ...values };
-  return {
-    path,
-    code,
-    message: { th: fillTemplate(template.th, filled), en: fillTemplate(template.en, filled) },
-    fix: { th: fillTemplate(template.fixTh, filled), en: fillTemplate(template.fixEn, filled) },
-  };
+  return problemFromTemplate(WORKFLOW_MESSAGES[code], code, path, values);
 }

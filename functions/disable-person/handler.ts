@@ -2,30 +2,15 @@
 
 import { disablePerson } from '../../shared/people/disable-person.js';
 import { readEnvironment } from '../common/environment.js';
-import {
-  callerOf,
-  type HttpEvent,
-  type HttpResult,
-  json,
-  unauthenticated,
-} from '../common/http.js';
-import { httpHandler } from '../common/http-handler.js';
-import { lazy } from '../common/lazy.js';
-import { createObservability } from '../common/observability.js';
-import { peoplePorts, peopleRoute } from '../common/people-http.js';
+import { json } from '../common/http.js';
+import { peopleHandler } from '../common/people-http.js';
 import { manifest } from './manifest.js';
 
-const env = readEnvironment(manifest);
-const observability = createObservability();
-const ports = lazy(() => peoplePorts(env));
-
-async function disable(event: HttpEvent): Promise<HttpResult> {
-  const caller = callerOf(event);
-  if (!caller) return unauthenticated();
-  const agencyId = event.pathParameters?.agencyId ?? '';
-  const sub = event.pathParameters?.sub ?? '';
-  const person = await disablePerson(ports(), caller, agencyId, sub);
-  return json(200, { agencyId, person });
-}
-
-export const handler = httpHandler(observability, peopleRoute(disable));
+export const handler = peopleHandler(
+  readEnvironment(manifest),
+  async ({ event, caller, ports, agencyId }) => {
+    const sub = event.pathParameters?.sub ?? '';
+    const person = await disablePerson(ports, caller, agencyId, sub);
+    return json(200, { agencyId, person });
+  },
+);

@@ -2,29 +2,14 @@
 
 import { listPeopleChanges } from '../../shared/people/list-agency-people.js';
 import { readEnvironment } from '../common/environment.js';
-import {
-  callerOf,
-  type HttpEvent,
-  type HttpResult,
-  json,
-  unauthenticated,
-} from '../common/http.js';
-import { httpHandler } from '../common/http-handler.js';
-import { lazy } from '../common/lazy.js';
-import { createObservability } from '../common/observability.js';
-import { peoplePorts, peopleRoute } from '../common/people-http.js';
+import { json } from '../common/http.js';
+import { peopleHandler } from '../common/people-http.js';
 import { manifest } from './manifest.js';
 
-const env = readEnvironment(manifest);
-const observability = createObservability();
-const ports = lazy(() => peoplePorts(env));
-
-async function listChanges(event: HttpEvent): Promise<HttpResult> {
-  const caller = callerOf(event);
-  if (!caller) return unauthenticated();
-  const agencyId = event.pathParameters?.agencyId ?? '';
-  const changes = await listPeopleChanges(ports(), caller, agencyId);
-  return json(200, { agencyId, changes });
-}
-
-export const handler = httpHandler(observability, peopleRoute(listChanges));
+export const handler = peopleHandler(
+  readEnvironment(manifest),
+  async ({ caller, ports, agencyId }) => {
+    const changes = await listPeopleChanges(ports, caller, agencyId);
+    return json(200, { agencyId, changes });
+  },
+);

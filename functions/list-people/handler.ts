@@ -2,29 +2,14 @@
 
 import { listAgencyPeople } from '../../shared/people/list-agency-people.js';
 import { readEnvironment } from '../common/environment.js';
-import {
-  callerOf,
-  type HttpEvent,
-  type HttpResult,
-  json,
-  unauthenticated,
-} from '../common/http.js';
-import { httpHandler } from '../common/http-handler.js';
-import { lazy } from '../common/lazy.js';
-import { createObservability } from '../common/observability.js';
-import { peoplePorts, peopleRoute } from '../common/people-http.js';
+import { json } from '../common/http.js';
+import { peopleHandler } from '../common/people-http.js';
 import { manifest } from './manifest.js';
 
-const env = readEnvironment(manifest);
-const observability = createObservability();
-const ports = lazy(() => peoplePorts(env));
-
-async function listPeople(event: HttpEvent): Promise<HttpResult> {
-  const caller = callerOf(event);
-  if (!caller) return unauthenticated();
-  const agencyId = event.pathParameters?.agencyId ?? '';
-  const people = await listAgencyPeople(ports(), caller, agencyId);
-  return json(200, { agencyId, people });
-}
-
-export const handler = httpHandler(observability, peopleRoute(listPeople));
+export const handler = peopleHandler(
+  readEnvironment(manifest),
+  async ({ caller, ports, agencyId }) => {
+    const people = await listAgencyPeople(ports, caller, agencyId);
+    return json(200, { agencyId, people });
+  },
+);

@@ -7,13 +7,13 @@
  * can mark it as such.
  */
 
-import { makeProblem } from '../validation/make-problem.js';
 import type { ValidationProblem } from '../validation/validation-problem.js';
 import type { Approval } from './approval.js';
 import { itemApprovalId } from './approval.js';
 import { mayReadRound, mayUpload } from './authorisation.js';
 import type { Caller } from './caller.js';
 import { type CarriedDraft, carriedDraftKey } from './carry-over.js';
+import { findRoundItem } from './find-round-item.js';
 import type { ApprovalStore, ObjectStore, RoundStore } from './ports.js';
 import { workflowProblem } from './workflow-messages.js';
 
@@ -51,22 +51,9 @@ export async function readCarriedDraft(
   // Nothing of another agency is read, not even whether the round exists.
   const outsider = mayReadRound(caller, agencyId);
   if (outsider) return { kind: 'forbidden', problems: [outsider] };
-  const found = Number.isInteger(itemNo)
-    ? await ports.rounds.getRoundItem(agencyId, roundId, itemNo)
-    : undefined;
-  if (!found) {
-    return {
-      kind: 'not-found',
-      problems: [workflowProblem('round.notFound', '$', { agencyId, roundId })],
-    };
-  }
+  const found = await findRoundItem(ports.rounds, where);
+  if (found.kind === 'not-found') return found;
   const { item } = found;
-  if (!item) {
-    return {
-      kind: 'not-found',
-      problems: [makeProblem('submission.unknownItem', '$.itemNo', { itemNo })],
-    };
-  }
   // The draft is there to be submitted: whoever may upload the item may read it.
   const denied = mayUpload(caller, agencyId, item);
   if (denied) return { kind: 'forbidden', problems: [denied] };

@@ -7,10 +7,10 @@
 
 import type { PlanItemValue } from '../schemas/round-schema.js';
 import type { Submission } from '../schemas/submission-schema.js';
-import { makeProblem } from '../validation/make-problem.js';
 import type { ValidationProblem } from '../validation/validation-problem.js';
 import { mayReadItem, mayReadRound } from './authorisation.js';
 import type { Caller } from './caller.js';
+import { findRoundItem } from './find-round-item.js';
 import type { RoundStore } from './ports.js';
 import type { SubmissionVersion } from './submission-version.js';
 import { workflowProblem } from './workflow-messages.js';
@@ -52,20 +52,9 @@ export async function readVersion(
   // Nothing of another agency is read, not even whether the round exists.
   const outsider = mayReadRound(caller, agencyId);
   if (outsider) return { kind: 'forbidden', problems: [outsider] };
-  const found = await ports.rounds.getRoundItem(agencyId, roundId, itemNo);
-  if (!found) {
-    return {
-      kind: 'not-found',
-      problems: [workflowProblem('round.notFound', '$', { agencyId, roundId })],
-    };
-  }
+  const found = await findRoundItem(ports.rounds, where);
+  if (found.kind === 'not-found') return found;
   const { item } = found;
-  if (!item) {
-    return {
-      kind: 'not-found',
-      problems: [makeProblem('submission.unknownItem', '$.itemNo', { itemNo })],
-    };
-  }
   const denied = mayReadItem(caller, agencyId, item.division);
   if (denied) return { kind: 'forbidden', problems: [denied] };
   const stored =

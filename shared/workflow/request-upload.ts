@@ -6,15 +6,14 @@
  */
 
 import * as z from '../schemas/zod-mini.js';
-import { makeProblem } from '../validation/make-problem.js';
 import { validateWith } from '../validation/validate-with.js';
 import type { Validated, ValidationProblem } from '../validation/validation-problem.js';
 import { mayUpload } from './authorisation.js';
 import type { Caller } from './caller.js';
+import { findRoundItem } from './find-round-item.js';
 import type { RoundStore } from './ports.js';
 import { UPLOAD_FORMATS, type UploadFormat, uploadKey } from './upload-key.js';
 import type { UploadRecord } from './upload-record.js';
-import { workflowProblem } from './workflow-messages.js';
 
 /** Long enough to pick a file on a slow connection, short enough that a leaked form soon dies. */
 export const UPLOAD_URL_SECONDS = 15 * 60;
@@ -55,20 +54,9 @@ export async function requestUpload(
 ): Promise<RequestUploadOutcome> {
   const { agencyId, roundId, itemNo } = where;
   // The header and this one item: an upload costs the same in a round of any size.
-  const found = await ports.rounds.getRoundItem(agencyId, roundId, itemNo);
-  if (!found) {
-    return {
-      kind: 'not-found',
-      problems: [workflowProblem('round.notFound', '$', { agencyId, roundId })],
-    };
-  }
+  const found = await findRoundItem(ports.rounds, where);
+  if (found.kind === 'not-found') return found;
   const { item } = found;
-  if (!item) {
-    return {
-      kind: 'not-found',
-      problems: [makeProblem('submission.unknownItem', '$.itemNo', { itemNo })],
-    };
-  }
   const denied = mayUpload(caller, agencyId, item);
   if (denied) return { kind: 'forbidden', problems: [denied] };
 

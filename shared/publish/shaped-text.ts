@@ -8,10 +8,13 @@
  * only some 300 different clusters to shape. A test checks this equals
  * fontkit shaping whole texts, for the seed and for every Thai letter with
  * every sequence of marks. Runs of other text (Latin, spaces, digits) are
- * shaped whole, as fontkit would, so their kerning is kept.
+ * shaped whole, so their kerning is kept: composed from the tables where
+ * they allow it (latin-pair-table.ts), by fontkit otherwise.
  */
 
+import { PairTable } from './latin-pair-table.js';
 import type { EmbeddedFont, Glyph, Position, ShapedGlyphs } from './pdf-exact-text-font.js';
+import { SARABUN_LATIN_PAIRS } from './sarabun-latin-pairs.js';
 import { SARABUN_THAI_SHAPES } from './sarabun-thai-shapes.js';
 import { ShapeTable } from './thai-shape-table.js';
 
@@ -65,6 +68,44 @@ function shapeFromTable(font: EmbeddedFont, cluster: string): ShapedText | undef
       yOffset: g.yOffset,
     })),
   );
+}
+
+const pairTables = new Map<string, PairTable | undefined>();
+
+function pairTableOf(font: EmbeddedFont): PairTable | undefined {
+  if (!pairTables.has(font.name)) {
+    const source = SARABUN_LATIN_PAIRS[font.name];
+    pairTables.set(font.name, source === undefined ? undefined : new PairTable(source));
+  }
+  return pairTables.get(font.name);
+}
+
+/**
+ * A run of Latin text composed as fontkit would shape it: each character's
+ * glyph from the cluster table, its advance kerned with the next character
+ * (latin-pair-table.ts). Undefined when a character is not in the tables or
+ * a pair ligates: fontkit shapes that run.
+ */
+function composeLatinRun(font: EmbeddedFont, run: string): ShapedText | undefined {
+  const pairs = pairTableOf(font);
+  const table = tableOf(font);
+  if (!pairs || !table) return undefined;
+  const glyphs: Glyph[] = [];
+  const raw: Array<Omit<Position, 'advanceWidth'>> = [];
+  for (let i = 0; i < run.length; i++) {
+    const [alone, ...more] = table.get(run.charAt(i)) ?? [];
+    if (!alone || more.length > 0) return undefined;
+    const kerning = i + 1 < run.length ? pairs.kerning(run.slice(i, i + 2)) : 0;
+    if (kerning === undefined) return undefined;
+    glyphs.push(font.font.getGlyph(alone.id, alone.codePoints));
+    raw.push({
+      xAdvance: alone.xAdvance + kerning,
+      yAdvance: 0,
+      xOffset: alone.xOffset,
+      yOffset: alone.yOffset,
+    });
+  }
+  return scaled(font, glyphs, raw);
 }
 
 /** A run in pdfkit's 1/1000 em units, with each glyph's offset in the text. */
@@ -142,7 +183,7 @@ function shapeUnits(font: EmbeddedFont, pieces: Iterable<string>): void {
   for (const piece of new Set(pieces)) {
     const key = keyOf(font, piece);
     if (units.has(key)) continue;
-    const known = shapeFromTable(font, piece);
+    const known = shapeFromTable(font, piece) ?? composeLatinRun(font, piece);
     if (known) units.set(key, known);
     else missing.push(piece);
   }

@@ -91,7 +91,12 @@ export interface ExactTextFont {
   encodeGlyphs(run: ShapedGlyphs): EncodedRun;
 }
 
-const hex4 = (n: number) => n.toString(16).padStart(4, '0');
+/** Subset ids as four hex digits, made once per id for every render (asked per glyph drawn). */
+const hexIds: string[] = [];
+const hex4 = (n: number) => {
+  hexIds[n] ??= n.toString(16).padStart(4, '0');
+  return hexIds[n];
+};
 
 function sameCodePoints(a: readonly number[], b: readonly number[]): boolean {
   return a.length === b.length && a.every((value, index) => value === b[index]);

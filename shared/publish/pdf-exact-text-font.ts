@@ -102,8 +102,13 @@ function sameCodePoints(a: readonly number[], b: readonly number[]): boolean {
   return a.length === b.length && a.every((value, index) => value === b[index]);
 }
 
-/** Gives every use of a glyph its own code points (see the second fault above). */
+const unpoisoned = new WeakSet<object>();
+
+/** Gives every use of a glyph its own code points (see the second fault above); once per font. */
 export function unpoisonGlyphCache(font: EmbeddedFont['font']): void {
+  // A parsed font serves many documents (pdf-text-writer.ts): wrap its getGlyph once.
+  if (unpoisoned.has(font)) return;
+  unpoisoned.add(font);
   const cachedGetGlyph = font.getGlyph.bind(font);
   font.getGlyph = (id: number, codePoints: number[] = []) => {
     const shared = cachedGetGlyph(id, codePoints);

@@ -43,16 +43,23 @@ function shapeNow(font: EmbeddedFont, text: string): ShapedText {
   return scaled(font, run.glyphs, run.positions);
 }
 
-/** The persisted tables, read on first use, per font (PostScript name). */
-const tables = new Map<string, ShapeTable | undefined>();
-
-function tableOf(font: EmbeddedFont): ShapeTable | undefined {
-  if (!tables.has(font.name)) {
-    const source = SARABUN_THAI_SHAPES[font.name];
-    tables.set(font.name, source === undefined ? undefined : new ShapeTable(source));
-  }
-  return tables.get(font.name);
+/** A persisted table per font (PostScript name), read on first use; undefined for a font it lacks. */
+function perFont<T>(
+  sources: Record<string, string>,
+  read: (source: string) => T,
+): (font: EmbeddedFont) => T | undefined {
+  const tables = new Map<string, T | undefined>();
+  return (font) => {
+    if (!tables.has(font.name)) {
+      const source = sources[font.name];
+      tables.set(font.name, source === undefined ? undefined : read(source));
+    }
+    return tables.get(font.name);
+  };
 }
+
+const tableOf = perFont(SARABUN_THAI_SHAPES, (source) => new ShapeTable(source));
+const pairTableOf = perFont(SARABUN_LATIN_PAIRS, (source) => new PairTable(source));
 
 /** A Thai cluster's shaping from the persisted table, as fontkit would give it. */
 function shapeFromTable(font: EmbeddedFont, cluster: string): ShapedText | undefined {
@@ -68,16 +75,6 @@ function shapeFromTable(font: EmbeddedFont, cluster: string): ShapedText | undef
       yOffset: g.yOffset,
     })),
   );
-}
-
-const pairTables = new Map<string, PairTable | undefined>();
-
-function pairTableOf(font: EmbeddedFont): PairTable | undefined {
-  if (!pairTables.has(font.name)) {
-    const source = SARABUN_LATIN_PAIRS[font.name];
-    pairTables.set(font.name, source === undefined ? undefined : new PairTable(source));
-  }
-  return pairTables.get(font.name);
 }
 
 /**

@@ -21,7 +21,13 @@ const list = (value: unknown, fallback: string[]) =>
 
 const stage = String(app.node.tryGetContext('stage') ?? 'dev');
 const context = (key: string) => app.node.tryGetContext(key);
-const webhook = optionalSetting(context, 'notifyWebhookUrl');
+if (optionalSetting(context, 'notifyWebhookUrl')) {
+  // Given as context, the URL would sit in the template and the function's environment.
+  throw new Error(
+    "-c notifyWebhookUrl is no longer read: put the webhook URL into the stack's secret " +
+      '(output NotifyWebhookSecretArn) with `aws secretsmanager put-secret-value`; see README "Deploy"',
+  );
+}
 const alarmEmail = optionalSetting(context, 'alarmEmail');
 const env = deployTarget(context);
 
@@ -29,7 +35,6 @@ new AcmReportStack(app, `AcmReport-${stage}`, {
   stage,
   agencies: list(app.node.tryGetContext('agencies'), []),
   portalOrigins: list(app.node.tryGetContext('portalOrigins'), ['https://localhost']),
-  ...(webhook ? { notifyWebhookUrl: webhook } : {}),
   ...(alarmEmail ? { alarmEmail } : {}),
   ...(env ? { env } : {}),
   description: `acm-report (${stage}): anti-corruption plan monitoring reports`,

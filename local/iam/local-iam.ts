@@ -1,6 +1,6 @@
 /**
  * IAM for the local stack, as AWS applies it: one IAM front per emulator
- * (DynamoDB, S3, SQS, Step Functions, SES, Cognito),
+ * (DynamoDB, S3, SQS, Step Functions, SES, Cognito, Secrets Manager),
  * each local function known by its own access key and evaluated as its
  * role in the synthesised template, and the state machine's role checked on
  * every Lambda it invokes. What was denied or left undecided is kept in a
@@ -39,6 +39,8 @@ export interface LocalIamOptions {
   region: string;
   /** Where allowed requests go, per service (read per request). */
   targets: Record<IamService, () => string>;
+  /** A secret's full ARN by name or ARN (from the local Secrets Manager). */
+  secretArnOf?(secretId: string): string | undefined;
   log(line: string): void;
 }
 
@@ -77,8 +79,17 @@ export async function startLocalIam(options: LocalIamOptions): Promise<LocalIam>
     accountId: LOCAL_ACCOUNT,
     hashKeyOf: (table) => keys.get(table),
     sesIdentities: sesIdentities(options.template, options.resources),
+    ...(options.secretArnOf ? { secretArnOf: options.secretArnOf } : {}),
   };
-  const services: IamService[] = ['dynamodb', 's3', 'sqs', 'states', 'ses', 'cognito-idp'];
+  const services: IamService[] = [
+    'dynamodb',
+    's3',
+    'sqs',
+    'states',
+    'ses',
+    'cognito-idp',
+    'secretsmanager',
+  ];
   const fronts: IamFront[] = await Promise.all(
     services.map((service) =>
       startIamFront({

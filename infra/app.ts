@@ -6,7 +6,7 @@
 
 import { App } from 'aws-cdk-lib';
 import { AcmReportStack } from './acm-report-stack.js';
-import { deployTarget, optionalSetting } from './deploy-target.js';
+import { deployTarget, optionalSetting, refuseSecretSettings } from './deploy-target.js';
 
 const app = new App();
 const list = (value: unknown, fallback: string[]) =>
@@ -21,13 +21,7 @@ const list = (value: unknown, fallback: string[]) =>
 
 const stage = String(app.node.tryGetContext('stage') ?? 'dev');
 const context = (key: string) => app.node.tryGetContext(key);
-if (optionalSetting(context, 'notifyWebhookUrl')) {
-  // Given as context, the URL would sit in the template and the function's environment.
-  throw new Error(
-    "-c notifyWebhookUrl is no longer read: put the webhook URL into the stack's secret " +
-      '(output NotifyWebhookSecretArn) with `aws secretsmanager put-secret-value`; see README "Deploy"',
-  );
-}
+refuseSecretSettings(context);
 const alarmEmail = optionalSetting(context, 'alarmEmail');
 const env = deployTarget(context);
 

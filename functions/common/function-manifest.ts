@@ -175,9 +175,11 @@ export const LIST_AGENCY_PEOPLE: readonly CognitoAction[] = [
   'cognito-idp:ListUsersInGroup',
 ];
 
-/** What sending to a queue takes (the SDK looks the queue's attributes up on send). */
-export const SEND_TO_QUEUE: readonly SqsAction[] = [
-  'sqs:SendMessage',
-  'sqs:GetQueueAttributes',
-  'sqs:GetQueueUrl',
-];
+/**
+ * What sending to a queue takes: SendMessage (SendMessageBatch is
+ * authorised as it). The SDK sends to the queue URL it is given and asks
+ * nothing else of SQS, so the GetQueueAttributes and GetQueueUrl that the
+ * CDK's grantSendMessages adds are left out (no function's requests used
+ * them, on the local IAM front or in the bundles).
+ */
+export const SEND_TO_QUEUE: readonly SqsAction[] = ['sqs:SendMessage'];

@@ -72,6 +72,21 @@ export async function startLocalIam(options: LocalIamOptions): Promise<LocalIam>
   const policies = templatePolicies(options.template, options.resources);
   const evaluator = createIamEvaluator(policies, LOCAL_ACCOUNT);
   const ledger: IamLedger = { checked: 0, actionsOf: new Map(), denied: [], undecided: [] };
+  for (const grant of policies.unresolved) {
+    const [principal = '', resource = ''] = grant.split(': ');
+    ledger.undecided.push({
+      service: 'states',
+      principal,
+      action: 'policy',
+      resource,
+      decision: 'undecided',
+      detail:
+        'a grant of the template names a resource the local stack could not resolve to an ARN',
+    });
+    options.log(
+      `IAM undecided: ${grant} — not an ARN; the simulator would read it as any resource`,
+    );
+  }
   const principals = new Map<string, IamPrincipal>();
   const keys = hashKeys(options.template, options.resources);
   const facts: AccountFacts = {

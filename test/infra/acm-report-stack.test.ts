@@ -293,8 +293,6 @@ describe('IAM', () => {
         'dynamodb:BatchGetItem',
         'dynamodb:Query',
         'dynamodb:UpdateItem',
-        'sqs:GetQueueAttributes',
-        'sqs:GetQueueUrl',
         'sqs:SendMessage',
       ],
     ],
@@ -305,8 +303,6 @@ describe('IAM', () => {
         'dynamodb:GetItem',
         'dynamodb:PutItem',
         'dynamodb:UpdateItem',
-        'sqs:GetQueueAttributes',
-        'sqs:GetQueueUrl',
         'sqs:SendMessage',
         'states:SendTaskSuccess',
       ],
@@ -317,8 +313,6 @@ describe('IAM', () => {
         'dynamodb:BatchGetItem',
         'dynamodb:Query',
         'dynamodb:UpdateItem',
-        'sqs:GetQueueAttributes',
-        'sqs:GetQueueUrl',
         'sqs:SendMessage',
       ],
     ],
@@ -376,7 +370,10 @@ describe('IAM', () => {
     const actions = dataActionsOf(template, 'notify-approvers');
     expect(actions).toEqual(expect.arrayContaining(['sqs:ReceiveMessage', 'sqs:DeleteMessage']));
     expect(actions).not.toContain('sqs:SendMessage');
-    expect(actions.filter((a) => !/^(sqs|dynamodb|ses|cognito-idp):/.test(a))).toEqual([]);
+    // Besides queue, table, mail and people: only the read of its webhook secret.
+    expect(actions.filter((a) => !/^(sqs|dynamodb|ses|cognito-idp):/.test(a))).toEqual([
+      'secretsmanager:GetSecretValue',
+    ]);
   });
 
   it('lets the mailing functions send only from the SES identity and configuration set', () => {

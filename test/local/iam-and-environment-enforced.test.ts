@@ -13,6 +13,7 @@
 
 import { DynamoDBClient, GetItemCommand } from '@aws-sdk/client-dynamodb';
 import { GetSecretValueCommand, SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
+import { SendTaskSuccessCommand, SFNClient } from '@aws-sdk/client-sfn';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FunctionManifest } from '../../functions/common/function-manifest.js';
 import { MANIFESTS, manifestCatalog } from '../../functions/manifests.js';
@@ -212,6 +213,42 @@ describe('IAM and environment enforced on the local stack', () => {
       expect(stack.inbox.notices.map((n) => n.kind)).toEqual(['approval-escalated']);
       expect(stack.iam.ledger.denied).toEqual([]);
       expect(stack.iam.ledger.undecided).toEqual([]);
+    });
+
+    it('lets approval-request hand a decision back (SendTaskSuccess) as its role allows', async () => {
+      // Its one SendTaskSuccess path: a decision made while the step was re-asked
+      // (test/functions/approval-handlers.test.ts). The token here is unknown, so
+      // the runner refuses it — after IAM let the request through.
+      const client = new SFNClient({
+        region: LOCAL_REGION,
+        endpoint: stack.iam.endpoints.states,
+        credentials: credentialsOf(stack, 'approval-request'),
+      });
+      const answer = await client
+        .send(new SendTaskSuccessCommand({ taskToken: 'unknown-token', output: '{}' }))
+        .catch((error: unknown) => error)
+        .finally(() => client.destroy());
+      expect(answer).toBeInstanceOf(Error);
+      expect((answer as Error).name).not.toBe('AccessDeniedException');
+      expect(stack.iam.ledger.actionsOf.get('acm-report-local-approval-request')).toContain(
+        'states:SendTaskSuccess',
+      );
+      expect(stack.iam.ledger.denied).toEqual([]);
+    });
+
+    it("lets the state machine's role invoke the functions its tasks name, and no other", async () => {
+      const arnOf = (folder: string) =>
+        stack.functions.all.find((f) => f.folder === folder)?.arn ?? '';
+      await expect(
+        stack.iam.checkStateMachineInvoke(arnOf('approval-request')),
+      ).resolves.toBeUndefined();
+      const refused = await stack.iam
+        .checkStateMachineInvoke(arnOf('get-upload'))
+        .catch((error: unknown) => error);
+      expect(refused).toMatchObject({ name: 'Lambda.AWSLambdaException' });
+      expect(String((refused as Error).message)).toMatch(
+        /is not authorized to perform: lambda:InvokeFunction on resource: arn:aws:lambda:.+:function:acm-report-local-get-upload/,
+      );
     });
   });
 });

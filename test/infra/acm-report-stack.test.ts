@@ -289,12 +289,7 @@ describe('IAM', () => {
     ['list-decisions', ['dynamodb:Query']],
     [
       'send-reminders',
-      [
-        'dynamodb:BatchGetItem',
-        'dynamodb:Query',
-        'dynamodb:UpdateItem',
-        'sqs:SendMessage',
-      ],
+      ['dynamodb:BatchGetItem', 'dynamodb:Query', 'dynamodb:UpdateItem', 'sqs:SendMessage'],
     ],
     ['decide-approval', ['dynamodb:GetItem', 'dynamodb:UpdateItem', 'states:SendTaskSuccess']],
     [
@@ -309,12 +304,7 @@ describe('IAM', () => {
     ],
     [
       'record-outcome',
-      [
-        'dynamodb:BatchGetItem',
-        'dynamodb:Query',
-        'dynamodb:UpdateItem',
-        'sqs:SendMessage',
-      ],
+      ['dynamodb:BatchGetItem', 'dynamodb:Query', 'dynamodb:UpdateItem', 'sqs:SendMessage'],
     ],
     ['roll-up-round', ['dynamodb:BatchGetItem', 'dynamodb:Query', 's3:GetObject', 's3:PutObject']],
     [

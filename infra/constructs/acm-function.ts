@@ -77,6 +77,7 @@ function environmentValue(source: EnvironmentSource, props: AcmFunctionProps): s
     }
     case 'portal':
     case 'public-site':
+    case 'notify-webhook-secret':
       return resourceOf(props.resources, source.resource, name);
   }
 }

@@ -27,6 +27,7 @@ import type {
   SettingName,
 } from '../../functions/common/function-manifest.js';
 import type { ManifestCatalog } from '../../functions/manifests.js';
+import { aliasArgs, MAIN_FIELDS, REQUIRE_SHIM } from './function-bundling.js';
 import { type FunctionResources, grantToFunction, resourceOf } from './grants.js';
 import { handlerEntry, PUBLISH_FONTS_DIR, REPO_ROOT } from './repo-paths.js';
 
@@ -92,11 +93,6 @@ function environmentOf(props: AcmFunctionProps): Record<string, string> {
   return environment;
 }
 
-// CommonJS dependencies (saxes, pdfkit) call require() for Node built-ins;
-// an ESM bundle has no require unless it is made here.
-const REQUIRE_SHIM =
-  "import { createRequire as __acmCreateRequire } from 'node:module'; const require = __acmCreateRequire(import.meta.url);";
-
 export class AcmFunction extends Construct {
   readonly function: LambdaFunction;
   readonly logGroup: LogGroup;
@@ -149,8 +145,9 @@ export class AcmFunction extends Construct {
         target: 'node22',
         minify: true,
         sourceMap: false,
-        mainFields: ['module', 'main'],
+        mainFields: MAIN_FIELDS,
         banner: REQUIRE_SHIM,
+        esbuildArgs: aliasArgs(),
         // Bundle the SDK too: one file loads faster than the runtime's copy and pins its version.
         externalModules: [],
         tsconfig: `${REPO_ROOT}tsconfig.json`,

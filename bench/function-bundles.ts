@@ -1,6 +1,7 @@
 /**
  * Every Lambda bundle as CDK builds it (esbuild: ESM, minified, platform
- * node, the createRequire banner, the SDK bundled in): its size and its
+ * node, the createRequire banner, the SDK bundled in, the credentials alias
+ * of infra/constructs/function-bundling.ts): its size and its
  * import (init) time in a fresh Node process, beside a naive baseline built
  * in the same run: full zod plus the DynamoDB, Step Functions, S3 and SQS
  * clients and lib-dynamodb, every export kept. Goal (issue 4): each non-PDF

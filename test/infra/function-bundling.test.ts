@@ -138,7 +138,7 @@ describe('Function bundles', () => {
     expect(JSON.parse(String(result.body))).toMatchObject({ agencyId: 'opdc', roundId: '2566-h1' });
   }, 60_000);
 
-  it('send nothing when the environment holds no keys', async () => {
+  it('answer 500, with no SDK text, when the environment holds no keys', async () => {
     const result = await invokeBundle({});
     expect(result.statusCode).toBe(500);
     expect(String(result.body)).not.toContain('environment variable credentials');

@@ -14,11 +14,7 @@ import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { build, type Metafile } from 'esbuild';
 import { MANIFESTS } from '../functions/manifests.js';
-import {
-  BUNDLE_ALIASES,
-  MAIN_FIELDS,
-  REQUIRE_SHIM,
-} from '../infra/constructs/function-bundling.js';
+import { BUNDLE_ALIASES, functionBuildOptions } from '../infra/constructs/function-bundling.js';
 import { median } from './bench-process.js';
 
 const WORK = join('out', 'bench', 'functions');
@@ -133,18 +129,11 @@ async function bundle(
   { nodePaths = [], alias = {} }: BundleOptions = {},
 ): Promise<Record<string, number>> {
   const { metafile } = await build({
+    ...functionBuildOptions(TARGET),
     ...entry,
     nodePaths,
     alias: { ...alias },
     outfile,
-    bundle: true,
-    minify: true,
-    platform: 'node',
-    format: 'esm',
-    target: TARGET,
-    mainFields: MAIN_FIELDS,
-    banner: { js: REQUIRE_SHIM },
-    tsconfig: 'tsconfig.json',
     metafile: true,
     logLevel: 'silent',
   });

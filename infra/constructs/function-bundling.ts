@@ -4,6 +4,7 @@
  * bundle bench and tests build exactly what infra ships.
  */
 
+import type { BuildOptions } from 'esbuild';
 import { REPO_ROOT } from './repo-paths.js';
 
 /**
@@ -29,5 +30,24 @@ export const BUNDLE_ALIASES: Readonly<Record<string, string>> = {
 export function aliasArgs(): Record<string, string[]> {
   return {
     '--alias': Object.entries(BUNDLE_ALIASES).map(([from, to]) => `${from}=${to}`),
+  };
+}
+
+/**
+ * The same bundle through esbuild's API, for the bench and tests (CDK passes
+ * these to the esbuild command line itself). `target` is the caller's: the
+ * bench and tests run on the Node they find, Lambda on nodejs22.x.
+ */
+export function functionBuildOptions(target: string): BuildOptions {
+  return {
+    bundle: true,
+    minify: true,
+    platform: 'node',
+    format: 'esm',
+    target,
+    mainFields: MAIN_FIELDS,
+    banner: { js: REQUIRE_SHIM },
+    alias: { ...BUNDLE_ALIASES },
+    tsconfig: `${REPO_ROOT}tsconfig.json`,
   };
 }

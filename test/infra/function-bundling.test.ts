@@ -12,12 +12,8 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { build, type Metafile } from 'esbuild';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  BUNDLE_ALIASES,
-  MAIN_FIELDS,
-  REQUIRE_SHIM,
-} from '../../infra/constructs/function-bundling.js';
-import { handlerEntry, REPO_ROOT } from '../../infra/constructs/repo-paths.js';
+import { functionBuildOptions } from '../../infra/constructs/function-bundling.js';
+import { handlerEntry } from '../../infra/constructs/repo-paths.js';
 import { LOCAL_CREDENTIALS, LOCAL_REGION } from '../../local/embedded-services.js';
 import { DynamoDbRoundRepository } from '../../shared/adapters/dynamodb-round-repository.js';
 import { httpGet } from '../functions/derived-events.js';
@@ -44,17 +40,9 @@ beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'acm-bundle-'));
   bundle = join(dir, 'index.mjs');
   ({ metafile } = await build({
+    ...functionBuildOptions('node20'),
     entryPoints: [handlerEntry('get-round')],
     outfile: bundle,
-    bundle: true,
-    minify: true,
-    platform: 'node',
-    format: 'esm',
-    target: 'node20',
-    mainFields: MAIN_FIELDS,
-    banner: { js: REQUIRE_SHIM },
-    alias: { ...BUNDLE_ALIASES },
-    tsconfig: `${REPO_ROOT}tsconfig.json`,
     metafile: true,
     logLevel: 'silent',
   }));

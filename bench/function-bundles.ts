@@ -14,6 +14,7 @@ import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { build, type Metafile } from 'esbuild';
 import { MANIFESTS } from '../functions/manifests.js';
+import { PDF_BUNDLE_ALIASES } from '../infra/bundling/pdf-bundle-aliases.js';
 import { BUNDLE_ALIASES, functionBuildOptions } from '../infra/constructs/function-bundling.js';
 import { median } from './bench-process.js';
 
@@ -195,11 +196,15 @@ export async function runFunctionBundlesBench(
   });
   for (const name of names) {
     const file = join(WORK, name, 'index.mjs');
+    // A PDF function ships with the PDF aliases too, as infra builds it.
+    const alias = PDF_FUNCTIONS.has(name)
+      ? { ...BUNDLE_ALIASES, ...PDF_BUNDLE_ALIASES }
+      : BUNDLE_ALIASES;
     const packageBytes = await bundle(
       { entryPoints: [join('functions', name, 'handler.ts')] },
       file,
       {
-        alias: BUNDLE_ALIASES,
+        alias,
       },
     );
     // The renderer reads Sarabun from ./fonts beside its module, as the CDK hook ships it.

@@ -27,6 +27,7 @@ import type {
   SettingName,
 } from '../../functions/common/function-manifest.js';
 import type { ManifestCatalog } from '../../functions/manifests.js';
+import { PDF_BUNDLE_ALIASES } from '../bundling/pdf-bundle-aliases.js';
 import { aliasArgs, MAIN_FIELDS, REQUIRE_SHIM } from './function-bundling.js';
 import { type FunctionResources, grantToFunction, resourceOf } from './grants.js';
 import { handlerEntry, PUBLISH_FONTS_DIR, REPO_ROOT } from './repo-paths.js';
@@ -147,7 +148,9 @@ export class AcmFunction extends Construct {
         sourceMap: false,
         mainFields: MAIN_FIELDS,
         banner: REQUIRE_SHIM,
-        esbuildArgs: aliasArgs(),
+        // A function that ships the report fonts renders PDFs: its bundle also leaves
+        // out what pdfkit and fontkit load for formats the report never uses.
+        esbuildArgs: aliasArgs(manifest.bundleFiles === 'report-fonts' ? PDF_BUNDLE_ALIASES : {}),
         // Bundle the SDK too: one file loads faster than the runtime's copy and pins its version.
         externalModules: [],
         tsconfig: `${REPO_ROOT}tsconfig.json`,

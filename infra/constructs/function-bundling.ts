@@ -26,10 +26,10 @@ export const BUNDLE_ALIASES: Readonly<Record<string, string>> = {
   '@aws-sdk/credential-provider-node': `${REPO_ROOT}functions/common/lambda-credentials.ts`,
 };
 
-/** BUNDLE_ALIASES as CDK's `esbuildArgs` spells them (`--alias:from=to`, one per item). */
-export function aliasArgs(): Record<string, string[]> {
+/** BUNDLE_ALIASES and a function's own `extra` as CDK's `esbuildArgs` spells them (`--alias:from=to`). */
+export function aliasArgs(extra: Readonly<Record<string, string>> = {}): Record<string, string[]> {
   return {
-    '--alias': Object.entries(BUNDLE_ALIASES).map(([from, to]) => `${from}=${to}`),
+    '--alias': Object.entries({ ...BUNDLE_ALIASES, ...extra }).map(([from, to]) => `${from}=${to}`),
   };
 }
 

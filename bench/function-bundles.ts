@@ -1,6 +1,7 @@
 /**
  * Every Lambda bundle as CDK builds it (esbuild: ESM, minified, platform
- * node, the createRequire banner, the SDK bundled in): its size and its
+ * node, the createRequire banner, the SDK bundled in, the credentials alias
+ * of infra/constructs/function-bundling.ts): its size and its
  * import (init) time in a fresh Node process, beside a naive baseline built
  * in the same run: full zod plus the DynamoDB, Step Functions, S3 and SQS
  * clients and lib-dynamodb, every export kept. Goal (issue 4): each non-PDF
@@ -13,6 +14,8 @@ import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { build, type Metafile } from 'esbuild';
 import { MANIFESTS } from '../functions/manifests.js';
+import { PDF_BUNDLE_ALIASES } from '../infra/bundling/pdf-bundle-aliases.js';
+import { BUNDLE_ALIASES, functionBuildOptions } from '../infra/constructs/function-bundling.js';
 import { median } from './bench-process.js';
 
 const WORK = join('out', 'bench', 'functions');
@@ -37,11 +40,6 @@ const RUNS = 11;
 const BEFORE_REF = process.env.ACM_BENCH_BEFORE_REF ?? 'aa52f04^';
 // Lambda runs node22; this machine runs Node 20, so the measured bundles target what runs them.
 const TARGET = 'node20';
-
-// The banner infra/constructs/acm-function.ts puts on every bundle: CommonJS
-// dependencies (saxes, pdfkit) call require() for Node built-ins.
-const REQUIRE_SHIM =
-  "import { createRequire as __acmCreateRequire } from 'node:module'; const require = __acmCreateRequire(import.meta.url);";
 
 // Reading every export of every namespace keeps all of them: esbuild cannot
 // tree-shake what is enumerated at run time.
@@ -119,23 +117,24 @@ function bytesByPackage(metafile: Metafile): Record<string, number> {
 
 type Entry = { entryPoints: string[] } | { stdin: { contents: string; resolveDir: string } };
 
+interface BundleOptions {
+  /** Where packages resolve from, for sources outside this checkout. */
+  nodePaths?: string[];
+  /** Packages replaced, as infra replaces them (none for the naive baseline). */
+  alias?: Readonly<Record<string, string>>;
+}
+
 async function bundle(
   entry: Entry,
   outfile: string,
-  nodePaths: string[] = [],
+  { nodePaths = [], alias = {} }: BundleOptions = {},
 ): Promise<Record<string, number>> {
   const { metafile } = await build({
+    ...functionBuildOptions(TARGET),
     ...entry,
     nodePaths,
+    alias: { ...alias },
     outfile,
-    bundle: true,
-    minify: true,
-    platform: 'node',
-    format: 'esm',
-    target: TARGET,
-    mainFields: ['module', 'main'],
-    banner: { js: REQUIRE_SHIM },
-    tsconfig: 'tsconfig.json',
     metafile: true,
     logLevel: 'silent',
   });
@@ -197,9 +196,16 @@ export async function runFunctionBundlesBench(
   });
   for (const name of names) {
     const file = join(WORK, name, 'index.mjs');
+    // A PDF function ships with the PDF aliases too, as infra builds it.
+    const alias = PDF_FUNCTIONS.has(name)
+      ? { ...BUNDLE_ALIASES, ...PDF_BUNDLE_ALIASES }
+      : BUNDLE_ALIASES;
     const packageBytes = await bundle(
       { entryPoints: [join('functions', name, 'handler.ts')] },
       file,
+      {
+        alias,
+      },
     );
     // The renderer reads Sarabun from ./fonts beside its module, as the CDK hook ships it.
     if (PDF_FUNCTIONS.has(name)) {
@@ -220,12 +226,18 @@ export async function runFunctionBundlesBench(
   } catch {
     log(`  (no ${BEFORE_REF} in this clone: the before column stays empty)`);
   }
+  // Bundled as that commit's infra bundled them: with the credentials alias only once it existed.
+  const beforeCredentials = resolve(beforeDir, 'functions', 'common', 'lambda-credentials.ts');
+  const beforeAliases: Record<string, string> = existsSync(beforeCredentials)
+    ? { '@aws-sdk/credential-provider-node': beforeCredentials }
+    : {};
   for (const name of beforeNames) {
     const file = join(WORK, `${name}.before`, 'index.mjs');
     try {
-      await bundle({ entryPoints: [join(beforeDir, 'functions', name, 'handler.ts')] }, file, [
-        resolve('node_modules'),
-      ]);
+      await bundle({ entryPoints: [join(beforeDir, 'functions', name, 'handler.ts')] }, file, {
+        nodePaths: [resolve('node_modules')],
+        alias: beforeAliases,
+      });
     } catch (error) {
       // The old sources may import a package this checkout no longer installs (mammoth, once).
       const first = (error as { errors?: Array<{ text: string }> }).errors?.[0]?.text;

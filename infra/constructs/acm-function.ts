@@ -27,7 +27,8 @@ import type {
   SettingName,
 } from '../../functions/common/function-manifest.js';
 import type { ManifestCatalog } from '../../functions/manifests.js';
-import { PDF_BUNDLE_ESBUILD_ARGS } from '../bundling/pdf-bundle-aliases.js';
+import { PDF_BUNDLE_ALIASES } from '../bundling/pdf-bundle-aliases.js';
+import { aliasArgs, MAIN_FIELDS, REQUIRE_SHIM } from './function-bundling.js';
 import { type FunctionResources, grantToFunction, resourceOf } from './grants.js';
 import { handlerEntry, PUBLISH_FONTS_DIR, REPO_ROOT } from './repo-paths.js';
 
@@ -94,11 +95,6 @@ function environmentOf(props: AcmFunctionProps): Record<string, string> {
   return environment;
 }
 
-// CommonJS dependencies (saxes, pdfkit) call require() for Node built-ins;
-// an ESM bundle has no require unless it is made here.
-const REQUIRE_SHIM =
-  "import { createRequire as __acmCreateRequire } from 'node:module'; const require = __acmCreateRequire(import.meta.url);";
-
 export class AcmFunction extends Construct {
   readonly function: LambdaFunction;
   readonly logGroup: LogGroup;
@@ -151,17 +147,15 @@ export class AcmFunction extends Construct {
         target: 'node22',
         minify: true,
         sourceMap: false,
-        mainFields: ['module', 'main'],
+        mainFields: MAIN_FIELDS,
         banner: REQUIRE_SHIM,
+        // A function that ships the report fonts renders PDFs: its bundle also leaves
+        // out what pdfkit and fontkit load for formats the report never uses.
+        esbuildArgs: aliasArgs(manifest.bundleFiles === 'report-fonts' ? PDF_BUNDLE_ALIASES : {}),
         // Bundle the SDK too: one file loads faster than the runtime's copy and pins its version.
         externalModules: [],
         tsconfig: `${REPO_ROOT}tsconfig.json`,
         ...(manifest.bundleFiles ? { commandHooks: BUNDLE_FILES[manifest.bundleFiles] } : {}),
-        // A function that ships the report fonts renders PDFs: its bundle leaves
-        // out what pdfkit and fontkit load for formats the report never uses.
-        ...(manifest.bundleFiles === 'report-fonts'
-          ? { esbuildArgs: PDF_BUNDLE_ESBUILD_ARGS }
-          : {}),
       },
     });
     for (const grant of manifest.grants) {

@@ -1,0 +1,53 @@
+/**
+ * The esbuild settings every function bundle shares, apart from what CDK
+ * names itself (format, target, minify): kept free of aws-cdk-lib so the
+ * bundle bench and tests build exactly what infra ships.
+ */
+
+import type { BuildOptions } from 'esbuild';
+import { REPO_ROOT } from './repo-paths.js';
+
+/**
+ * CommonJS dependencies (saxes, pdfkit) call require() for Node built-ins;
+ * an ESM bundle has no require unless it is made here.
+ */
+export const REQUIRE_SHIM =
+  "import { createRequire as __acmCreateRequire } from 'node:module'; const require = __acmCreateRequire(import.meta.url);";
+
+/** ESM entries first: esbuild tree-shakes ES modules, not CommonJS. */
+export const MAIN_FIELDS = ['module', 'main'];
+
+/**
+ * Packages replaced in every bundle. In Lambda the SDK's default credential
+ * chain always answers from the environment (functions/common/lambda-credentials.ts
+ * says why the rest of it is left out).
+ */
+export const BUNDLE_ALIASES: Readonly<Record<string, string>> = {
+  '@aws-sdk/credential-provider-node': `${REPO_ROOT}functions/common/lambda-credentials.ts`,
+};
+
+/** BUNDLE_ALIASES and a function's own `extra` as CDK's `esbuildArgs` spells them (`--alias:from=to`). */
+export function aliasArgs(extra: Readonly<Record<string, string>> = {}): Record<string, string[]> {
+  return {
+    '--alias': Object.entries({ ...BUNDLE_ALIASES, ...extra }).map(([from, to]) => `${from}=${to}`),
+  };
+}
+
+/**
+ * The same bundle through esbuild's API, for the bench and tests (CDK passes
+ * these to the esbuild command line itself). `target` is the caller's: the
+ * bench and tests run on the Node they find, Lambda on nodejs22.x.
+ */
+export function functionBuildOptions(target: string): BuildOptions {
+  return {
+    bundle: true,
+    minify: true,
+    platform: 'node',
+    format: 'esm',
+    target,
+    mainFields: MAIN_FIELDS,
+    banner: { js: REQUIRE_SHIM },
+    alias: { ...BUNDLE_ALIASES },
+    tsconfig: `${REPO_ROOT}tsconfig.json`,
+  };
+}

@@ -2,10 +2,10 @@ import { defineConfig } from 'vitest/config';
 
 /**
  * Files that start a whole embedded stack (DynamoDB, S3, SQS, Step Functions
- * and the local API in one process). They run one at a time, after the unit
- * tests, beside one browser file (which starts a stack of its own): two
- * stacks share the two cores, three would starve each other's timers and
- * polls (test/setup/suite-layout.test.ts keeps this list complete).
+ * and the local API in one process). They run after the unit tests, with
+ * the browser files (each starts a stack of its own), two files at a time:
+ * two stacks share the two cores, while three would starve each other's
+ * timers and polls (test/setup/suite-layout.test.ts keeps this list complete).
  */
 export const STACK_FILES = [
   'test/authorisation/authorisation-matrix.test.ts',
@@ -42,12 +42,16 @@ export const HANDLER_TESTS = 'test/functions/**/*.test.ts';
 
 /** Every project builds the CLI first when a source changed: some tests run it as a process. */
 const BUILD_CLI = 'test/setup/build-cli.ts';
+/** The stack and browser files' template, synthesised in the background while the unit files run (once: listed in one project). */
+const WARM_TEMPLATE = 'test/setup/warm-local-template.ts';
 /**
  * vitest's default is one worker per core less one: a single worker on two
  * cores. The unit files spend much of their time waiting on the processes
  * and servers they start, so two workers keep both cores busy.
  */
 const UNIT_WORKERS = 2;
+/** Stack and browser files at once: one stack per core (vitest gives one group one pool). */
+const STACK_WORKERS = 2;
 
 export default defineConfig({
   test: {
@@ -87,9 +91,9 @@ export default defineConfig({
         test: {
           name: 'stack',
           include: STACK_FILES,
-          globalSetup: [BUILD_CLI],
-          fileParallelism: false,
-          maxWorkers: 1,
+          globalSetup: [BUILD_CLI, WARM_TEMPLATE],
+          // One group with the browser files, whose workers it shares.
+          maxWorkers: STACK_WORKERS,
           // An upper bound for a stuck test, not a pace: tests wait on conditions.
           testTimeout: 120_000,
           hookTimeout: 120_000,
@@ -102,11 +106,10 @@ export default defineConfig({
           name: 'browser',
           include: BROWSER_FILES,
           globalSetup: [BUILD_CLI, 'test/setup/install-chromium.ts'],
-          fileParallelism: false,
-          maxWorkers: 1,
+          maxWorkers: STACK_WORKERS,
           testTimeout: 120_000,
           hookTimeout: 120_000,
-          // Beside the stack files, one of each at a time.
+          // In the stack files' group: two stacks at a time across both projects.
           sequence: { groupOrder: 1 },
         },
       },

@@ -45,10 +45,10 @@ import {
   resourcesOfType,
   synthesiseLocalTemplate,
 } from './local-template.js';
-import { cachedLocalTemplate } from './local-template-cache.js';
 import { buildPortal, type PortalSite, startPortalSite } from './portal-site.js';
 import { startPublicSite } from './public-site-server.js';
 import { wireS3Notifications } from './s3-notifications.js';
+import { sharedLocalTemplate } from './shared-local-template.js';
 import { type EventSources, startEventSources } from './sqs-event-sources.js';
 import {
   type LocalStepFunctions,
@@ -170,14 +170,7 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
         portal ? [portal.url] : undefined,
         options.manifests,
       )
-    : cachedLocalTemplate(
-        {
-          region,
-          agencies: [options.agencyId],
-          ...(portal ? { portalOrigins: [portal.url] } : {}),
-        },
-        synthesiseLocalTemplate,
-      ).template;
+    : sharedLocalTemplate(options.agencyId, portal?.url).template;
   log('Starting DynamoDB, S3 and SQS on 127.0.0.1 …');
   const services = await startEmbeddedServices();
   const resources = await createLocalResources(template, services, region);

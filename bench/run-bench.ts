@@ -10,6 +10,8 @@
  * Last, the CLI's start-up: validate and render as fresh processes against
  * bare Node (bench/cli-startup-bench.ts). Word import (.docx beside the
  * .txt of the same content) runs after the pipeline (bench/word-import-bench.ts).
+ * The roll-up of a 5,000-item round beside 500 items follows intake
+ * (bench/roll-up-bench.ts).
  * Then the public catalogue for 100 agencies × 2 rounds: a full build beside
  * one publish's update, index bytes, search latency in Chromium
  * (bench/catalogue-bench.ts). Last, notices of a 200-item round through its
@@ -36,6 +38,7 @@ import { printLoadBench, runLoadBench } from './load-bench.js';
 import { printNoticeFanoutBench, runNoticeFanoutBench } from './notice-fanout-bench.js';
 import { printPdfBench, runPdfBench } from './pdf-bench.js';
 import { printPortalBundleBench, runPortalBundleBench } from './portal-bundle-size.js';
+import { printRollUpBench, runRollUpBench } from './roll-up-bench.js';
 import { syntheticRoundText } from './synthetic-round.js';
 import { printWordImportBench, runWordImportBench } from './word-import-bench.js';
 
@@ -189,6 +192,15 @@ const SECTIONS: Section[] = [
       const intake = runIntakeBench(log);
       printIntakeBench(intake);
       return { intake };
+    },
+  },
+  {
+    name: 'rollup',
+    title: 'Roll-up of a 5,000-item round beside 500 items',
+    run: async () => {
+      const rollUp = runRollUpBench(log);
+      printRollUpBench(rollUp);
+      return { rollUp };
     },
   },
   {

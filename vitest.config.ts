@@ -2,10 +2,10 @@ import { defineConfig } from 'vitest/config';
 
 /**
  * Files that start a whole embedded stack (DynamoDB, S3, SQS, Step Functions
- * and the local API in one process). Two of them side by side on a 2-core
- * machine starve each other's timers and polls, so they run one at a time,
- * after the unit tests (test/setup/suite-layout.test.ts keeps this list
- * complete).
+ * and the local API in one process). They run one at a time, after the unit
+ * tests, beside one browser file (which starts a stack of its own): two
+ * stacks share the two cores, three would starve each other's timers and
+ * polls (test/setup/suite-layout.test.ts keeps this list complete).
  */
 export const STACK_FILES = [
   'test/authorisation/authorisation-matrix.test.ts',
@@ -32,8 +32,22 @@ export const BROWSER_FILES = [
   'test/publish/html-in-browser.test.ts',
 ];
 
+/**
+ * Handler tests import a function's handler, whose module keeps its typed
+ * environment and SDK clients from init: each file needs module instances of
+ * its own, so these run isolated (suite-layout.test.ts keeps every file that
+ * imports a handler here).
+ */
+export const HANDLER_TESTS = 'test/functions/**/*.test.ts';
+
 /** Every project builds the CLI first when a source changed: some tests run it as a process. */
 const BUILD_CLI = 'test/setup/build-cli.ts';
+/**
+ * vitest's default is one worker per core less one: a single worker on two
+ * cores. The unit files spend much of their time waiting on the processes
+ * and servers they start, so two workers keep both cores busy.
+ */
+const UNIT_WORKERS = 2;
 
 export default defineConfig({
   test: {
@@ -43,10 +57,28 @@ export default defineConfig({
         test: {
           name: 'unit',
           include: ['test/**/*.test.ts'],
-          exclude: [...STACK_FILES, ...BROWSER_FILES],
+          exclude: [...STACK_FILES, ...BROWSER_FILES, HANDLER_TESTS],
           globalSetup: [BUILD_CLI],
+          // Pure code, CLI processes and single emulators: one module graph per
+          // worker serves every file (loading the SDK, zod and aws-cdk-lib once,
+          // not once per file, halves the phase's CPU).
+          isolate: false,
+          maxWorkers: UNIT_WORKERS,
           // CLI tests start real processes; two cores share them.
           testTimeout: 30_000,
+          hookTimeout: 60_000,
+          sequence: { groupOrder: 0 },
+        },
+      },
+      {
+        extends: true,
+        test: {
+          name: 'handlers',
+          include: [HANDLER_TESTS],
+          globalSetup: [BUILD_CLI],
+          maxWorkers: UNIT_WORKERS,
+          testTimeout: 30_000,
+          hookTimeout: 60_000,
           sequence: { groupOrder: 0 },
         },
       },
@@ -74,7 +106,8 @@ export default defineConfig({
           maxWorkers: 1,
           testTimeout: 120_000,
           hookTimeout: 120_000,
-          sequence: { groupOrder: 2 },
+          // Beside the stack files, one of each at a time.
+          sequence: { groupOrder: 1 },
         },
       },
     ],

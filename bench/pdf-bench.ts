@@ -12,6 +12,7 @@ import { cpSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:f
 import { join } from 'node:path';
 import { build } from 'esbuild';
 import { ensureChromium } from '../bin/ensure-chromium.mjs';
+import { PDF_BUNDLE_ALIASES } from '../infra/bundling/pdf-bundle-aliases.js';
 import { renderReportHtml } from '../shared/publish/render-report-html.js';
 import { runningHeader } from '../shared/publish/running-header.js';
 import { buildReport } from '../shared/report/build-report.js';
@@ -71,7 +72,12 @@ export function syntheticReport(seed: Report, size: number): Report {
   return report.value;
 }
 
-async function bundle(entry: string, outfile: string, external: string[] = []): Promise<number> {
+async function bundle(
+  entry: string,
+  outfile: string,
+  external: string[] = [],
+  alias: Readonly<Record<string, string>> = {},
+): Promise<number> {
   await build({
     entryPoints: [entry],
     outfile,
@@ -81,6 +87,7 @@ async function bundle(entry: string, outfile: string, external: string[] = []): 
     format: 'esm',
     target: 'node20',
     external,
+    alias: { ...alias },
     // pdfkit and fontkit are CommonJS and call require() for Node built-ins.
     banner: {
       js: "import { createRequire } from 'node:module'; const require = createRequire(import.meta.url);",
@@ -124,7 +131,8 @@ export async function runPdfBench(
   mkdirSync(WORK, { recursive: true });
   log('Bundling the PDF renderer, the Chromium printer and the Typst peer with esbuild …');
   const pdfBundle = join(WORK, 'pdf-render.mjs');
-  const bundleBytes = await bundle('bench/pdf-render-entry.ts', pdfBundle);
+  // With the publish function's aliases: the bench measures what ships.
+  const bundleBytes = await bundle('bench/pdf-render-entry.ts', pdfBundle, [], PDF_BUNDLE_ALIASES);
   // The renderer reads Sarabun beside its module, as a Lambda bundle ships it.
   cpSync('shared/publish/fonts', join(WORK, 'fonts'), { recursive: true });
   const printBundle = join(WORK, 'chromium-print.mjs');

@@ -25,7 +25,6 @@ export interface AcmReportStackProps extends StackProps {
   agencies: string[];
   /** Web portal origins (CORS for the API and for browser uploads). */
   portalOrigins: string[];
-  notifyWebhookUrl?: string;
   /** Where alarm notices go (an SNS e-mail subscription). */
   alarmEmail?: string;
   waits?: WaitTimeouts;
@@ -105,10 +104,7 @@ export class AcmReportStack extends Stack {
       userPool: this.api.userPool,
       approvalsQueue: this.approvalChain.approvals.queue,
       portalUrl: this.portal.url,
-      settings: {
-        agencies: props.agencies.join(','),
-        ...(props.notifyWebhookUrl ? { 'notify-webhook-url': props.notifyWebhookUrl } : {}),
-      },
+      settings: { agencies: props.agencies.join(',') },
     });
     const publicSiteUrl = `https://${this.publishing.distribution.distributionDomainName}`;
     this.portal.deploy({
@@ -135,6 +131,10 @@ export class AcmReportStack extends Stack {
     new CfnOutput(this, 'IncomingBucket', { value: incoming.bucketName });
     new CfnOutput(this, 'StateMachineArn', { value: stateMachineArn });
     new CfnOutput(this, 'AlarmTopicArn', { value: this.operations.topic.topicArn });
+    new CfnOutput(this, 'NotifyWebhookSecretArn', {
+      description: 'Put the chat webhook URL here (aws secretsmanager put-secret-value)',
+      value: this.mail.webhookSecret.ref,
+    });
 
     acknowledgeStackFindings(this, {
       api: this.api,

@@ -6,7 +6,7 @@
 
 import { App } from 'aws-cdk-lib';
 import { AcmReportStack } from './acm-report-stack.js';
-import { deployTarget, optionalSetting } from './deploy-target.js';
+import { deployTarget, optionalSetting, refuseSecretSettings } from './deploy-target.js';
 
 const app = new App();
 const list = (value: unknown, fallback: string[]) =>
@@ -21,7 +21,7 @@ const list = (value: unknown, fallback: string[]) =>
 
 const stage = String(app.node.tryGetContext('stage') ?? 'dev');
 const context = (key: string) => app.node.tryGetContext(key);
-const webhook = optionalSetting(context, 'notifyWebhookUrl');
+refuseSecretSettings(context);
 const alarmEmail = optionalSetting(context, 'alarmEmail');
 const env = deployTarget(context);
 
@@ -29,7 +29,6 @@ new AcmReportStack(app, `AcmReport-${stage}`, {
   stage,
   agencies: list(app.node.tryGetContext('agencies'), []),
   portalOrigins: list(app.node.tryGetContext('portalOrigins'), ['https://localhost']),
-  ...(webhook ? { notifyWebhookUrl: webhook } : {}),
   ...(alarmEmail ? { alarmEmail } : {}),
   ...(env ? { env } : {}),
   description: `acm-report (${stage}): anti-corruption plan monitoring reports`,

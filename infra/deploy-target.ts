@@ -37,3 +37,19 @@ export function deployTarget(read: ContextReader): Environment | undefined {
 export function optionalSetting(read: ContextReader, key: string): string | undefined {
   return text(read, key);
 }
+
+/**
+ * Context that once carried a secret and must not any more: a value given
+ * with -c lands in the template and the function's environment in plain
+ * text. Fails the synth with what to do instead (Thai first, then English).
+ */
+export function refuseSecretSettings(read: ContextReader): void {
+  if (!text(read, 'notifyWebhookUrl')) return;
+  throw new Error(
+    'ไม่รับ -c notifyWebhookUrl แล้ว: ให้ใส่ URL ของ webhook ใน secret ของ stack ' +
+      '(output NotifyWebhookSecretArn) ด้วย `aws secretsmanager put-secret-value` ดู README หัวข้อ "Deploy" / ' +
+      '-c notifyWebhookUrl is no longer read: a URL given as context would sit in plain text in the ' +
+      "template and the environment. Put it into the stack's secret (output NotifyWebhookSecretArn) with " +
+      '`aws secretsmanager put-secret-value`; see README "Deploy".',
+  );
+}

@@ -92,6 +92,13 @@ export async function createLocalResources(
   // In AWS CloudFormation names the table; locally it is named after the stage.
   const tableName = String(tableEntry[1].Properties?.TableName ?? `acm-report-${LOCAL_STAGE}`);
 
+  // Known from the template before the functions load: the IAM front reads
+  // the roles' grants on functions (the state machine's) as their ARNs at start.
+  for (const [id, fn] of resourcesOfType(template, 'AWS::Lambda::Function')) {
+    const name = fn.Properties?.FunctionName;
+    if (typeof name === 'string') functionNames.set(id, name);
+  }
+
   const defined = new Map<string, string>();
   const parameters = (template as { Parameters?: Record<string, { Default?: unknown }> })
     .Parameters;
@@ -126,6 +133,12 @@ export async function createLocalResources(
         return `arn:aws:lambda:${region}:${LOCAL_ACCOUNT}:function:${fn}`;
       const bucket = buckets.get(id);
       if (bucket && attribute === 'Arn') return `arn:aws:s3:::${bucket}`;
+      const logGroup = template.Resources[id];
+      if (logGroup?.Type === 'AWS::Logs::LogGroup' && attribute === 'Arn') {
+        // As CloudFormation answers it; no local function writes logs through IAM, but its grant names it.
+        const name = resolveIntrinsics(logGroup.Properties?.LogGroupName ?? id, names);
+        return `arn:aws:logs:${region}:${LOCAL_ACCOUNT}:log-group:${String(name)}:*`;
+      }
       if (id === tableEntry[0] && attribute === 'Arn') {
         return `arn:aws:dynamodb:${region}:${LOCAL_ACCOUNT}:table/${tableName}`;
       }

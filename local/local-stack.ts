@@ -3,7 +3,8 @@
  * services, the template's resources, its functions (from source), their
  * SQS event sources, the S3 notifications, the state machine CDK
  * synthesises (on aws-local-stepfunctions), the HTTP API with local
- * identities, and the published bucket as the public site.
+ * identities, the template's secrets (the chat webhook's holds the local
+ * notification inbox's URL), and the published bucket as the public site.
  */
 
 import { mkdtemp, rm } from 'node:fs/promises';
@@ -36,6 +37,7 @@ import {
 import { startLocalIdentityServices } from './local-identity-services.js';
 import { type NotificationInbox, startNotificationInbox } from './local-notification-inbox.js';
 import { createLocalResources, type LocalResources } from './local-resources.js';
+import { type LocalSecretsManager, startLocalSecretsManager } from './local-secrets-manager.js';
 import type { LocalSes } from './local-ses.js';
 import {
   type CfnTemplate,
@@ -52,6 +54,7 @@ import {
   type LocalStepFunctions,
   startLocalStepFunctions,
 } from './step-functions/local-step-functions.js';
+import { createTemplateSecrets } from './template-secrets.js';
 
 export interface LocalStackOptions {
   agencyId: string;
@@ -107,6 +110,8 @@ export interface LocalStack {
     client: CognitoIdentityProviderClient;
   };
   inbox: NotificationInbox;
+  /** The local Secrets Manager (its endpoint, behind no IAM front: the operator's). */
+  secrets: LocalSecretsManager;
   apiUrl: string;
   siteUrl: string;
   /** Present when started with `faults: true`. */
@@ -162,7 +167,6 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
     ? synthesiseLocalTemplate(
         region,
         [options.agencyId],
-        inbox.url,
         portal ? [portal.url] : undefined,
         options.manifests,
       )
@@ -170,7 +174,6 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
         {
           region,
           agencies: [options.agencyId],
-          notifyWebhookUrl: inbox.url,
           ...(portal ? { portalOrigins: [portal.url] } : {}),
         },
         synthesiseLocalTemplate,
@@ -178,6 +181,17 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
   log('Starting DynamoDB, S3 and SQS on 127.0.0.1 …');
   const services = await startEmbeddedServices();
   const resources = await createLocalResources(template, services, region);
+  // Before the IAM front and the functions: both name the secrets by their ARNs.
+  const secrets = await startLocalSecretsManager({ region, accountId: LOCAL_ACCOUNT });
+  const templateSecrets = await createTemplateSecrets(
+    template,
+    resources,
+    secrets.endpoint,
+    region,
+  );
+  // What an operator does once per stage with put-secret-value (README "Deploy").
+  await templateSecrets.put('NotifyWebhookSecret', inbox.url);
+  templateSecrets.close();
   const injector = options.faults ? createFaultInjector() : undefined;
   const proxies = injector
     ? await Promise.all([
@@ -210,7 +224,9 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
       states: () => stepFunctionsEndpoint,
       ses: () => identity.ses.endpoint,
       'cognito-idp': () => identity.cognito.endpoint,
+      secretsmanager: () => secrets.endpoint,
     },
+    secretArnOf: secrets.arnOf,
     log,
   });
 
@@ -226,6 +242,7 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
     // In AWS the SDK sends to each queue URL's own host; here every queue sits behind one front.
     AWS_ENDPOINT_URL_SQS: iam.endpoints.sqs,
     AWS_ENDPOINT_URL_SFN: iam.endpoints.states,
+    AWS_ENDPOINT_URL_SECRETS_MANAGER: iam.endpoints.secretsmanager,
     ACM_S3_FORCE_PATH_STYLE: 'true',
     // s3rver would otherwise store the SDK's aws-chunked framing in objects.
     AWS_REQUEST_CHECKSUM_CALCULATION: 'WHEN_REQUIRED',
@@ -351,6 +368,7 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
       client: identity.client,
     },
     inbox,
+    secrets,
     apiUrl: api.url,
     siteUrl: site.url,
     ...(injector ? { faults: injector } : {}),
@@ -383,6 +401,7 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
       await identity.close();
       await Promise.all(proxies.map((proxy) => proxy.close()));
       await iam.close();
+      await secrets.close();
       releaseScopes();
       await inbox.close();
       if (portal) {

@@ -4,9 +4,10 @@
  * machine, and every stack test file, `npm start` and `chaos` starts a stack
  * of its own: with the template cached, only the first pays.
  *
- * What varies from one stack to the next is the ports of the notification
- * webhook and the portal. The template is synthesised with placeholder URLs
- * in their place and the placeholders are replaced in the cached text, so
+ * What varies from one stack to the next is the port of the portal (the
+ * notification webhook's URL is not in the template: it is put into the
+ * stack's secret at start). The template is synthesised with placeholder URLs
+ * in its place and the placeholders are replaced in the cached text, so
  * one synthesis serves every port. The cache key is a digest of every source
  * the template is built from (infra/, functions/, shared/, cdk.json, the
  * lockfile, local-template.ts) and of the options that shape it: a change to any of them
@@ -25,20 +26,17 @@ const SOURCE_FOLDERS = ['infra', 'functions', 'shared'];
 const SOURCE_FILES = ['cdk.json', 'package-lock.json', 'local/local-template.ts'];
 
 /** `.invalid` is reserved (RFC 2606): a placeholder can never be a real host. */
-const HOOK_PLACEHOLDER = 'http://notify-webhook.acm-report.invalid/hook';
 const portalPlaceholder = (index: number) => `http://portal-${index}.acm-report.invalid`;
 
 export interface TemplateInputs {
   region: string;
   agencies: string[];
-  notifyWebhookUrl?: string;
   portalOrigins?: string[];
 }
 
 export type Synthesise = (
   region: string,
   agencies: string[],
-  notifyWebhookUrl: string | undefined,
   portalOrigins: string[] | undefined,
 ) => CfnTemplate;
 
@@ -88,7 +86,6 @@ export function cachedLocalTemplate(
 ): { template: CfnTemplate; fromCache: boolean } {
   const origins = inputs.portalOrigins;
   const placeholders = {
-    hook: inputs.notifyWebhookUrl ? HOOK_PLACEHOLDER : undefined,
     origins: origins?.map((_, index) => portalPlaceholder(index)),
   };
   const key = createHash('sha256')
@@ -98,9 +95,6 @@ export function cachedLocalTemplate(
     .slice(0, 32);
   const file = join(cacheDir, `${key}.json`);
   const replacements: Array<[string, string]> = [
-    ...(placeholders.hook && inputs.notifyWebhookUrl
-      ? [[placeholders.hook, inputs.notifyWebhookUrl] as [string, string]]
-      : []),
     ...(placeholders.origins ?? []).map(
       (placeholder, index) => [placeholder, origins?.[index] ?? ''] as [string, string],
     ),
@@ -112,9 +106,7 @@ export function cachedLocalTemplate(
     // Not cached yet.
   }
   if (text !== undefined) return { template: substitute(text, replacements), fromCache: true };
-  text = JSON.stringify(
-    synthesise(inputs.region, inputs.agencies, placeholders.hook, placeholders.origins),
-  );
+  text = JSON.stringify(synthesise(inputs.region, inputs.agencies, placeholders.origins));
   mkdirSync(cacheDir, { recursive: true });
   // Written aside and renamed: a stack starting meanwhile reads a whole file or none.
   const partial = `${file}.${process.pid}.partial`;

@@ -25,7 +25,6 @@ export interface CfnTemplate {
 export function synthesiseLocalTemplate(
   region: string,
   agencies: string[],
-  notifyWebhookUrl?: string,
   portalOrigins: string[] = ['http://127.0.0.1'],
   manifests?: ManifestCatalog,
 ): CfnTemplate {
@@ -35,7 +34,6 @@ export function synthesiseLocalTemplate(
     agencies,
     portalOrigins,
     env: { account: LOCAL_ACCOUNT, region },
-    ...(notifyWebhookUrl ? { notifyWebhookUrl } : {}),
     ...(manifests ? { manifests } : {}),
   });
   return Template.fromStack(stack).toJSON() as CfnTemplate;

@@ -20,10 +20,16 @@ export type ResourceName =
   | 'mail-identity'
   | 'portal'
   /** The public site CloudFront serves the published bucket at. */
-  | 'public-site';
+  | 'public-site'
+  /** The Secrets Manager secret that holds the optional chat webhook's URL. */
+  | 'notify-webhook-secret';
 
-/** Deployment settings (CDK context) a function may be given. */
-export type SettingName = 'notify-webhook-url' | 'agencies';
+/**
+ * Deployment settings (CDK context) a function may be given. Only what is
+ * not secret: a value here lands in the template and the function's
+ * environment in plain text (the webhook URL lives in a secret instead).
+ */
+export type SettingName = 'agencies';
 
 /** Where an environment variable's value comes from when the stack is built. */
 export type EnvironmentSource =
@@ -36,6 +42,8 @@ export type EnvironmentSource =
   | { resource: 'portal'; attribute: 'url' }
   /** Absolute, ending in "/": open data names its files by IRIs under it. */
   | { resource: 'public-site'; attribute: 'url' }
+  /** Its ARN, never its value: the handler reads the value at first use. */
+  | { resource: 'notify-webhook-secret'; attribute: 'arn' }
   | { setting: SettingName };
 
 export interface EnvironmentVariable {
@@ -61,6 +69,7 @@ export type StatesAction = 'states:StartExecution';
 /** Task-token answers: IAM supports no resource-level permission for them (only "*"). */
 export type TaskTokenAction = 'states:SendTaskSuccess' | 'states:SendTaskFailure';
 export type SesAction = 'ses:SendEmail';
+export type SecretsAction = 'secretsmanager:GetSecretValue';
 export type CognitoAction =
   | 'cognito-idp:ListUsersInGroup'
   | 'cognito-idp:ListGroups'
@@ -94,7 +103,9 @@ export type Grant =
   | { on: 'task-tokens'; actions: readonly TaskTokenAction[]; why: string }
   /** The SES identity and configuration set only, and only From the configured address. */
   | { on: 'mail-identity'; actions: readonly SesAction[]; why?: string }
-  | { on: 'user-pool'; actions: readonly CognitoAction[]; why?: string };
+  | { on: 'user-pool'; actions: readonly CognitoAction[]; why?: string }
+  /** That one secret, by its ARN (the AWS-managed key decrypts it: no kms grant). */
+  | { on: 'notify-webhook-secret'; actions: readonly SecretsAction[]; why?: string };
 
 export type Trigger =
   | { kind: 'http'; method: 'GET' | 'POST'; path: string }
@@ -154,6 +165,9 @@ export const SES_CONFIGURATION_SET = {
 export const PORTAL_URL = { from: { resource: 'portal', attribute: 'url' } } as const;
 export const SITE_URL = { from: { resource: 'public-site', attribute: 'url' } } as const;
 export const USER_POOL_ID = { from: { resource: 'user-pool', attribute: 'id' } } as const;
+export const NOTIFY_WEBHOOK_SECRET_ARN = {
+  from: { resource: 'notify-webhook-secret', attribute: 'arn' },
+} as const;
 
 /** Reading the agency's people: its groups, then each group's members. */
 export const LIST_AGENCY_PEOPLE: readonly CognitoAction[] = [
@@ -161,9 +175,11 @@ export const LIST_AGENCY_PEOPLE: readonly CognitoAction[] = [
   'cognito-idp:ListUsersInGroup',
 ];
 
-/** What sending to a queue takes (the SDK looks the queue's attributes up on send). */
-export const SEND_TO_QUEUE: readonly SqsAction[] = [
-  'sqs:SendMessage',
-  'sqs:GetQueueAttributes',
-  'sqs:GetQueueUrl',
-];
+/**
+ * What sending to a queue takes: SendMessage (SendMessageBatch is
+ * authorised as it). The SDK sends to the queue URL it is given and asks
+ * nothing else of SQS, so the GetQueueAttributes and GetQueueUrl that the
+ * CDK's grantSendMessages adds are left out (no function's requests used
+ * them, on the local IAM front or in the bundles).
+ */
+export const SEND_TO_QUEUE: readonly SqsAction[] = ['sqs:SendMessage'];

@@ -1,14 +1,20 @@
 /**
  * Consumes the approvals queue: each notice is e-mailed (SES) to every
  * person who holds its groups now, once per notice × person; reminders go
- * to the daily digest instead. The chat webhook, when NOTIFY_WEBHOOK_URL is
- * set, is an extra channel. A failure returns the one notice to the queue
- * (partial batch response) and, after its retries, to the DLQ.
+ * to the daily digest instead. The chat webhook, when its secret holds a
+ * URL, is an extra channel. A failure returns the one notice to the queue
+ * (partial batch response) and, after its retries, to the DLQ; mails already
+ * sent are not sent again (the mail ledger).
  */
 
 import { BatchProcessor, EventType, processPartialResponse } from '@aws-lambda-powertools/batch';
 import middy from '@middy/core';
 import type { SQSBatchResponse, SQSEvent, SQSRecord } from 'aws-lambda';
+import { secretsProvider } from '../../shared/adapters/secrets-manager-client.js';
+import {
+  SecretReadError,
+  SecretsManagerSecret,
+} from '../../shared/adapters/secrets-manager-secret.js';
 import { WebhookNotifier } from '../../shared/adapters/webhook-notifier.js';
 import { deliverNotice } from '../../shared/people/deliver-notice.js';
 import { NoticeSchema, renderNotice } from '../../shared/workflow/approval-notice.js';
@@ -24,10 +30,10 @@ const observability = createObservability();
 const { logger, metrics } = observability;
 const processor = new BatchProcessor(EventType.SQS);
 const ports = lazy(() => mailPorts(env));
-const webhook = lazy(() => {
-  const url = env.NOTIFY_WEBHOOK_URL;
-  return url ? new WebhookNotifier(url) : undefined;
-});
+const webhook = lazy(
+  () =>
+    new WebhookNotifier(new SecretsManagerSecret(secretsProvider(), env.NOTIFY_WEBHOOK_SECRET_ARN)),
+);
 
 export const handler = middy<SQSEvent, SQSBatchResponse>()
   .use(observed<SQSEvent>(observability, (event) => event.Records[0]?.messageId))
@@ -43,7 +49,14 @@ export const handler = middy<SQSEvent, SQSBatchResponse>()
       });
       metrics.addMetric('NoticeMailsSent', 'Count', delivered.mailed);
       metrics.addMetric('NoticeRemindersDigested', 'Count', delivered.digested);
-      await webhook()?.deliver(notice);
+      await webhook()
+        .deliver(notice)
+        .catch((error: unknown) => {
+          // A refused read is a deployment fault (a missing grant), not "no webhook": said, then failed.
+          if (error instanceof SecretReadError)
+            logger.error('webhook secret unreadable', { error });
+          throw error;
+        });
       metrics.addMetric('NoticesDelivered', 'Count', 1);
     };
     return processPartialResponse(event, notify, processor, {

@@ -1,6 +1,7 @@
 import {
   defineManifest,
   MAIL_FROM,
+  NOTIFY_WEBHOOK_SECRET_ARN,
   PORTAL_URL,
   SES_CONFIGURATION_SET,
   TABLE_NAME,
@@ -19,8 +20,10 @@ export const manifest = defineManifest({
     SES_CONFIGURATION_SET,
     PORTAL_URL,
     USER_POOL_ID,
-    // Optional: an extra channel besides the mail.
-    NOTIFY_WEBHOOK_URL: { from: { setting: 'notify-webhook-url' }, optional: true },
+    // The chat webhook's secret, not its URL (an environment is readable by
+    // anyone who may read the function's configuration). An empty secret
+    // means no webhook: it is an extra channel besides the mail.
+    NOTIFY_WEBHOOK_SECRET_ARN,
   },
   grants: [
     // The round for a notice's names (one Query); the mail ledger's claims
@@ -31,6 +34,7 @@ export const manifest = defineManifest({
     },
     { on: 'mail-identity', actions: ['ses:SendEmail'] },
     { on: 'user-pool', actions: ['cognito-idp:ListUsersInGroup'] },
+    { on: 'notify-webhook-secret', actions: ['secretsmanager:GetSecretValue'] },
   ],
   memorySize: 512,
   timeoutSeconds: 30,

@@ -27,6 +27,7 @@ import type {
   SettingName,
 } from '../../functions/common/function-manifest.js';
 import type { ManifestCatalog } from '../../functions/manifests.js';
+import { PDF_BUNDLE_ESBUILD_ARGS } from '../bundling/pdf-bundle-aliases.js';
 import { type FunctionResources, grantToFunction, resourceOf } from './grants.js';
 import { handlerEntry, PUBLISH_FONTS_DIR, REPO_ROOT } from './repo-paths.js';
 
@@ -76,6 +77,7 @@ function environmentValue(source: EnvironmentSource, props: AcmFunctionProps): s
     }
     case 'portal':
     case 'public-site':
+    case 'notify-webhook-secret':
       return resourceOf(props.resources, source.resource, name);
   }
 }
@@ -155,6 +157,11 @@ export class AcmFunction extends Construct {
         externalModules: [],
         tsconfig: `${REPO_ROOT}tsconfig.json`,
         ...(manifest.bundleFiles ? { commandHooks: BUNDLE_FILES[manifest.bundleFiles] } : {}),
+        // A function that ships the report fonts renders PDFs: its bundle leaves
+        // out what pdfkit and fontkit load for formats the report never uses.
+        ...(manifest.bundleFiles === 'report-fonts'
+          ? { esbuildArgs: PDF_BUNDLE_ESBUILD_ARGS }
+          : {}),
       },
     });
     for (const grant of manifest.grants) {

@@ -29,6 +29,8 @@ export interface FunctionResources {
   portalUrl?: string;
   /** https://<distribution domain>/ of the published site. */
   publicSiteUrl?: string;
+  /** The secret holding the chat webhook's URL (its ARN, from its Ref). */
+  notifyWebhookSecretArn?: string;
 }
 
 /** Where mail is sent from: deployment parameters, so one template serves any agency. */
@@ -50,6 +52,7 @@ const RESOURCE_KEYS = {
   'mail-identity': 'mailIdentity',
   portal: 'portalUrl',
   'public-site': 'publicSiteUrl',
+  'notify-webhook-secret': 'notifyWebhookSecretArn',
 } as const satisfies Record<ResourceName, keyof FunctionResources>;
 
 /** The resource a manifest names; a construct that lacks it is a wiring bug, caught at synth. */
@@ -134,6 +137,12 @@ export function grantToFunction(
       fn.addToRolePolicy(
         new PolicyStatement({ actions: [...grant.actions], resources: [pool.userPoolArn] }),
       );
+      return;
+    }
+    case 'notify-webhook-secret': {
+      // That secret's full ARN only: no wildcard, no other secret of the account.
+      const arn = resourceOf(resources, grant.on, functionName);
+      fn.addToRolePolicy(new PolicyStatement({ actions: [...grant.actions], resources: [arn] }));
       return;
     }
     case 'task-tokens':

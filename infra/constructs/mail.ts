@@ -6,11 +6,22 @@
  * digest. Their roles may call ses:SendEmail on that identity and
  * configuration set only, and the notifier may read group members
  * (ListUsersInGroup) of the user pool only.
+ *
+ * The optional chat webhook's URL is a credential (whoever holds it posts
+ * into the agency's channel), so it is kept out of the template and the
+ * environment: the stack creates an empty secret, the operator puts the URL
+ * into it (README "Deploy"), and only the notifier may read that secret.
+ * The stack creates it rather than taking an existing secret's name, so a
+ * stage needs no manual step unless it wants the webhook, and the grant is
+ * exact (a name given as a parameter would need a wildcard for the ARN's
+ * random suffix). CloudFormation names it: a deleted secret keeps its name
+ * for its recovery window, which would block re-creating a stage.
  */
 
-import { CfnParameter, Stack } from 'aws-cdk-lib';
+import { CfnParameter, Stack, Validations } from 'aws-cdk-lib';
 import type { IUserPool } from 'aws-cdk-lib/aws-cognito';
 import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
+import { CfnSecret } from 'aws-cdk-lib/aws-secretsmanager';
 import type { IQueue } from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
 import type { SettingName } from '../../functions/common/function-manifest.js';
@@ -32,6 +43,8 @@ export class Mail extends Construct {
   readonly identity: CfnParameter;
   readonly from: CfnParameter;
   readonly configurationSet: CfnParameter;
+  /** Empty until the operator puts the chat webhook's URL into it. */
+  readonly webhookSecret: CfnSecret;
   readonly notifier: AcmFunction;
   readonly digest: AcmFunction;
 
@@ -56,11 +69,25 @@ export class Mail extends Construct {
       default: 'acm-report',
     });
 
+    // No SecretString and no GenerateSecretString: a secret without a value
+    // (the CDK's Secret would generate a random password). Encrypted with
+    // the account's AWS-managed key for Secrets Manager, which needs no
+    // kms:Decrypt grant in the reader's role.
+    this.webhookSecret = new CfnSecret(this, 'NotifyWebhookSecret', {
+      description: `acm-report ${props.stage}: the chat webhook URL notices are posted to (optional; empty = mail only)`,
+    });
+    Validations.of(this.webhookSecret).acknowledge({
+      id: 'AwsSolutions-SMG4',
+      reason:
+        'The webhook URL is issued by the chat service (Teams, Google Chat, Slack); no rotation Lambda can mint a new one. It is replaced by put-secret-value when the channel reissues it.',
+    });
+
     const resources: FunctionResources = {
       table: props.table,
       userPool: props.userPool,
       approvalsQueue: props.approvalsQueue,
       portalUrl: props.portalUrl,
+      notifyWebhookSecretArn: this.webhookSecret.ref,
       mailIdentity: {
         identity: this.identity.valueAsString,
         from: this.from.valueAsString,

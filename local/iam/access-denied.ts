@@ -37,7 +37,8 @@ export function accessDenied(
       body: JSON.stringify({ message }),
     };
   }
-  if (service === 'cognito-idp') {
+  if (service === 'cognito-idp' || service === 'secretsmanager') {
+    // Both awsJson1_1: the exception's bare name in __type, HTTP 400.
     return {
       status: 400,
       headers: { 'content-type': 'application/x-amz-json-1.1', 'x-amzn-requestid': requestId },

@@ -1,6 +1,6 @@
 /**
  * What an AWS API request asks for, in IAM's terms (DynamoDB, S3, SQS, Step
- * Functions, SES v2, Cognito user pools): who signed it (the
+ * Functions, SES v2, Cognito user pools, Secrets Manager): who signed it (the
  * access key id, from the Authorization header, a presigned URL's query or
  * a presigned POST's form) and each action on each resource ARN it needs,
  * with the condition keys the request itself determines. A request this
@@ -9,7 +9,14 @@
 
 import type { IncomingHttpHeaders } from 'node:http';
 
-export type IamService = 'dynamodb' | 's3' | 'sqs' | 'states' | 'ses' | 'cognito-idp';
+export type IamService =
+  | 'dynamodb'
+  | 's3'
+  | 'sqs'
+  | 'states'
+  | 'ses'
+  | 'cognito-idp'
+  | 'secretsmanager';
 
 export interface IamCheck {
   action: string;
@@ -38,6 +45,8 @@ export interface AccountFacts {
   hashKeyOf(table: string): string | undefined;
   /** The SES identities (domains, addresses) the deployment sends from: its parameter. */
   sesIdentities: readonly string[];
+  /** A secret's full ARN, by name or ARN (IAM evaluates against the ARN). */
+  secretArnOf?(secretId: string): string | undefined;
 }
 
 const CREDENTIAL = /Credential=([^/,\s]+)\//;
@@ -169,6 +178,27 @@ function cognitoChecks(
       context: {},
     },
   ];
+}
+
+/**
+ * Secrets Manager: `secretsmanager:<operation>` on the secret's full ARN,
+ * whether the request names it by ARN or by name. A secret that does not
+ * exist is evaluated on the ARN its name would have, as IAM evaluates
+ * before the service looks the secret up.
+ */
+function secretsChecks(
+  operation: string,
+  body: Record<string, unknown>,
+  facts: AccountFacts,
+): IamCheck[] | string {
+  const id = body.SecretId ?? body.Name;
+  if (typeof id !== 'string') return `${operation} names no SecretId`;
+  const arn =
+    facts.secretArnOf?.(id) ??
+    (id.startsWith('arn:')
+      ? id
+      : `arn:aws:secretsmanager:${facts.region}:${facts.accountId}:secret:${id}`);
+  return [{ action: `secretsmanager:${operation}`, resource: arn, context: {} }];
 }
 
 /** SES v2 REST routes the functions call (POST path → action). */
@@ -318,7 +348,9 @@ export function readRequest(
         ? sqsChecks(operation, body, facts)
         : service === 'cognito-idp'
           ? cognitoChecks(operation, body, facts)
-          : statesChecks(operation, body);
+          : service === 'secretsmanager'
+            ? secretsChecks(operation, body, facts)
+            : statesChecks(operation, body);
   return typeof checks === 'string'
     ? { kind: 'undecided', accessKeyId, reason: checks }
     : { kind: 'checks', accessKeyId, checks };

@@ -1,7 +1,7 @@
 /**
  * The IAM front: an HTTP proxy before each emulator (DynamoDB, S3, SQS,
- * Step Functions, SES, Cognito). Every request a local function sends is read for its
- * signer and what it asks (aws-request.ts), evaluated against the signer's
+ * Step Functions, SES, Cognito, Secrets Manager). Every request a local
+ * function sends is read for its signer and what it asks (aws-request.ts), evaluated against the signer's
  * role from the synthesised template (iam-evaluator.ts), and either
  * forwarded byte for byte (signatures still verify) or answered with the
  * service's own AccessDenied. A request the front cannot read, or the

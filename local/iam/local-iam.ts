@@ -1,6 +1,6 @@
 /**
  * IAM for the local stack, as AWS applies it: one IAM front per emulator
- * (DynamoDB, S3, SQS, Step Functions, SES, Cognito),
+ * (DynamoDB, S3, SQS, Step Functions, SES, Cognito, Secrets Manager),
  * each local function known by its own access key and evaluated as its
  * role in the synthesised template, and the state machine's role checked on
  * every Lambda it invokes. What was denied or left undecided is kept in a
@@ -39,6 +39,8 @@ export interface LocalIamOptions {
   region: string;
   /** Where allowed requests go, per service (read per request). */
   targets: Record<IamService, () => string>;
+  /** A secret's full ARN by name or ARN (from the local Secrets Manager). */
+  secretArnOf?(secretId: string): string | undefined;
   log(line: string): void;
 }
 
@@ -70,6 +72,21 @@ export async function startLocalIam(options: LocalIamOptions): Promise<LocalIam>
   const policies = templatePolicies(options.template, options.resources);
   const evaluator = createIamEvaluator(policies, LOCAL_ACCOUNT);
   const ledger: IamLedger = { checked: 0, actionsOf: new Map(), denied: [], undecided: [] };
+  for (const grant of policies.unresolved) {
+    const [principal = '', resource = ''] = grant.split(': ');
+    ledger.undecided.push({
+      service: 'states',
+      principal,
+      action: 'policy',
+      resource,
+      decision: 'undecided',
+      detail:
+        'a grant of the template names a resource the local stack could not resolve to an ARN',
+    });
+    options.log(
+      `IAM undecided: ${grant} — not an ARN; the simulator would read it as any resource`,
+    );
+  }
   const principals = new Map<string, IamPrincipal>();
   const keys = hashKeys(options.template, options.resources);
   const facts: AccountFacts = {
@@ -77,8 +94,17 @@ export async function startLocalIam(options: LocalIamOptions): Promise<LocalIam>
     accountId: LOCAL_ACCOUNT,
     hashKeyOf: (table) => keys.get(table),
     sesIdentities: sesIdentities(options.template, options.resources),
+    ...(options.secretArnOf ? { secretArnOf: options.secretArnOf } : {}),
   };
-  const services: IamService[] = ['dynamodb', 's3', 'sqs', 'states', 'ses', 'cognito-idp'];
+  const services: IamService[] = [
+    'dynamodb',
+    's3',
+    'sqs',
+    'states',
+    'ses',
+    'cognito-idp',
+    'secretsmanager',
+  ];
   const fronts: IamFront[] = await Promise.all(
     services.map((service) =>
       startIamFront({

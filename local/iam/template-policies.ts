@@ -31,6 +31,21 @@ export interface TemplatePolicies {
   roles: Map<string, RolePolicies>;
   /** Resource ARN (bucket or queue) → its resource policy. */
   resourcePolicies: Map<string, PolicyDocument>;
+  /**
+   * Role grants whose resource did not resolve to an ARN ("role: resource").
+   * The simulator reads such a resource as matching anything, so each is
+   * reported, never left to allow silently.
+   */
+  unresolved: string[];
+}
+
+/** Resources of a policy's statements that are neither "*" nor an ARN. */
+function unresolvedResources(document: PolicyDocument): string[] {
+  return document.Statement.flatMap((statement) => {
+    const resource = (statement as { Resource?: unknown }).Resource;
+    const list = Array.isArray(resource) ? resource : resource === undefined ? [] : [resource];
+    return list.filter((r) => typeof r !== 'string' || (r !== '*' && !r.startsWith('arn:')));
+  }).map(String);
 }
 
 const refOf = (value: unknown) => (value as { Ref?: string } | undefined)?.Ref;
@@ -78,5 +93,10 @@ export function templatePolicies(template: CfnTemplate, names: LocalNames): Temp
       if (queueId) resourcePolicies.set(names.getAtt(queueId, 'Arn'), document);
     }
   }
-  return { roles, resourcePolicies };
+  const unresolved = [...roles.values()].flatMap((role) =>
+    role.policies.flatMap(({ policy }) =>
+      unresolvedResources(policy).map((resource) => `${role.roleLogicalId}: ${resource}`),
+    ),
+  );
+  return { roles, resourcePolicies, unresolved };
 }

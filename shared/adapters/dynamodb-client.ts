@@ -1,23 +1,21 @@
 /**
- * One DynamoDB document client per container, created on first use. The
- * endpoint comes from AWS_ENDPOINT_URL_DYNAMODB when set, which is how the
- * embedded stack points it at a local emulator.
+ * One DynamoDB document client per container (and per local endpoint:
+ * client-per-endpoint.ts), created on first use. The endpoint comes from
+ * AWS_ENDPOINT_URL_DYNAMODB when set, which is how the embedded stack points
+ * it at a local emulator.
  */
 
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { clientPerEndpoint } from './client-per-endpoint.js';
 
-let dynamo: DynamoDBClient | undefined;
-let documents: DynamoDBDocumentClient | undefined;
+export const dynamoClient = clientPerEndpoint(
+  'AWS_ENDPOINT_URL_DYNAMODB',
+  () => new DynamoDBClient({}),
+);
 
-export function dynamoClient(): DynamoDBClient {
-  dynamo ??= new DynamoDBClient({});
-  return dynamo;
-}
-
-export function documentClient(): DynamoDBDocumentClient {
-  documents ??= DynamoDBDocumentClient.from(dynamoClient(), {
+export const documentClient = clientPerEndpoint('AWS_ENDPOINT_URL_DYNAMODB', () =>
+  DynamoDBDocumentClient.from(dynamoClient(), {
     marshallOptions: { removeUndefinedValues: true },
-  });
-  return documents;
-}
+  }),
+);

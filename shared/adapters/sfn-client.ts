@@ -1,10 +1,6 @@
-/** One Step Functions client per container, created on first use. */
+/** One Step Functions client per container (and per local endpoint: client-per-endpoint.ts), created on first use. */
 
 import { SFNClient } from '@aws-sdk/client-sfn';
+import { clientPerEndpoint } from './client-per-endpoint.js';
 
-let sfn: SFNClient | undefined;
-
-export function sfnClient(): SFNClient {
-  sfn ??= new SFNClient({});
-  return sfn;
-}
+export const sfnClient = clientPerEndpoint('AWS_ENDPOINT_URL_SFN', () => new SFNClient({}));

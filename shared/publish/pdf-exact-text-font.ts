@@ -91,14 +91,24 @@ export interface ExactTextFont {
   encodeGlyphs(run: ShapedGlyphs): EncodedRun;
 }
 
-const hex4 = (n: number) => n.toString(16).padStart(4, '0');
+/** Subset ids as four hex digits, made once per id for every render (asked per glyph drawn). */
+const hexIds: string[] = [];
+const hex4 = (n: number) => {
+  hexIds[n] ??= n.toString(16).padStart(4, '0');
+  return hexIds[n];
+};
 
 function sameCodePoints(a: readonly number[], b: readonly number[]): boolean {
   return a.length === b.length && a.every((value, index) => value === b[index]);
 }
 
-/** Gives every use of a glyph its own code points (see the second fault above). */
+const unpoisoned = new WeakSet<object>();
+
+/** Gives every use of a glyph its own code points (see the second fault above); once per font. */
 export function unpoisonGlyphCache(font: EmbeddedFont['font']): void {
+  // A parsed font serves many documents (pdf-text-writer.ts): wrap its getGlyph once.
+  if (unpoisoned.has(font)) return;
+  unpoisoned.add(font);
   const cachedGetGlyph = font.getGlyph.bind(font);
   font.getGlyph = (id: number, codePoints: number[] = []) => {
     const shared = cachedGetGlyph(id, codePoints);

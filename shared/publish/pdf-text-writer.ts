@@ -53,6 +53,18 @@ const LINE_BREAK_CACHE_LIMIT = 20_000;
 /** Line height as a multiple of the font size: Thai stacks marks above and below. */
 export const LINE_HEIGHT = 1.55;
 
+/**
+ * Each font file's parsed font (fontkit's), kept across documents: pdfkit
+ * takes a parsed font wherever it takes a file, and a render then parses
+ * Sarabun and decodes its glyphs once per process, not once per document.
+ */
+const parsedFonts = new WeakMap<Uint8Array, object>();
+
+/** What to hand pdfkit for a font file: its parsed font once a document has parsed it. */
+export function fontSource(file: Uint8Array): object {
+  return parsedFonts.get(file) ?? Buffer.from(file);
+}
+
 export class PdfTextWriter {
   y: number;
   private readonly exact = new Map<FontName, ExactTextFont>();
@@ -64,7 +76,7 @@ export class PdfTextWriter {
     fonts: Record<FontName, Uint8Array>,
   ) {
     for (const name of ['regular', 'bold'] as const) {
-      doc.registerFont(name, Buffer.from(fonts[name]));
+      doc.registerFont(name, fontSource(fonts[name]) as never);
       doc.font(name);
       // biome-ignore lint/suspicious/noExplicitAny: pdfkit's font cache is not in its typings.
       const internals = doc as any;
@@ -72,6 +84,7 @@ export class PdfTextWriter {
       // font by name, and would parse the TTF again on every font() call.
       internals._fontFamilies[name] = internals._font;
       const font = internals._font as EmbeddedFont;
+      parsedFonts.set(fonts[name], font.font);
       this.exact.set(name, installExactText(font));
       allowShaping(font);
       this.fonts.set(name, font);

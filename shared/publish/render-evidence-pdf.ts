@@ -10,7 +10,7 @@ import { type EvidenceRecord, ROLE_LABELS } from '../catalogue/evidence-record.j
 import { periodLabelTh } from '../thai/fiscal-period.js';
 import { thaiNumber } from '../thai/thai-digits.js';
 import { collectPdfBytes } from './pdf-document-bytes.js';
-import { PdfTextWriter, type TextStyle } from './pdf-text-writer.js';
+import { fontSource, PdfTextWriter, type TextStyle } from './pdf-text-writer.js';
 import { bangkokTime } from './render-evidence-html.js';
 import { type FontFiles, loadSarabun } from './sarabun-fonts.js';
 
@@ -34,7 +34,7 @@ export async function renderEvidencePdf(
     lang: 'th-TH',
     displayTitle: true,
     pdfVersion: '1.7',
-    font: Buffer.from(fonts.regular) as never,
+    font: fontSource(fonts.regular) as never,
     info: {
       Title: title,
       Author: record.agencyNameTh,

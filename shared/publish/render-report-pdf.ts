@@ -15,6 +15,7 @@ import { thaiNumber } from '../thai/thai-digits.js';
 import { breakThaiLines } from './break-thai-lines.js';
 import { collectPdfBytes } from './pdf-document-bytes.js';
 import {
+  fontSource,
   PdfTextWriter,
   type StructElement,
   type TextStyle,
@@ -309,7 +310,7 @@ export async function renderReportPdf(
     displayTitle: true,
     pdfVersion: '1.7',
     // The built-in Helvetica is never used; naming Sarabun here keeps bundles free of AFM files.
-    font: Buffer.from(fonts.regular) as never,
+    font: fontSource(fonts.regular) as never,
     info: {
       Title: report.title,
       Author: report.agency.nameTh,

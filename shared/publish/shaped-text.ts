@@ -8,10 +8,13 @@
  * only some 300 different clusters to shape. A test checks this equals
  * fontkit shaping whole texts, for the seed and for every Thai letter with
  * every sequence of marks. Runs of other text (Latin, spaces, digits) are
- * shaped whole, as fontkit would, so their kerning is kept.
+ * shaped whole, so their kerning is kept: composed from the tables where
+ * they allow it (latin-pair-table.ts), by fontkit otherwise.
  */
 
+import { PairTable } from './latin-pair-table.js';
 import type { EmbeddedFont, Glyph, Position, ShapedGlyphs } from './pdf-exact-text-font.js';
+import { SARABUN_LATIN_PAIRS } from './sarabun-latin-pairs.js';
 import { SARABUN_THAI_SHAPES } from './sarabun-thai-shapes.js';
 import { ShapeTable } from './thai-shape-table.js';
 
@@ -40,16 +43,23 @@ function shapeNow(font: EmbeddedFont, text: string): ShapedText {
   return scaled(font, run.glyphs, run.positions);
 }
 
-/** The persisted tables, read on first use, per font (PostScript name). */
-const tables = new Map<string, ShapeTable | undefined>();
-
-function tableOf(font: EmbeddedFont): ShapeTable | undefined {
-  if (!tables.has(font.name)) {
-    const source = SARABUN_THAI_SHAPES[font.name];
-    tables.set(font.name, source === undefined ? undefined : new ShapeTable(source));
-  }
-  return tables.get(font.name);
+/** A persisted table per font (PostScript name), read on first use; undefined for a font it lacks. */
+function perFont<T>(
+  sources: Record<string, string>,
+  read: (source: string) => T,
+): (font: EmbeddedFont) => T | undefined {
+  const tables = new Map<string, T | undefined>();
+  return (font) => {
+    if (!tables.has(font.name)) {
+      const source = sources[font.name];
+      tables.set(font.name, source === undefined ? undefined : read(source));
+    }
+    return tables.get(font.name);
+  };
 }
+
+const tableOf = perFont(SARABUN_THAI_SHAPES, (source) => new ShapeTable(source));
+const pairTableOf = perFont(SARABUN_LATIN_PAIRS, (source) => new PairTable(source));
 
 /** A Thai cluster's shaping from the persisted table, as fontkit would give it. */
 function shapeFromTable(font: EmbeddedFont, cluster: string): ShapedText | undefined {
@@ -65,6 +75,34 @@ function shapeFromTable(font: EmbeddedFont, cluster: string): ShapedText | undef
       yOffset: g.yOffset,
     })),
   );
+}
+
+/**
+ * A run of Latin text composed as fontkit would shape it: each character's
+ * glyph from the cluster table, its advance kerned with the next character
+ * (latin-pair-table.ts). Undefined when a character is not in the tables or
+ * a pair ligates: fontkit shapes that run.
+ */
+function composeLatinRun(font: EmbeddedFont, run: string): ShapedText | undefined {
+  const pairs = pairTableOf(font);
+  const table = tableOf(font);
+  if (!pairs || !table) return undefined;
+  const glyphs: Glyph[] = [];
+  const raw: Array<Omit<Position, 'advanceWidth'>> = [];
+  for (let i = 0; i < run.length; i++) {
+    const [alone, ...more] = table.get(run.charAt(i)) ?? [];
+    if (!alone || more.length > 0) return undefined;
+    const kerning = i + 1 < run.length ? pairs.kerning(run.slice(i, i + 2)) : 0;
+    if (kerning === undefined) return undefined;
+    glyphs.push(font.font.getGlyph(alone.id, alone.codePoints));
+    raw.push({
+      xAdvance: alone.xAdvance + kerning,
+      yAdvance: 0,
+      xOffset: alone.xOffset,
+      yOffset: alone.yOffset,
+    });
+  }
+  return scaled(font, glyphs, raw);
 }
 
 /** A run in pdfkit's 1/1000 em units, with each glyph's offset in the text. */
@@ -142,7 +180,7 @@ function shapeUnits(font: EmbeddedFont, pieces: Iterable<string>): void {
   for (const piece of new Set(pieces)) {
     const key = keyOf(font, piece);
     if (units.has(key)) continue;
-    const known = shapeFromTable(font, piece);
+    const known = shapeFromTable(font, piece) ?? composeLatinRun(font, piece);
     if (known) units.set(key, known);
     else missing.push(piece);
   }

@@ -14,19 +14,14 @@ const UPPER = ['', 'ั', 'ิ', 'ี', 'ึ', 'ื', '็'];
 const LOWER = ['ุ', 'ู', 'ฺ'];
 const TONES = ['', '่', '้', '๊', '๋', '์', 'ํ'];
 /**
- * Characters that stand alone: Thai vowels before and after, ฯ ๆ, digits
- * and signs; and, since a space or a bracket alone between two Thai words is
- * a run of its own, every printable ASCII character and the usual quotes and
- * dashes. (Longer runs of Latin are kerned and ligated as a whole, live.)
+ * The characters of runs of other text that are laid out without fontkit:
+ * every printable ASCII character, the middle dot and the usual quotes and
+ * dashes. A run of them is its characters' shapings side by side, adjusted
+ * by the kerning between neighbours (latin-pair-table.ts).
  */
-const STANDALONE = [
-  0x0e2f,
-  0x0e30,
-  0x0e32,
-  0x0e3f,
-  ...range(0x0e40, 0x0e46),
-  ...range(0x0e4f, 0x0e5b),
+export const LATIN_RUN_CHARACTERS = [
   ...range(0x20, 0x7e),
+  0x00b7,
   0x2013,
   0x2014,
   0x2018,
@@ -34,6 +29,18 @@ const STANDALONE = [
   0x201c,
   0x201d,
   0x2026,
+].map((code) => String.fromCharCode(code));
+
+/**
+ * Characters that stand alone: Thai vowels before and after, ฯ ๆ, digits
+ * and signs; and, since a space or a bracket alone between two Thai words is
+ * a run of its own, the characters of Latin runs above.
+ */
+const STANDALONE = [
+  ...[0x0e2f, 0x0e30, 0x0e32, 0x0e3f, ...range(0x0e40, 0x0e46), ...range(0x0e4f, 0x0e5b)].map(
+    (code) => String.fromCharCode(code),
+  ),
+  ...LATIN_RUN_CHARACTERS,
 ];
 
 function range(from: number, to: number): number[] {
@@ -51,7 +58,7 @@ export function thaiClusters(): string[] {
     ...LETTERS.flatMap((letter) => marks.map((mark) => letter + mark)),
     'ฤๅ',
     'ฦๅ',
-    ...STANDALONE.map((code) => String.fromCharCode(code)),
+    ...STANDALONE,
   ];
 }
 
@@ -64,7 +71,7 @@ export interface TableGlyph {
   yOffset: number;
 }
 
-interface Run {
+export interface Run {
   glyphs: Array<{ id: number; codePoints: number[] }>;
   positions: Array<{ xAdvance: number; yAdvance: number; xOffset: number; yOffset: number }>;
 }

@@ -189,6 +189,15 @@ export interface PeopleChangeLog {
   list(agencyId: string, limit: number): Promise<PeopleChange[]>;
 }
 
+/**
+ * A deployment secret that may be left empty (the chat webhook's URL): its
+ * value, or undefined when none has been put. A read the store refuses
+ * (AccessDenied, throttling) throws: it is a fault, not "no value".
+ */
+export interface OptionalSecret {
+  value(): Promise<string | undefined>;
+}
+
 /** Sends one e-mail (SES). A failure throws, so the notice goes back to its queue. */
 export interface Mailer {
   send(mail: Mail): Promise<void>;

@@ -14,12 +14,17 @@ import {
   CreateGroupCommand,
   CreateUserPoolCommand,
 } from '@aws-sdk/client-cognito-identity-provider';
+import { CreateSecretCommand, SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
 import type { SendEmailCommandInput } from '@aws-sdk/client-sesv2';
 import type { APIGatewayProxyStructuredResultV2, SQSBatchResponse, SQSEvent } from 'aws-lambda';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { HttpEvent } from '../../functions/common/http.js';
 import { LOCAL_CREDENTIALS, LOCAL_REGION } from '../../local/embedded-services.js';
 import { type LocalCognito, startLocalCognito } from '../../local/local-cognito.js';
+import {
+  type LocalSecretsManager,
+  startLocalSecretsManager,
+} from '../../local/local-secrets-manager.js';
 import { type LocalSes, startLocalSes } from '../../local/local-ses.js';
 import { cognitoClient } from '../../shared/adapters/cognito-client.js';
 import { sesClient } from '../../shared/adapters/ses-client.js';
@@ -43,6 +48,7 @@ let stack: HandlerServices;
 let step: WaitingStep;
 let ses: LocalSes;
 let cognito: LocalCognito;
+let secrets: LocalSecretsManager;
 let people: CognitoIdentityProviderClient;
 /** What the handlers asked SES to send, as the SDK sent it (the emulator keeps no configuration set). */
 const mailRequests: SendEmailCommandInput[] = [];
@@ -81,6 +87,17 @@ beforeAll(async () => {
   stack = await startHandlerServices();
   step = await startWaitingStep();
   ses = await startLocalSes();
+  secrets = await startLocalSecretsManager({ region: LOCAL_REGION, accountId: '000000000000' });
+  // The chat webhook's secret as the stack creates it: no value, so mail is the only channel.
+  const secretsAdmin = new SecretsManagerClient({
+    region: LOCAL_REGION,
+    endpoint: secrets.endpoint,
+    credentials: LOCAL_CREDENTIALS,
+  });
+  const { ARN: webhookSecretArn } = await secretsAdmin.send(
+    new CreateSecretCommand({ Name: 'notify-webhook-url' }),
+  );
+  secretsAdmin.destroy();
   cognito = await startLocalCognito({
     region: LOCAL_REGION,
     sesEndpoint: ses.endpoint,
@@ -98,6 +115,8 @@ beforeAll(async () => {
     AWS_ENDPOINT_URL_SFN: step.endpoint,
     AWS_ENDPOINT_URL_SESV2: ses.endpoint,
     AWS_ENDPOINT_URL_COGNITO_IDENTITY_PROVIDER: cognito.endpoint,
+    AWS_ENDPOINT_URL_SECRETS_MANAGER: secrets.endpoint,
+    NOTIFY_WEBHOOK_SECRET_ARN: webhookSecretArn,
     USER_POOL_ID: await givenPeople(),
   });
   sesClient().middlewareStack.add(
@@ -122,6 +141,7 @@ afterAll(async () => {
   sfnClient().destroy();
   people?.destroy();
   await cognito?.close();
+  await secrets?.close();
   await ses?.close();
   await step?.close();
   await stack?.close();

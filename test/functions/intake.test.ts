@@ -15,6 +15,7 @@ import {
   type LocalStepFunctions,
   startLocalStepFunctions,
 } from '../../local/step-functions/local-step-functions.js';
+import { s3Client } from '../../shared/adapters/s3-client.js';
 import { validateRound } from '../../shared/validation/validate-document.js';
 import type { UploadRecord } from '../../shared/workflow/upload-record.js';
 import { loadEvent, loadSeed } from './events.js';
@@ -216,6 +217,36 @@ describe('Function: intake', () => {
     expect(result).toEqual({ batchItemFailures: [{ itemIdentifier: failing.messageId }] });
     expect((await stack.submissions.getUpload('opdc', passing.uploadId))?.status).toBe('accepted');
     expect((await stack.submissions.getUpload('opdc', failing.uploadId))?.status).toBe('requested');
+  });
+
+  it('works a batch one record at a time (finding 4: ten large Word files at once would not fit)', async () => {
+    // Prepare: two uploads in one batch; the uploads' reads counted while in flight.
+    const batch = [await upload(4, 'application/json'), await upload(4, 'application/json')];
+    const event = { Records: batch.flatMap((u) => u.event.Records) };
+    let reading = 0;
+    let most = 0;
+    s3Client().middlewareStack.add(
+      (next, context) => async (args) => {
+        if (context.commandName !== 'GetObjectCommand') return next(args);
+        reading += 1;
+        most = Math.max(most, reading);
+        try {
+          return await next(args);
+        } finally {
+          reading -= 1;
+        }
+      },
+      { step: 'initialize', name: 'countUploadReads' },
+    );
+
+    // Act
+    const result = await intake(event, lambdaContext()).finally(() =>
+      s3Client().middlewareStack.remove('countUploadReads'),
+    );
+
+    // Assess
+    expect(result.batchItemFailures).toEqual([]);
+    expect(most).toBe(1);
   });
 
   it('begins no record with too little time left: it goes back to the queue untouched', async () => {

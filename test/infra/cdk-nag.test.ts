@@ -2,7 +2,7 @@ import { Validations } from 'aws-cdk-lib';
 import { AwsSolutionsChecks } from 'cdk-nag';
 import type { IConstruct } from 'constructs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { synthStack } from './synth-stack.js';
+import { synthFreshStack } from './synth-stack.js';
 
 interface Acknowledgement {
   id: string;
@@ -27,7 +27,7 @@ describe('cdk-nag AwsSolutions checks', () => {
   let violations: { ruleName: string; violatingResources: { constructPath?: string }[] }[];
 
   beforeAll(() => {
-    const synthed = synthStack();
+    const synthed = synthFreshStack();
     stack = synthed.stack;
     violations = new AwsSolutionsChecks(synthed.app).validateScope(synthed.stack).violations;
   }, 60_000);

@@ -1,6 +1,7 @@
 import { existsSync, readdirSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { EnvironmentError, readEnvironment } from '../../functions/common/environment.js';
+import { defineManifest, TABLE_NAME } from '../../functions/common/function-manifest.js';
 import { MANIFESTS } from '../../functions/manifests.js';
 import { manifest as notifyApprovers } from '../../functions/notify-approvers/manifest.js';
 import { manifest as publishReport } from '../../functions/publish-report/manifest.js';
@@ -46,16 +47,25 @@ describe('Function manifests', () => {
   });
 
   it('leaves an optional variable out when it is not set', () => {
-    const required = {
-      TABLE_NAME: 't',
-      MAIL_FROM: 'f',
-      SES_CONFIGURATION_SET: 'c',
-      PORTAL_URL: 'p',
-      USER_POOL_ID: 'u',
-    };
-    expect(readEnvironment(notifyApprovers, required)).toEqual(required);
-    expect(
-      readEnvironment(notifyApprovers, { ...required, NOTIFY_WEBHOOK_URL: 'https://x' }),
-    ).toEqual({ ...required, NOTIFY_WEBHOOK_URL: 'https://x' });
+    // Prepare
+    const manifest = defineManifest({
+      ...notifyApprovers,
+      environment: { TABLE_NAME, EXTRA: { from: { setting: 'agencies' }, optional: true } },
+    });
+    // Act
+    const without = readEnvironment(manifest, { TABLE_NAME: 't' });
+    const withIt = readEnvironment(manifest, { TABLE_NAME: 't', EXTRA: 'x' });
+    // Assess
+    expect(without).toEqual({ TABLE_NAME: 't' });
+    expect(withIt).toEqual({ TABLE_NAME: 't', EXTRA: 'x' });
+  });
+
+  it("gives notify-approvers its webhook secret's ARN, never a webhook URL", () => {
+    // Assess
+    expect(notifyApprovers.environment).toHaveProperty('NOTIFY_WEBHOOK_SECRET_ARN', {
+      from: { resource: 'notify-webhook-secret', attribute: 'arn' },
+    });
+    expect(Object.keys(notifyApprovers.environment).join()).not.toMatch(/WEBHOOK_URL/);
+    expect(() => readEnvironment(notifyApprovers, {})).toThrow(/NOTIFY_WEBHOOK_SECRET_ARN/);
   });
 });

@@ -1,8 +1,9 @@
 /**
  * CDK assertions for what the review of the synthesised template found
- * (issue 16, findings 1–3 and 8): alarms that can notify, an HTTP API
- * access-log format, a stage dimension on metrics, and a template that bakes
- * in no account or region and can be re-created after a stage is deleted.
+ * (issue 16, findings 1–3, 8 and 9): alarms that can notify, an HTTP API
+ * access-log format, a stage dimension on metrics, a template that bakes
+ * in no account or region and can be re-created after a stage is deleted,
+ * and the chat webhook's URL kept in a secret, not in an environment.
  */
 
 import { App, type Stack } from 'aws-cdk-lib';
@@ -10,7 +11,8 @@ import { Annotations, Match, Template } from 'aws-cdk-lib/assertions';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { AcmReportStack } from '../../infra/acm-report-stack.js';
 import { HTTP_API_ACCESS_LOG } from '../../infra/constructs/api.js';
-import { deployTarget } from '../../infra/deploy-target.js';
+import { deployTarget, refuseSecretSettings } from '../../infra/deploy-target.js';
+import { functionId, resourcesOf, type Statement, statementsOf } from './template-queries.js';
 
 function synth(env?: { account: string; region: string }) {
   const app = new App({ context: { 'aws:cdk:bundling-stacks': [] } });
@@ -168,5 +170,62 @@ describe('Finding 9: published index not served stale, intake queue tied to the 
         ]),
       },
     });
+  });
+});
+
+describe('Finding 9: the chat webhook URL is a secret, not an environment variable', () => {
+  const secretId = () => {
+    const [id, ...others] = Object.keys(
+      resourcesOf(agnostic.template, 'AWS::SecretsManager::Secret'),
+    );
+    expect(others).toEqual([]);
+    return id ?? '';
+  };
+
+  it('creates one secret without a value (no generated password), named by CloudFormation', () => {
+    const secret = resourcesOf(agnostic.template, 'AWS::SecretsManager::Secret')[secretId()];
+    expect(secret?.Properties).not.toHaveProperty('SecretString');
+    expect(secret?.Properties).not.toHaveProperty('GenerateSecretString');
+    expect(secret?.Properties).not.toHaveProperty('Name');
+    agnostic.template.hasOutput('NotifyWebhookSecretArn', { Value: { Ref: secretId() } });
+  });
+
+  it('gives notify-approvers the secret’s ARN, and no function any URL but the public ones', () => {
+    const functions = resourcesOf(agnostic.template, 'AWS::Lambda::Function');
+    const notifier = functions[functionId(agnostic.template, 'notify-approvers')];
+    const variables = (fn: (typeof functions)[string]) =>
+      (fn.Properties.Environment as { Variables?: Record<string, unknown> } | undefined)
+        ?.Variables ?? {};
+    expect(variables(notifier as never).NOTIFY_WEBHOOK_SECRET_ARN).toEqual({ Ref: secretId() });
+    for (const [id, fn] of Object.entries(functions)) {
+      for (const [key, value] of Object.entries(variables(fn))) {
+        // The portal and the public site are public addresses; nothing else may be a URL.
+        if (key === 'PORTAL_URL' || key === 'SITE_URL') continue;
+        expect(JSON.stringify(value), `${id} ${key}`).not.toMatch(/https?:\/\//);
+        expect(key, id).not.toMatch(/WEBHOOK_URL/);
+      }
+    }
+  });
+
+  it('lets notify-approvers alone read that secret, by its ARN, and nothing more of it', () => {
+    const reads = (name: string) =>
+      statementsOf(agnostic.template, name).filter((s: Statement) =>
+        JSON.stringify(s.Action).includes('secretsmanager:'),
+      );
+    expect(reads('notify-approvers')).toEqual([
+      { Effect: 'Allow', Action: 'secretsmanager:GetSecretValue', Resource: { Ref: secretId() } },
+    ]);
+    const others = Object.values(resourcesOf(agnostic.template, 'AWS::IAM::Policy'))
+      .flatMap((p) => (p.Properties.PolicyDocument as { Statement: Statement[] }).Statement)
+      .filter((s) => JSON.stringify(s.Action).includes('secretsmanager:'));
+    expect(others).toHaveLength(1);
+  });
+
+  it('refuses the old -c notifyWebhookUrl context, which would put the URL in the template', () => {
+    const context = (key: string) => ({ notifyWebhookUrl: 'https://chat.example/hook' })[key];
+    expect(() => refuseSecretSettings(context)).toThrow(
+      /^ไม่รับ -c notifyWebhookUrl.+put-secret-value/,
+    );
+    expect(() => refuseSecretSettings(() => undefined)).not.toThrow();
   });
 });

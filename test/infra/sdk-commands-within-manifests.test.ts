@@ -32,6 +32,18 @@ const SERVICE_OF_PACKAGE: Readonly<Record<string, string>> = {
   '@aws-sdk/client-sfn': 'states',
   '@aws-sdk/client-sesv2': 'ses',
   '@aws-sdk/client-cognito-identity-provider': 'cognito-idp',
+  '@aws-sdk/client-secrets-manager': 'secretsmanager',
+};
+
+/**
+ * Powertools classes that send SDK commands on the project's behalf: the
+ * command is in node_modules, so the class stands for it in the scan.
+ */
+const COMMANDS_OF_POWERTOOLS: Readonly<Record<string, Record<string, string>>> = {
+  '@aws-lambda-powertools/parameters/secrets': {
+    SecretsProvider: 'secretsmanager:GetSecretValueCommand',
+    getSecret: 'secretsmanager:GetSecretValueCommand',
+  },
 };
 
 /**
@@ -68,21 +80,26 @@ const ACTION_OF_COMMAND: Readonly<Record<string, string>> = {
   'cognito-idp:AdminRemoveUserFromGroupCommand': 'cognito-idp:AdminRemoveUserFromGroup',
   'cognito-idp:AdminListGroupsForUserCommand': 'cognito-idp:AdminListGroupsForUser',
   'cognito-idp:AdminDisableUserCommand': 'cognito-idp:AdminDisableUser',
+  'secretsmanager:GetSecretValueCommand': 'secretsmanager:GetSecretValue',
 };
 
 /** `import { A, type B, C as D } from '@aws-sdk/…'`: the value imports, by package. */
-const SDK_IMPORT = /import\s*\{([^}]*)\}\s*from\s*'(@aws-sdk\/[^']+)'/g;
+const SDK_IMPORT =
+  /import\s*\{([^}]*)\}\s*from\s*'(@aws-sdk\/[^']+|@aws-lambda-powertools\/[^']+)'/g;
 
 /** The SDK commands one source file imports, as "service:XxxCommand". */
 function sdkCommandsIn(source: string): string[] {
   const commands: string[] = [];
   for (const [, names = '', pkg = ''] of source.matchAll(SDK_IMPORT)) {
     const service = SERVICE_OF_PACKAGE[pkg];
-    if (!service) continue;
+    const sentFor = COMMANDS_OF_POWERTOOLS[pkg];
+    if (!service && !sentFor) continue;
     for (const raw of names.split(',')) {
       const name = raw.trim().split(/\s+as\s+/)[0] ?? '';
-      if (name.startsWith('type ') || !/^[A-Z]\w*Command$/.test(name)) continue;
-      commands.push(`${service}:${name}`);
+      if (name.startsWith('type ')) continue;
+      const sent = sentFor?.[name];
+      if (sent) commands.push(sent);
+      else if (service && /^[A-Z]\w*Command$/.test(name)) commands.push(`${service}:${name}`);
     }
   }
   return commands;
@@ -160,11 +177,14 @@ describe('Reading SDK commands from source', () => {
     } from '@aws-sdk/lib-dynamodb';
     import { type GetObjectCommand, S3Client } from '@aws-sdk/client-s3';
     import { SendMessageBatchCommand } from '@aws-sdk/client-sqs';
-    import { PathCommand } from './not-the-sdk.js';`;
+    import { PathCommand } from './not-the-sdk.js';
+    import { SecretsProvider } from '@aws-lambda-powertools/parameters/secrets';
+    import { type SecretsProvider as Types } from '@aws-lambda-powertools/parameters/secrets';`;
     expect(sdkCommandsIn(source)).toEqual([
       'dynamodb:PutCommand',
       'dynamodb:QueryCommand',
       'sqs:SendMessageBatchCommand',
+      'secretsmanager:GetSecretValueCommand',
     ]);
   });
 });
@@ -175,6 +195,13 @@ describe("SDK commands within each function's manifest", () => {
     const withCommands = [...bundled.values()].filter((m) => commandsOf(m).length > 0);
     // Every function but none talks to AWS; a scan that finds nothing is broken, not clean.
     expect(withCommands.length).toBe(MANIFESTS.length);
+  });
+
+  it('sees notify-approvers read its webhook secret, and finds it granted', () => {
+    // Powertools' SecretsProvider sends GetSecretValue from node_modules.
+    const commands = commandsOf(bundled.get('notify-approvers') ?? []).map((c) => c.command);
+    expect(commands).toContain('secretsmanager:GetSecretValueCommand');
+    expect(grantedActions('notify-approvers').has('secretsmanager:GetSecretValue')).toBe(true);
   });
 
   it('maps every SDK command the project bundles to an IAM action', () => {

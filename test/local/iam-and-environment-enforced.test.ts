@@ -4,15 +4,23 @@
  * refused with AccessDenied by the emulator's endpoint (the IAM front
  * evaluating that function's role from the synthesised template), and a
  * variable dropped from another's fails that function at init, naming it.
- * Built from the real manifests, the same requests pass.
+ * With secretsmanager:GetSecretValue dropped from notify-approvers, its read
+ * of the chat webhook's secret is refused the same way, and a notice is
+ * mailed but failed back to its queue (logged), never silently sent to no
+ * webhook. Built from the real manifests, the same requests pass and the
+ * webhook receives the notice through the secret.
  */
 
 import { DynamoDBClient, GetItemCommand } from '@aws-sdk/client-dynamodb';
+import { GetSecretValueCommand, SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
+import { SendTaskSuccessCommand, SFNClient } from '@aws-sdk/client-sfn';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FunctionManifest } from '../../functions/common/function-manifest.js';
 import { MANIFESTS, manifestCatalog } from '../../functions/manifests.js';
 import { LOCAL_REGION } from '../../local/embedded-services.js';
+import { localEmail } from '../../local/local-identities.js';
 import { type LocalStack, startLocalStack } from '../../local/local-stack.js';
+import { approvalsNoticeEvent } from './approvals-notice-event.js';
 
 const AGENCY = 'opdc';
 
@@ -20,7 +28,10 @@ function withChanges(changes: Record<string, (m: FunctionManifest) => FunctionMa
   return manifestCatalog(MANIFESTS.map((m) => changes[m.name]?.(m) ?? m));
 }
 
-/** get-upload without dynamodb:GetItem; list-rounds without TABLE_NAME. */
+/**
+ * get-upload without dynamodb:GetItem; list-rounds without TABLE_NAME;
+ * notify-approvers without secretsmanager:GetSecretValue.
+ */
 const broken = withChanges({
   'get-upload': (m) => ({
     ...m,
@@ -34,6 +45,10 @@ const broken = withChanges({
     const { TABLE_NAME: _, ...environment } = m.environment;
     return { ...m, environment };
   },
+  'notify-approvers': (m) => ({
+    ...m,
+    grants: m.grants.filter((g) => g.on !== 'notify-webhook-secret'),
+  }),
 });
 
 async function start(manifests = manifestCatalog()): Promise<LocalStack> {
@@ -57,6 +72,30 @@ function getItemAs(stack: LocalStack, folder: string) {
       }),
     )
     .finally(() => client.destroy());
+}
+
+function credentialsOf(stack: LocalStack, folder: string) {
+  const fn = stack.functions.all.find((f) => f.folder === folder);
+  if (!fn) throw new Error(`no ${folder}`);
+  return fn.credentials;
+}
+
+/** The webhook secret read as notify-approvers, at the endpoint its SDK client uses. */
+function readWebhookSecretAs(stack: LocalStack) {
+  const notifier = stack.functions.all.find((f) => f.folder === 'notify-approvers');
+  const client = new SecretsManagerClient({
+    region: LOCAL_REGION,
+    endpoint: stack.iam.endpoints.secretsmanager,
+    credentials: credentialsOf(stack, 'notify-approvers'),
+  });
+  return client
+    .send(new GetSecretValueCommand({ SecretId: notifier?.environment.NOTIFY_WEBHOOK_SECRET_ARN }))
+    .finally(() => client.destroy());
+}
+
+async function coordinatorMails(stack: LocalStack) {
+  const mails = await stack.mail.mails();
+  return mails.filter((m) => m.destination.to.includes(localEmail('coordinator'))).length;
 }
 
 const listRoundsEvent = {
@@ -114,6 +153,36 @@ describe('IAM and environment enforced on the local stack', () => {
         stack.functions.invoke('acm-report-local-list-rounds', listRoundsEvent),
       ).rejects.toThrow(/^list-rounds: environment variable TABLE_NAME not set/);
     });
+
+    it("answers notify-approvers' read of its webhook secret with Secrets Manager's AccessDeniedException", async () => {
+      // Act
+      const refused = await readWebhookSecretAs(stack).catch((error: unknown) => error);
+      // Assess
+      expect(refused).toMatchObject({
+        name: 'AccessDeniedException',
+        $metadata: { httpStatusCode: 400 },
+      });
+      expect(String(refused)).toMatch(
+        /assumed-role\/.+\/acm-report-local-notify-approvers is not authorized to perform: secretsmanager:GetSecretValue on resource: arn:aws:secretsmanager:.+:secret:.+NotifyWebhookSecret.+-[0-9a-f]{6} because no identity-based policy allows/,
+      );
+    });
+
+    it('mails a notice but fails it back to the queue, and posts nothing to the webhook', async () => {
+      // Prepare
+      const mailedBefore = await coordinatorMails(stack);
+      // Act
+      const answer = (await stack.functions.invoke(
+        'acm-report-local-notify-approvers',
+        approvalsNoticeEvent(AGENCY),
+      )) as { batchItemFailures: { itemIdentifier: string }[] };
+      // Assess
+      expect(answer.batchItemFailures).toEqual([{ itemIdentifier: 'm-1' }]);
+      expect(await coordinatorMails(stack)).toBe(mailedBefore + 1);
+      expect(stack.inbox.notices).toEqual([]);
+      expect(stack.iam.ledger.denied.map((d) => `${d.principal} ${d.action}`)).toContain(
+        'acm-report-local-notify-approvers secretsmanager:GetSecretValue',
+      );
+    });
   });
 
   describe('with the real manifests', () => {
@@ -125,7 +194,7 @@ describe('IAM and environment enforced on the local stack', () => {
       await stack?.close();
     });
 
-    it('allows the same request and starts the same function', async () => {
+    it('allows the same requests, starts the same function, and the webhook gets its notice', async () => {
       await expect(getItemAs(stack, 'get-upload')).resolves.toMatchObject({
         $metadata: { httpStatusCode: 200 },
       });
@@ -134,8 +203,52 @@ describe('IAM and environment enforced on the local stack', () => {
         listRoundsEvent,
       )) as { statusCode: number };
       expect(answer.statusCode).toBe(200);
+      const secret = await readWebhookSecretAs(stack);
+      expect(secret.SecretString).toBe(stack.inbox.url);
+      const notified = (await stack.functions.invoke(
+        'acm-report-local-notify-approvers',
+        approvalsNoticeEvent(AGENCY),
+      )) as { batchItemFailures: unknown[] };
+      expect(notified.batchItemFailures).toEqual([]);
+      expect(stack.inbox.notices.map((n) => n.kind)).toEqual(['approval-escalated']);
       expect(stack.iam.ledger.denied).toEqual([]);
       expect(stack.iam.ledger.undecided).toEqual([]);
+    });
+
+    it('lets approval-request hand a decision back (SendTaskSuccess) as its role allows', async () => {
+      // Its one SendTaskSuccess path: a decision made while the step was re-asked
+      // (test/functions/approval-handlers.test.ts). The token here is unknown, so
+      // the runner refuses it — after IAM let the request through.
+      const client = new SFNClient({
+        region: LOCAL_REGION,
+        endpoint: stack.iam.endpoints.states,
+        credentials: credentialsOf(stack, 'approval-request'),
+      });
+      const answer = await client
+        .send(new SendTaskSuccessCommand({ taskToken: 'unknown-token', output: '{}' }))
+        .catch((error: unknown) => error)
+        .finally(() => client.destroy());
+      expect(answer).toBeInstanceOf(Error);
+      expect((answer as Error).name).not.toBe('AccessDeniedException');
+      expect(stack.iam.ledger.actionsOf.get('acm-report-local-approval-request')).toContain(
+        'states:SendTaskSuccess',
+      );
+      expect(stack.iam.ledger.denied).toEqual([]);
+    });
+
+    it("lets the state machine's role invoke the functions its tasks name, and no other", async () => {
+      const arnOf = (folder: string) =>
+        stack.functions.all.find((f) => f.folder === folder)?.arn ?? '';
+      await expect(
+        stack.iam.checkStateMachineInvoke(arnOf('approval-request')),
+      ).resolves.toBeUndefined();
+      const refused = await stack.iam
+        .checkStateMachineInvoke(arnOf('get-upload'))
+        .catch((error: unknown) => error);
+      expect(refused).toMatchObject({ name: 'Lambda.AWSLambdaException' });
+      expect(String((refused as Error).message)).toMatch(
+        /is not authorized to perform: lambda:InvokeFunction on resource: arn:aws:lambda:.+:function:acm-report-local-get-upload/,
+      );
     });
   });
 });

@@ -19,6 +19,7 @@ import { MANIFESTS, manifestCatalog } from '../../functions/manifests.js';
 import { LOCAL_REGION } from '../../local/embedded-services.js';
 import { localEmail } from '../../local/local-identities.js';
 import { type LocalStack, startLocalStack } from '../../local/local-stack.js';
+import { approvalsNoticeEvent } from './approvals-notice-event.js';
 
 const AGENCY = 'opdc';
 const FOLDER = 'notify-approvers';
@@ -85,32 +86,6 @@ async function listGroupAs(stack: LocalStack) {
   }
 }
 
-/** An approvals-queue record carrying one notice for the coordinator. */
-function noticeEvent() {
-  const notice = {
-    kind: 'approval-escalated',
-    agencyId: AGENCY,
-    roundId: '2566-h1',
-    groups: [`${AGENCY}:coordinator`],
-    sentAt: '2023-04-20T02:00:00.000Z',
-  };
-  return {
-    Records: [
-      {
-        messageId: 'm-1',
-        receiptHandle: 'r-1',
-        body: JSON.stringify(notice),
-        attributes: {},
-        messageAttributes: {},
-        md5OfBody: '',
-        eventSource: 'aws:sqs',
-        eventSourceARN: 'arn:aws:sqs:local:000000000000:approvals',
-        awsRegion: LOCAL_REGION,
-      },
-    ],
-  };
-}
-
 describe('SES and Cognito under the local IAM', () => {
   describe('with ses:SendEmail and cognito-idp:ListUsersInGroup dropped from notify-approvers', () => {
     let stack: LocalStack;
@@ -158,7 +133,7 @@ describe('SES and Cognito under the local IAM', () => {
       // Act
       const answer = (await stack.functions.invoke(
         `acm-report-local-${FOLDER}`,
-        noticeEvent(),
+        approvalsNoticeEvent(AGENCY),
       )) as { batchItemFailures: { itemIdentifier: string }[] };
       // Assess
       expect(answer.batchItemFailures).toEqual([{ itemIdentifier: 'm-1' }]);
@@ -181,7 +156,7 @@ describe('SES and Cognito under the local IAM', () => {
       const members = await listGroupAs(stack);
       const answer = (await stack.functions.invoke(
         `acm-report-local-${FOLDER}`,
-        noticeEvent(),
+        approvalsNoticeEvent(AGENCY),
       )) as { batchItemFailures: unknown[] };
       // Assess
       expect(sent.MessageId).toBeTruthy();
@@ -191,6 +166,8 @@ describe('SES and Cognito under the local IAM', () => {
       expect(
         mails.filter((m) => m.destination.to.includes(localEmail('coordinator'))),
       ).toHaveLength(1);
+      // And the chat webhook, whose URL the notifier read from its secret.
+      expect(stack.inbox.notices.map((n) => n.kind)).toEqual(['approval-escalated']);
       expect(stack.iam.ledger.denied).toEqual([]);
       expect(stack.iam.ledger.undecided).toEqual([]);
     });

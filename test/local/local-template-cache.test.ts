@@ -18,11 +18,11 @@ afterEach(() => {
 
 /** A stand-in for CDK that writes the URLs it is given where the real stack does, and counts its calls. */
 function countingSynthesis(): Synthesise & { calls: number } {
-  const synthesise: Synthesise = (_region, agencies, hook, origins) => {
+  const synthesise: Synthesise = (_region, agencies, origins) => {
     counted.calls += 1;
     return {
       Resources: {
-        Notifier: { Type: 'AWS::Lambda::Function', Properties: { Hook: hook, agencies } },
+        Notifier: { Type: 'AWS::Lambda::Function', Properties: { agencies } },
         Api: { Type: 'AWS::ApiGatewayV2::Api', Properties: { AllowOrigins: origins } },
       },
     };
@@ -31,10 +31,9 @@ function countingSynthesis(): Synthesise & { calls: number } {
   return counted;
 }
 
-const inputs = (hookPort: number, portalPort: number) => ({
+const inputs = (portalPort: number) => ({
   region: 'ap-southeast-1',
   agencies: ['opdc'],
-  notifyWebhookUrl: `http://127.0.0.1:${hookPort}/hook`,
   portalOrigins: [`http://127.0.0.1:${portalPort}`],
 });
 
@@ -44,12 +43,11 @@ describe('Function: cachedLocalTemplate', () => {
     const dir = freshDir();
     const synthesise = countingSynthesis();
     // Act
-    const first = cachedLocalTemplate(inputs(4001, 5001), synthesise, dir, 'sources-a');
-    const second = cachedLocalTemplate(inputs(4002, 5002), synthesise, dir, 'sources-a');
+    const first = cachedLocalTemplate(inputs(5001), synthesise, dir, 'sources-a');
+    const second = cachedLocalTemplate(inputs(5002), synthesise, dir, 'sources-a');
     // Assess
     expect(synthesise.calls).toBe(1);
     expect([first.fromCache, second.fromCache]).toEqual([false, true]);
-    expect(second.template.Resources.Notifier?.Properties?.Hook).toBe('http://127.0.0.1:4002/hook');
     expect(second.template.Resources.Api?.Properties?.AllowOrigins).toEqual([
       'http://127.0.0.1:5002',
     ]);
@@ -61,10 +59,10 @@ describe('Function: cachedLocalTemplate', () => {
   it('synthesises afresh when a source or an option that shapes the template changes', () => {
     const dir = freshDir();
     const synthesise = countingSynthesis();
-    cachedLocalTemplate(inputs(4001, 5001), synthesise, dir, 'sources-a');
-    cachedLocalTemplate(inputs(4001, 5001), synthesise, dir, 'sources-b');
+    cachedLocalTemplate(inputs(5001), synthesise, dir, 'sources-a');
+    cachedLocalTemplate(inputs(5001), synthesise, dir, 'sources-b');
     cachedLocalTemplate(
-      { ...inputs(4001, 5001), agencies: ['opdc', 'other'] },
+      { ...inputs(5001), agencies: ['opdc', 'other'] },
       synthesise,
       dir,
       'sources-b',
@@ -80,15 +78,10 @@ describe('Function: cachedLocalTemplate', () => {
   });
 
   it('gives the very template CDK synthesises for the same URLs', () => {
-    const given = inputs(43123, 43124);
+    const given = inputs(43124);
     const cached = cachedLocalTemplate(given, synthesiseLocalTemplate, freshDir(), 'sources-a');
-    const direct = synthesiseLocalTemplate(
-      given.region,
-      given.agencies,
-      given.notifyWebhookUrl,
-      given.portalOrigins,
-    );
-    expect(JSON.stringify(cached.template)).toContain(given.notifyWebhookUrl);
+    const direct = synthesiseLocalTemplate(given.region, given.agencies, given.portalOrigins);
+    expect(JSON.stringify(cached.template)).toContain(given.portalOrigins[0]);
     expect(cached.template).toEqual(direct);
   }, 180_000);
 });

@@ -1,10 +1,11 @@
 import PDFDocument from 'pdfkit';
 import { describe, expect, it } from 'vitest';
 import { breakThaiLines } from '../../shared/publish/break-thai-lines.js';
-import { freshThaiShapes } from '../../shared/publish/generate-thai-shapes.js';
+import { freshLatinPairs, freshThaiShapes } from '../../shared/publish/generate-thai-shapes.js';
 import type { EmbeddedFont } from '../../shared/publish/pdf-exact-text-font.js';
 import { PdfTextWriter } from '../../shared/publish/pdf-text-writer.js';
 import { loadSarabun } from '../../shared/publish/sarabun-fonts.js';
+import { SARABUN_LATIN_PAIRS } from '../../shared/publish/sarabun-latin-pairs.js';
 import { SARABUN_THAI_SHAPES } from '../../shared/publish/sarabun-thai-shapes.js';
 import {
   clearShapingCache,
@@ -12,7 +13,7 @@ import {
   shapeText,
   shapingUnits,
 } from '../../shared/publish/shaped-text.js';
-import { thaiClusters } from '../../shared/publish/thai-shape-table.js';
+import { LATIN_RUN_CHARACTERS, thaiClusters } from '../../shared/publish/thai-shape-table.js';
 import { reportBlocks } from '../../shared/report/report-blocks.js';
 import { seedReport } from '../helpers/seed-round.js';
 
@@ -65,6 +66,27 @@ function thaiCorpus(): string[] {
   return texts;
 }
 
+/**
+ * Runs of Latin text between Thai words: every pair of the characters
+ * composed from the tables (in runs that chain them), random runs from a
+ * fixed seed, and words with the ligatures fi and fl, which fontkit shapes.
+ */
+function latinCorpus(): string[] {
+  const characters = LATIN_RUN_CHARACTERS;
+  const texts = characters.map((first) => ` ${characters.map((c) => first + c).join('')} `);
+  let state = 12;
+  const next = () => {
+    state = (state * 1_103_515_245 + 12_345) % 2_147_483_648;
+    return state;
+  };
+  for (let i = 0; i < 300; i++) {
+    const length = 2 + (next() % 24);
+    texts.push(Array.from({ length }, () => characters[next() % characters.length]).join(''));
+  }
+  texts.push('ก (Office of the Official Information) ข', 'ค fiscal flow “fi” ง', 'VAT, AV.’ Ty');
+  return texts;
+}
+
 describe('shaping by clusters', () => {
   it('gives every seed paragraph and every Thai cluster the glyphs and positions fontkit gives the whole text', () => {
     // Prepare: the texts, and for each font the reference shaping of each text whole.
@@ -73,7 +95,7 @@ describe('shaping by clusters', () => {
         ? [`${'label' in b ? `${b.label} ` : ''}${b.text} `]
         : [],
     );
-    const texts = [...seedTexts, ...thaiCorpus()];
+    const texts = [...seedTexts, ...thaiCorpus(), ...latinCorpus()];
     for (const name of ['regular', 'bold'] as const) {
       clearShapingCache();
       const font = preparedFont(name);
@@ -112,6 +134,39 @@ describe('shaping by clusters', () => {
       expect(SARABUN_THAI_SHAPES[name] === table, name).toBe(true);
     }
     expect(thaiClusters().length).toBeGreaterThan(3000);
+  });
+
+  it('keeps a table of every Latin pair that kerns or ligates equal to what fontkit gives today', () => {
+    const fresh = freshLatinPairs();
+    expect(Object.keys(fresh).sort()).toEqual(['Sarabun-Bold', 'Sarabun-Regular']);
+    for (const [name, table] of Object.entries(fresh)) {
+      expect(SARABUN_LATIN_PAIRS[name] === table, name).toBe(true);
+      // fi and fl ligate (fontkit shapes those runs); many pairs kern.
+      expect(table).toContain('fi\t*');
+      expect(table.split('\n').length).toBeGreaterThan(100);
+    }
+  });
+
+  it('lays out all the seed report text without running the fontkit shaper', () => {
+    const texts = [...reportBlocks(seedReport())].flatMap((b) =>
+      'text' in b ? [b.text, `${'label' in b ? `${b.label} ` : ''}${b.text} `] : [],
+    );
+    for (const name of ['regular', 'bold'] as const) {
+      clearShapingCache();
+      const font = preparedFont(name);
+      const layout = font.font.layout.bind(font.font);
+      let calls = 0;
+      font.font.layout = (text) => {
+        calls++;
+        return layout(text);
+      };
+      prefetchShaping(font, texts);
+      for (const text of texts) shapeText(font, text);
+      expect(calls, name).toBe(0);
+      // A ligature still goes to fontkit.
+      shapeText(font, ' (fiscal) ');
+      expect(calls, name).toBe(1);
+    }
   });
 
   it('cuts text into Thai clusters and runs of other text, losing nothing', () => {

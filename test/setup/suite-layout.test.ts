@@ -8,11 +8,15 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { BROWSER_FILES, STACK_FILES } from '../../vitest.config.js';
+import { BROWSER_FILES, HANDLER_TESTS, STACK_FILES } from '../../vitest.config.js';
 
 const ROOT = join(import.meta.dirname, '../..');
 const STARTS_A_STACK = /\b(startLocalStack|runChaos)\(/;
 const DRIVES_CHROMIUM = /\blaunchChromium\(/;
+/** A static or dynamic import of a function's handler module. */
+const IMPORTS_A_HANDLER = /functions\/[a-z0-9-]+\/handler(\.js)?['`]/;
+/** The handler tests' folder, `test/functions/`. */
+const HANDLER_FOLDER = HANDLER_TESTS.slice(0, HANDLER_TESTS.indexOf('**'));
 
 function testFiles(): string[] {
   return readdirSync(join(ROOT, 'test'), { recursive: true, encoding: 'utf8' })
@@ -39,6 +43,14 @@ describe('Suite layout', () => {
     );
     expect(driving.length).toBeGreaterThan(0);
     expect(driving.filter((file) => !BROWSER_FILES.includes(file))).toEqual([]);
+  });
+
+  it('runs every file that imports a handler isolated, with module instances of its own', () => {
+    const importing = testFiles().filter((file) =>
+      IMPORTS_A_HANDLER.test(readFileSync(join(ROOT, file), 'utf8')),
+    );
+    expect(importing.length).toBeGreaterThan(0);
+    expect(importing.filter((file) => !file.startsWith(HANDLER_FOLDER))).toEqual([]);
   });
 
   it('lists only files that exist', () => {

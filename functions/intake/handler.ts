@@ -12,7 +12,7 @@ import { BatchProcessor, EventType, processPartialResponse } from '@aws-lambda-p
 import { IdempotencyConfig, makeIdempotent } from '@aws-lambda-powertools/idempotency';
 import { DynamoDBPersistenceLayer } from '@aws-lambda-powertools/idempotency/dynamodb';
 import middy from '@middy/core';
-import type { SQSBatchResponse, SQSEvent, SQSRecord } from 'aws-lambda';
+import type { Context, SQSBatchResponse, SQSEvent, SQSRecord } from 'aws-lambda';
 import { readDocx } from '../../shared/adapters/docx-reader.js';
 import { documentClient, dynamoClient } from '../../shared/adapters/dynamodb-client.js';
 import { DynamoDbRoundRepository } from '../../shared/adapters/dynamodb-round-repository.js';
@@ -70,7 +70,23 @@ const acceptObject = makeIdempotent(
   },
 );
 
-async function intakeRecord(record: SQSRecord): Promise<void> {
+/**
+ * Time a record may need (a 10 MB Word file converted, stored and its
+ * execution started, on a busy container). A record is not begun with less
+ * left: it goes back to the queue on its own, rather than the timeout
+ * failing the whole batch, the records already stored included.
+ */
+const RECORD_RESERVE_MS = 15_000;
+
+class NoTimeLeftError extends Error {
+  override readonly name = 'NoTimeLeftError';
+}
+
+async function intakeRecord(record: SQSRecord, context?: Context): Promise<void> {
+  const left = context?.getRemainingTimeInMillis();
+  if (left !== undefined && left < RECORD_RESERVE_MS) {
+    throw new NoTimeLeftError(`${left} ms left: record ${record.messageId} goes back to the queue`);
+  }
   const bucket = env.INCOMING_BUCKET;
   for (const object of objectsIn(record)) {
     if (object.bucket !== bucket) {

@@ -13,7 +13,7 @@ export const manifest = defineManifest({
       on: 'incoming-bucket',
       actions: ['s3:GetObject'],
       prefix: SUBMISSIONS_PREFIX,
-      why: 'the roll-up reads every approved submission.',
+      why: 'the roll-up reads the approved submissions not kept in the table (over 64 KiB, or stored before documents were kept).',
     },
     {
       on: 'incoming-bucket',

@@ -12,20 +12,46 @@ import {
 } from '@aws-sdk/lib-dynamodb';
 import type { SubmissionStore } from '../workflow/ports.js';
 import type { WaitingRole } from '../workflow/roles.js';
-import type {
-  SubmissionRef,
-  SubmissionVersion,
-  VersionStatus,
+import {
+  type DocumentRef,
+  KEPT_DOCUMENT_MAX_BYTES,
+  type SubmissionRef,
+  type SubmissionVersion,
+  type VersionStatus,
 } from '../workflow/submission-version.js';
 import type { UploadRecord } from '../workflow/upload-record.js';
 import { succeeds } from './conditional-write.js';
 import { type BatchRetry, batchGetAll, DEFAULT_BATCH_RETRY } from './dynamodb-batch.js';
-import { submissionPartition, uploadRecordKey, versionKey, withoutKeys } from './table-keys.js';
+import {
+  documentRowKey,
+  submissionPartition,
+  uploadRecordKey,
+  versionKey,
+  withoutKeys,
+} from './table-keys.js';
 
 type VersionKeyRef = Pick<SubmissionRef, 'agencyId' | 'roundId' | 'itemNo' | 'version'>;
 
 const keyOf = (ref: VersionKeyRef) =>
   versionKey(ref.agencyId, ref.roundId, ref.itemNo, ref.version);
+
+const documentKeyOf = (ref: DocumentRef) =>
+  documentRowKey(ref.agencyId, ref.roundId, ref.itemNo, ref.uploadId);
+
+/**
+ * The table row keeping `document` (compact JSON in one string attribute:
+ * the cheapest to marshal, and it reads back exactly), or undefined when the
+ * document is over KEPT_DOCUMENT_MAX_BYTES. Bulk loaders write the same row.
+ */
+export function keptDocumentRow(
+  ref: DocumentRef,
+  document: unknown,
+): Record<string, unknown> | undefined {
+  const json = JSON.stringify(document);
+  if (Buffer.byteLength(json) > KEPT_DOCUMENT_MAX_BYTES) return undefined;
+  const { agencyId, roundId, itemNo, uploadId } = ref;
+  return { ...documentKeyOf(ref), agencyId, roundId, itemNo, uploadId, json };
+}
 
 export class DynamoDbSubmissionRepository implements SubmissionStore {
   constructor(
@@ -165,5 +191,23 @@ export class DynamoDbSubmissionRepository implements SubmissionStore {
   async getVersions(refs: readonly VersionKeyRef[]): Promise<SubmissionVersion[]> {
     const items = await batchGetAll(this.client, this.tableName, refs.map(keyOf), this.retry);
     return items.map((item) => withoutKeys<SubmissionVersion>(item));
+  }
+
+  async putDocument(ref: DocumentRef, document: unknown): Promise<boolean> {
+    const row = keptDocumentRow(ref, document);
+    if (!row) return false;
+    // Unconditional: the row follows its upload's S3 document, written the same way.
+    await this.client.send(new PutCommand({ TableName: this.tableName, Item: row }));
+    return true;
+  }
+
+  async getDocuments(refs: readonly DocumentRef[]): Promise<Map<string, unknown>> {
+    const items = await batchGetAll(
+      this.client,
+      this.tableName,
+      refs.map(documentKeyOf),
+      this.retry,
+    );
+    return new Map(items.map((item) => [String(item.uploadId), JSON.parse(String(item.json))]));
   }
 }

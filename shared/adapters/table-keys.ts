@@ -9,6 +9,7 @@
  *   ROUND#{agency}#{round}              ITEM#{0001}       a plan item's current version and status
  *   ROUNDS#{agency}                     ROUND#{round}     the agency's list of rounds (one line each)
  *   SUBMISSION#{agency}#{round}#{item}  V#{000001}        an immutable submission version
+ *   SUBMISSION#{agency}#{round}#{item}  D#{uploadId}      an accepted upload's converted document (small ones)
  *   UPLOAD#{agency}#{uploadId}          UPLOAD            an upload request and its result
  *   APPROVAL#{agency}#{approvalId}      APPROVAL          an approval (task token beside it)
  *   PUBLISHED                           REPORT#{agency}#{round}#v{0001}  a published report
@@ -80,6 +81,17 @@ export const submissionPartition = (agencyId: string, roundId: string, itemNo: n
 export const versionKey = (agencyId: string, roundId: string, itemNo: number, version: number) => ({
   pk: submissionPartition(agencyId, roundId, itemNo),
   sk: `V#${pad(version, 6)}`,
+});
+
+/** Beside the versions (their Queries begin with V#, so never read it). */
+export const documentRowKey = (
+  agencyId: string,
+  roundId: string,
+  itemNo: number,
+  uploadId: string,
+) => ({
+  pk: submissionPartition(agencyId, roundId, itemNo),
+  sk: `D#${uploadId}`,
 });
 
 export const uploadRecordKey = (agencyId: string, uploadId: string) => ({

@@ -100,6 +100,8 @@ export async function acceptUpload(
 
   const documentKey = submissionObjectKey(target);
   await ports.objects.putJson(ports.bucket, documentKey, read.value);
+  // A copy in the table too, when small: the roll-up reads a round's documents in batches.
+  await ports.submissions.putDocument(target, read.value);
   const version = await claimVersion(ports, upload, target, {
     key: object.key,
     etag: bareEtag(object.etag),

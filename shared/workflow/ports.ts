@@ -17,7 +17,12 @@ import type { Notice } from './approval-notice.js';
 import type { WaitingRole } from './roles.js';
 import type { RoundHeader, RoundItem } from './round-header.js';
 import type { ItemState, RoundListing, RoundRecord, SignOff } from './round-record.js';
-import type { SubmissionRef, SubmissionVersion, VersionStatus } from './submission-version.js';
+import type {
+  DocumentRef,
+  SubmissionRef,
+  SubmissionVersion,
+  VersionStatus,
+} from './submission-version.js';
 import type { UploadRecord } from './upload-record.js';
 
 type VersionKeyRef = Pick<SubmissionRef, 'agencyId' | 'roundId' | 'itemNo' | 'version'>;
@@ -92,6 +97,15 @@ export interface SubmissionStore {
     waitingOn?: WaitingRole,
   ): Promise<void>;
   getVersions(refs: readonly VersionKeyRef[]): Promise<SubmissionVersion[]>;
+  /**
+   * Keeps an upload's converted document beside the item's versions when it
+   * is at most KEPT_DOCUMENT_MAX_BYTES (the S3 copy is written regardless and
+   * stays the record); false when it is too large to keep. Writing the same
+   * upload's document again changes nothing.
+   */
+  putDocument(ref: DocumentRef, document: unknown): Promise<boolean>;
+  /** The kept documents of `refs`, by upload id (unvalidated JSON); one not kept is absent. */
+  getDocuments(refs: readonly DocumentRef[]): Promise<Map<string, unknown>>;
 }
 
 export interface ApprovalStore {

@@ -11,7 +11,7 @@ import { validateSubmission } from '../validation/validate-submission.js';
 import { mapLimit } from './map-limit.js';
 import { DRAFTS_PREFIX } from './object-prefixes.js';
 import type { ObjectStore, RoundStore, SubmissionStore } from './ports.js';
-import { submissionId } from './submission-version.js';
+import { documentRefOf, type SubmissionVersion, submissionId } from './submission-version.js';
 import type { SignOffRef } from './workflow-payloads.js';
 
 export interface RollUpPorts {
@@ -25,6 +25,13 @@ export interface RollUpPorts {
 export function draftReportKey(ref: SignOffRef): string {
   return `${DRAFTS_PREFIX}${ref.agencyId}/${ref.roundId}/a${ref.attempt}/report.json`;
 }
+
+/**
+ * S3 reads at once for documents not kept in the table (large ones, and
+ * versions stored before documents were kept): enough to hide S3's latency,
+ * few enough for one Lambda's sockets and memory.
+ */
+const S3_READS_IN_FLIGHT = 32;
 
 export interface RollUpSummary {
   draftKey: string;
@@ -48,14 +55,7 @@ export async function rollUpRound(ports: RollUpPorts, ref: SignOffRef): Promise<
         ],
   );
   const versions = await ports.submissions.getVersions(approved);
-  const submissions = await mapLimit(versions, 16, async (version): Promise<Submission> => {
-    const document = validateSubmission(
-      await ports.objects.getJson(ports.bucket, version.documentKey),
-    );
-    if (!document.ok)
-      throw new Error(`stored submission ${version.documentKey} no longer validates`);
-    return document.value;
-  });
+  const submissions = await readSubmissions(ports, versions);
   const provenance = new Map(
     versions.map((v) => [
       v.itemNo,
@@ -71,4 +71,26 @@ export async function rollUpRound(ports: RollUpPorts, ref: SignOffRef): Promise<
   const draftKey = draftReportKey(ref);
   await ports.objects.putJson(ports.bucket, draftKey, report);
   return { draftKey, items: report.items.length, budgetUsed: report.rollup.budgetUsed };
+}
+
+/**
+ * Each approved version's document: from the table when it was kept there
+ * (100 to a BatchGetItem), else its S3 copy. Either is checked again, as
+ * the schema may have moved on since it was accepted.
+ */
+async function readSubmissions(
+  ports: RollUpPorts,
+  versions: readonly SubmissionVersion[],
+): Promise<Submission[]> {
+  const kept = await ports.submissions.getDocuments(versions.map(documentRefOf));
+  return mapLimit(versions, S3_READS_IN_FLIGHT, async (version) => {
+    const stored = kept.has(version.source.uploadId)
+      ? kept.get(version.source.uploadId)
+      : await ports.objects.getJson(ports.bucket, version.documentKey);
+    const document = validateSubmission(stored);
+    if (!document.ok) {
+      throw new Error(`stored submission ${version.documentKey} no longer validates`);
+    }
+    return document.value;
+  });
 }

@@ -40,6 +40,31 @@ export interface SubmissionVersion extends SubmissionRef {
   waitingOn?: WaitingRole;
 }
 
+/** Names one upload's converted document beside the item's versions. */
+export interface DocumentRef {
+  agencyId: string;
+  roundId: string;
+  itemNo: number;
+  uploadId: string;
+}
+
+export const documentRefOf = (version: SubmissionVersion): DocumentRef => ({
+  agencyId: version.agencyId,
+  roundId: version.roundId,
+  itemNo: version.itemNo,
+  uploadId: version.source.uploadId,
+});
+
+/**
+ * The largest converted document (compact JSON, in bytes) kept in the table
+ * beside its versions as well as in S3. A plan item's document is a few
+ * KiB; a row this size stays far below DynamoDB's 400 KB item limit and
+ * costs intake a few write units, and it lets the roll-up read a round's
+ * documents 100 to a call instead of one S3 GET each. Larger documents are
+ * read from S3 alone.
+ */
+export const KEPT_DOCUMENT_MAX_BYTES = 64 * 1024;
+
 export function submissionId(ref: Omit<SubmissionRef, 'version' | 'division'>): string {
   return `${ref.agencyId}/${ref.roundId}/${ref.itemNo}`;
 }

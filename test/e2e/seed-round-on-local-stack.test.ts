@@ -226,8 +226,14 @@ describe('The seed round on the local stack', () => {
       'PLAN#0006',
       'ROUND',
     ]);
-    const versions = await query(`SUBMISSION#${result.agencyId}#${result.roundId}#4`);
+    const partition = await query(`SUBMISSION#${result.agencyId}#${result.roundId}#4`);
+    const versions = partition.filter((item) => item.sk?.S?.startsWith('V#'));
     expect(versions.map((item) => item.sk?.S)).toEqual(['V#000001', 'V#000002']);
+    // Beside them, each version's converted document kept for the roll-up, and nothing else.
+    const documents = partition.filter((item) => !item.sk?.S?.startsWith('V#'));
+    expect(documents.map((item) => item.sk?.S).sort()).toEqual(
+      versions.map((item) => `D#${item.source?.M?.uploadId?.S}`).sort(),
+    );
   });
 
   it('printed its progress as it went', () => {

@@ -249,6 +249,19 @@ describe('Function: intake', () => {
     expect(most).toBe(1);
   });
 
+  it('begins no record with too little time left: it goes back to the queue untouched', async () => {
+    const late = await upload(5, 'application/json');
+    const [record] = late.event.Records;
+    if (!record) throw new Error('fixture has no record');
+    const nearlyOut = { ...lambdaContext(), getRemainingTimeInMillis: () => 5_000 };
+    const result = await intake({ Records: [record] }, nearlyOut);
+    expect(result).toEqual({ batchItemFailures: [{ itemIdentifier: late.messageId }] });
+    expect((await stack.submissions.getUpload('opdc', late.uploadId))?.status).toBe('requested');
+    // With time enough, the same message is stored as usual.
+    expect(await intake({ Records: [record] }, lambdaContext())).toEqual({ batchItemFailures: [] });
+    expect((await stack.submissions.getUpload('opdc', late.uploadId))?.status).toBe('accepted');
+  });
+
   it('ignores the test event S3 sends when the notification is set up', async () => {
     const event = loadEvent<SQSEvent>('sqs-intake-s3-object-created.json');
     const record = event.Records[0];

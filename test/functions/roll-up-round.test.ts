@@ -4,9 +4,10 @@
  * version and kept as a private draft in the incoming bucket.
  */
 
+import { DeleteObjectCommand } from '@aws-sdk/client-s3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RollUpSummary } from '../../shared/workflow/roll-up-round.js';
-import type { SubmissionVersion } from '../../shared/workflow/submission-version.js';
+import { documentRefOf, type SubmissionVersion } from '../../shared/workflow/submission-version.js';
 import { seedReport, seedRound, seedSubmissionJson } from '../helpers/seed-round.js';
 import { SIGN_OFF } from './derived-events.js';
 import { type HandlerServices, startHandlerServices } from './handler-services.js';
@@ -112,6 +113,26 @@ describe('Function: roll-up-round', () => {
     expect(report.items.map(({ provenance, ...item }: { provenance: unknown }) => item)).toEqual(
       expected.items,
     );
+  });
+
+  it('reads a document kept in the table without its S3 copy, and the draft is the same', async () => {
+    const kept = versionOf(5, 1);
+    await stack.submissions.putDocument(documentRefOf(kept), seedSubmissionJson(5));
+    // Gone from S3: only the table can give the roll-up item 5 now.
+    await stack.s3.send(
+      new DeleteObjectCommand({ Bucket: stack.incomingBucket, Key: documentKey(5) }),
+    );
+    try {
+      const task = { signOff: { ...SIGN_OFF, attempt: 5 } };
+      const report = await draftOf(await rollUpRound(task, lambdaContext()));
+      const expected = seedReport();
+      expect(report.items.map(({ provenance, ...item }: { provenance: unknown }) => item)).toEqual(
+        expected.items,
+      );
+      expect(report.rollup).toEqual(expected.rollup);
+    } finally {
+      await stack.objects.putJson(stack.incomingBucket, documentKey(5), seedSubmissionJson(5));
+    }
   });
 
   it('fails, writing no draft, when a stored submission no longer validates', async () => {

@@ -80,9 +80,11 @@ async function versionsOf(itemNo: number): Promise<Array<{ sk: string; sha256: s
   const { Items = [] } = await dynamo.send(
     new QueryCommand({
       TableName: stack.resources.tableName,
-      KeyConditionExpression: 'pk = :pk',
+      // The versions, not the converted documents kept beside them (D#…).
+      KeyConditionExpression: 'pk = :pk AND begins_with(sk, :v)',
       ExpressionAttributeValues: {
         ':pk': { S: submissionPartition(ctx.agencyId, roundId, itemNo) },
+        ':v': { S: 'V#' },
       },
       ConsistentRead: true,
     }),

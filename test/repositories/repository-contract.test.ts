@@ -15,7 +15,10 @@ import type { Approval } from '../../shared/workflow/approval.js';
 import { audienceOf } from '../../shared/workflow/approval.js';
 import type { ApprovalStore, RoundStore, SubmissionStore } from '../../shared/workflow/ports.js';
 import type { RoundRecord } from '../../shared/workflow/round-record.js';
-import type { SubmissionVersion } from '../../shared/workflow/submission-version.js';
+import {
+  KEPT_DOCUMENT_MAX_BYTES,
+  type SubmissionVersion,
+} from '../../shared/workflow/submission-version.js';
 import type { UploadRecord } from '../../shared/workflow/upload-record.js';
 import { seedRound } from '../helpers/seed-round.js';
 import { inMemoryPorts } from '../workflow/in-memory-ports.js';
@@ -302,6 +305,52 @@ describe.each(IMPLEMENTATIONS)('Repository contract: %s', (_name, make) => {
       expect(found.map((v) => v.itemNo).sort((a, b) => a - b)).toEqual(
         Array.from({ length: 250 }, (_, i) => i + 1),
       );
+    });
+
+    it("keeps a small document beside its item's versions, without it showing among them", async () => {
+      const ref = (itemNo: number, uploadId: string) => ({
+        agencyId: 'opdc',
+        roundId: '2566-h1',
+        itemNo,
+        uploadId,
+      });
+      const document = { itemNo: 1, objectives: ['เพื่อให้ส่วนราชการมีความโปร่งใส'], budgetUsed: '1.50' };
+      expect(await stores.submissions.putDocument(ref(1, 'u1'), document)).toBe(true);
+      // Written again for a replayed event: still one document, the same.
+      expect(await stores.submissions.putDocument(ref(1, 'u1'), document)).toBe(true);
+      await stores.submissions.putVersion(version(1));
+      const found = await stores.submissions.getDocuments([
+        ref(1, 'u1'),
+        ref(2, 'u1'),
+        ref(1, 'u9'),
+      ]);
+      expect([...found]).toEqual([['u1', document]]);
+      expect((await stores.submissions.latestVersion('opdc', '2566-h1', 1))?.version).toBe(1);
+      expect(await stores.submissions.listVersions('opdc', '2566-h1', 1, 10)).toHaveLength(1);
+    });
+
+    it('keeps no document over KEPT_DOCUMENT_MAX_BYTES: the S3 copy is then the only one', async () => {
+      const ref = { agencyId: 'opdc', roundId: '2566-h1', itemNo: 1, uploadId: 'big' };
+      // Thai text is 3 bytes a character in UTF-8: over the limit in bytes, not in characters.
+      const big = { progress: 'ก'.repeat(Math.ceil(KEPT_DOCUMENT_MAX_BYTES / 3) + 1) };
+      expect(JSON.stringify(big).length).toBeLessThan(KEPT_DOCUMENT_MAX_BYTES);
+      expect(await stores.submissions.putDocument(ref, big)).toBe(false);
+      expect((await stores.submissions.getDocuments([ref])).size).toBe(0);
+    });
+
+    it('reads 250 kept documents at once, past the 100 keys of one batch', async () => {
+      const refs = Array.from({ length: 250 }, (_, i) => ({
+        agencyId: 'opdc',
+        roundId: '2566-h1',
+        itemNo: i + 1,
+        uploadId: `u-${i + 1}`,
+      }));
+      for (const ref of refs) await stores.submissions.putDocument(ref, { itemNo: ref.itemNo });
+      const found = await stores.submissions.getDocuments(refs);
+      expect(found.size).toBe(250);
+      expect(
+        refs.every((ref) => (found.get(ref.uploadId) as { itemNo: number }).itemNo === ref.itemNo),
+      ).toBe(true);
     });
   });
 

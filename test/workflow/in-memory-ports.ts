@@ -29,7 +29,12 @@ import type {
   RoundRecord,
   SignOff,
 } from '../../shared/workflow/round-record.js';
-import type { SubmissionVersion, VersionStatus } from '../../shared/workflow/submission-version.js';
+import {
+  type DocumentRef,
+  KEPT_DOCUMENT_MAX_BYTES,
+  type SubmissionVersion,
+  type VersionStatus,
+} from '../../shared/workflow/submission-version.js';
 import type { UploadRecord } from '../../shared/workflow/upload-record.js';
 
 type Ref = {
@@ -46,6 +51,7 @@ class ConditionFailedError extends Error {
 
 type Run = { agencyId: string; roundId: string; day: string };
 const runKey = (run: Run) => `${run.agencyId}/${run.roundId}/${run.day}`;
+const dkey = (r: DocumentRef) => `${r.agencyId}/${r.roundId}/${r.itemNo}/${r.uploadId}`;
 const vkey = (r: Ref) => `${r.agencyId}/${r.roundId}/${r.itemNo}/${r.version}`;
 
 export function inMemoryPorts(now = new Date('2023-04-20T03:00:00Z')) {
@@ -56,6 +62,8 @@ export function inMemoryPorts(now = new Date('2023-04-20T03:00:00Z')) {
   const items = new Map<string, ItemState>();
   const uploads = new Map<string, UploadRecord>();
   const versions = new Map<string, SubmissionVersion>();
+  /** Kept documents as the table keeps them: compact JSON text. */
+  const documents = new Map<string, string>();
   const approvals = new Map<string, { approval: Approval; taskToken: string }>();
   const objects = new Map<string, { body: Uint8Array | string; contentType?: string }>();
   const notices: Notice[] = [];
@@ -230,6 +238,19 @@ export function inMemoryPorts(now = new Date('2023-04-20T03:00:00Z')) {
     },
     getVersions: async (refs: readonly Ref[]) =>
       refs.map((r) => versions.get(vkey(r))).filter((v): v is SubmissionVersion => Boolean(v)),
+    putDocument: async (ref: DocumentRef, document: unknown) => {
+      const json = JSON.stringify(document);
+      if (Buffer.byteLength(json) > KEPT_DOCUMENT_MAX_BYTES) return false;
+      documents.set(dkey(ref), json);
+      return true;
+    },
+    getDocuments: async (refs: readonly DocumentRef[]) =>
+      new Map(
+        refs.flatMap((ref) => {
+          const json = documents.get(dkey(ref));
+          return json === undefined ? [] : [[ref.uploadId, JSON.parse(json) as unknown] as const];
+        }),
+      ),
   } satisfies SubmissionStore;
   /** An item's versions, newest first. */
   const versionsOf = (a: string, r: string, n: number) =>

@@ -78,6 +78,21 @@ describe('Use case: accept an upload', () => {
     });
   });
 
+  it('keeps the converted document in the table too, the same as its S3 copy', async () => {
+    const uploadId = '00000000-0000-4000-8000-000000000001';
+    await acceptUpload(ports, uploaded(1, uploadId));
+    const [stored] = await ports.submissions.getVersions([
+      { agencyId: 'opdc', roundId: '2566-h1', itemNo: 1, version: 1 },
+    ]);
+    const s3Copy = ports.state.objects.get(`${ports.bucket}/${stored?.documentKey}`);
+    const kept = await ports.submissions.getDocuments([
+      { agencyId: 'opdc', roundId: '2566-h1', itemNo: 1, uploadId },
+    ]);
+    expect(s3Copy).toBeDefined();
+    expect(kept.get(uploadId)).toEqual(JSON.parse(String(s3Copy?.body)));
+    expect(kept.get(uploadId)).toMatchObject({ itemNo: 1, fiscalYear: 2566 });
+  });
+
   it('changes nothing when the same S3 event arrives twice', async () => {
     const object = uploaded(1, '00000000-0000-4000-8000-000000000001');
     await acceptUpload(ports, object);

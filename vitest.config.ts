@@ -94,6 +94,11 @@ export default defineConfig({
           globalSetup: [BUILD_CLI, WARM_TEMPLATE],
           // One group with the browser files, whose workers it shares.
           maxWorkers: STACK_WORKERS,
+          // A worker's later stacks load the handlers afresh (local-functions.ts
+          // imports them per stack) and reach their own endpoints (one SDK client
+          // per endpoint); what they share is the SDK, aws-cdk-lib and the
+          // emulators' modules, loaded once instead of once per file.
+          isolate: false,
           // An upper bound for a stuck test, not a pace: tests wait on conditions.
           testTimeout: 120_000,
           hookTimeout: 120_000,
@@ -107,6 +112,7 @@ export default defineConfig({
           include: BROWSER_FILES,
           globalSetup: [BUILD_CLI, 'test/setup/install-chromium.ts'],
           maxWorkers: STACK_WORKERS,
+          isolate: false,
           testTimeout: 120_000,
           hookTimeout: 120_000,
           // In the stack files' group: two stacks at a time across both projects.

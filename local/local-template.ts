@@ -22,10 +22,13 @@ export interface CfnTemplate {
   Resources: Record<string, CfnResource>;
 }
 
+/** The origin a stack without the portal allows: loopback, which no browser page of ours serves. */
+export const NO_PORTAL_ORIGIN = 'http://127.0.0.1';
+
 export function synthesiseLocalTemplate(
   region: string,
   agencies: string[],
-  portalOrigins: string[] = ['http://127.0.0.1'],
+  portalOrigins: string[] = [NO_PORTAL_ORIGIN],
   manifests?: ManifestCatalog,
 ): CfnTemplate {
   const app = new App({ context: { 'aws:cdk:bundling-stacks': [] } });

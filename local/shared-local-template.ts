@@ -1,14 +1,15 @@
 /**
  * The template every local stack with the real manifests shares: synthesised
- * once for an agency, with or without the portal, then read from the cache
- * (local-template-cache.ts). The warm-up (warm-local-template.ts) fills the
+ * once for an agency, then read from the cache (local-template-cache.ts). A
+ * stack without the portal takes the same template with the loopback origin
+ * the synthesis uses by default, so one synthesis serves both. The warm-up (warm-local-template.ts) fills the
  * cache ahead of the stack tests through this same function, so it warms
  * exactly the entries a stack will ask for.
  */
 
 import { LOCAL_REGION } from './embedded-services.js';
 import type { CfnTemplate } from './local-template.js';
-import { synthesiseLocalTemplate } from './local-template.js';
+import { NO_PORTAL_ORIGIN, synthesiseLocalTemplate } from './local-template.js';
 import { cachedLocalTemplate } from './local-template-cache.js';
 
 export function sharedLocalTemplate(
@@ -19,7 +20,7 @@ export function sharedLocalTemplate(
     {
       region: LOCAL_REGION,
       agencies: [agencyId],
-      ...(portalUrl ? { portalOrigins: [portalUrl] } : {}),
+      portalOrigins: [portalUrl ?? NO_PORTAL_ORIGIN],
     },
     synthesiseLocalTemplate,
   );

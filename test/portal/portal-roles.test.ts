@@ -67,6 +67,8 @@ async function open(identity: string, width?: number): Promise<Page> {
   page.on('response', (r) => {
     if (r.status() >= 400) console.error(`[portal response] ${r.status()} ${r.url()}`);
   });
+  // A handler that throws leaves no request and no message on the page: say so.
+  page.on('pageerror', (error) => console.error(`[portal page error] ${error.message}`));
   return page;
 }
 
@@ -239,7 +241,12 @@ describe('Web portal on the local stack', () => {
     await director.reload();
     const entry = director.locator('article.approval', { hasText: 'ฉบับที่ ๒' });
     await entry.getByRole('button', { name: 'เปิดพิจารณา' }).click();
-    await director.locator('.decision').getByRole('button', { name: 'อนุมัติ' }).click();
+    // The director reads the preview before approving, as in the step that returned it: a
+    // click while the preview loads lands as its frame is being sized (seen three times in
+    // full runs: the panel stayed open with no request sent and no error shown).
+    const decision = director.locator('.decision');
+    await decision.frameLocator('iframe').locator('h2').first().waitFor();
+    await decision.getByRole('button', { name: 'อนุมัติ' }).click();
     await director.getByText('บันทึกผลการพิจารณาแล้ว').waitFor();
 
     const approvers = [

@@ -15,7 +15,7 @@ import { pathToFileURL } from 'node:url';
 import { build, type Metafile } from 'esbuild';
 import { MANIFESTS } from '../functions/manifests.js';
 import { PDF_BUNDLE_ALIASES } from '../infra/bundling/pdf-bundle-aliases.js';
-import { BUNDLE_ALIASES, functionBuildOptions } from '../infra/constructs/function-bundling.js';
+import { bundleAliases, functionBuildOptions } from '../infra/constructs/function-bundling.js';
 import { median } from './bench-process.js';
 
 const WORK = join('out', 'bench', 'functions');
@@ -198,8 +198,8 @@ export async function runFunctionBundlesBench(
     const file = join(WORK, name, 'index.mjs');
     // A PDF function ships with the PDF aliases too, as infra builds it.
     const alias = PDF_FUNCTIONS.has(name)
-      ? { ...BUNDLE_ALIASES, ...PDF_BUNDLE_ALIASES }
-      : BUNDLE_ALIASES;
+      ? { ...bundleAliases(), ...PDF_BUNDLE_ALIASES }
+      : bundleAliases();
     const packageBytes = await bundle(
       { entryPoints: [join('functions', name, 'handler.ts')] },
       file,

@@ -5,6 +5,7 @@
  */
 
 import type { BuildOptions } from 'esbuild';
+import { literalKeyClientAliases } from '../bundling/literal-key-clients.js';
 import { REPO_ROOT } from './repo-paths.js';
 
 /**
@@ -20,16 +21,23 @@ export const MAIN_FIELDS = ['module', 'main'];
 /**
  * Packages replaced in every bundle. In Lambda the SDK's default credential
  * chain always answers from the environment (functions/common/lambda-credentials.ts
- * says why the rest of it is left out).
+ * says why the rest of it is left out). Each SDK client is its copy with
+ * literal schema keys, so a bundle keeps only the schemas its commands reach
+ * (infra/bundling/literal-schema-keys.ts says why the installed one keeps all).
  */
-export const BUNDLE_ALIASES: Readonly<Record<string, string>> = {
-  '@aws-sdk/credential-provider-node': `${REPO_ROOT}functions/common/lambda-credentials.ts`,
-};
+export function bundleAliases(): Readonly<Record<string, string>> {
+  return {
+    '@aws-sdk/credential-provider-node': `${REPO_ROOT}functions/common/lambda-credentials.ts`,
+    ...literalKeyClientAliases(),
+  };
+}
 
-/** BUNDLE_ALIASES and a function's own `extra` as CDK's `esbuildArgs` spells them (`--alias:from=to`). */
+/** bundleAliases() and a function's own `extra` as CDK's `esbuildArgs` spells them (`--alias:from=to`). */
 export function aliasArgs(extra: Readonly<Record<string, string>> = {}): Record<string, string[]> {
   return {
-    '--alias': Object.entries({ ...BUNDLE_ALIASES, ...extra }).map(([from, to]) => `${from}=${to}`),
+    '--alias': Object.entries({ ...bundleAliases(), ...extra }).map(
+      ([from, to]) => `${from}=${to}`,
+    ),
   };
 }
 
@@ -47,7 +55,7 @@ export function functionBuildOptions(target: string): BuildOptions {
     target,
     mainFields: MAIN_FIELDS,
     banner: { js: REQUIRE_SHIM },
-    alias: { ...BUNDLE_ALIASES },
+    alias: { ...bundleAliases() },
     tsconfig: `${REPO_ROOT}tsconfig.json`,
   };
 }

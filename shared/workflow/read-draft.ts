@@ -9,8 +9,8 @@
 import type { ValidationProblem } from '../validation/validation-problem.js';
 import { mayReadDraft } from './authorisation.js';
 import type { Caller } from './caller.js';
+import { draftReportKey } from './draft-report-key.js';
 import type { ObjectLinks, ObjectStore, RoundStore } from './ports.js';
-import { draftReportKey } from './roll-up-round.js';
 import type { SignOff } from './round-record.js';
 import { workflowProblem } from './workflow-messages.js';
 

@@ -8,8 +8,8 @@ import { buildReport } from '../report/build-report.js';
 import type { Report } from '../schemas/report-schema.js';
 import type { Submission } from '../schemas/submission-schema.js';
 import { validateSubmission } from '../validation/validate-submission.js';
+import { draftReportKey } from './draft-report-key.js';
 import { mapLimit } from './map-limit.js';
-import { DRAFTS_PREFIX } from './object-prefixes.js';
 import type { ObjectStore, RoundStore, SubmissionStore } from './ports.js';
 import { documentRefOf, type SubmissionVersion, submissionId } from './submission-version.js';
 import type { SignOffRef } from './workflow-payloads.js';
@@ -22,9 +22,7 @@ export interface RollUpPorts {
   bucket: string;
 }
 
-export function draftReportKey(ref: SignOffRef): string {
-  return `${DRAFTS_PREFIX}${ref.agencyId}/${ref.roundId}/a${ref.attempt}/report.json`;
-}
+export { draftReportKey };
 
 /**
  * S3 reads at once for documents not kept in the table (large ones, and

@@ -151,7 +151,11 @@ export class AcmFunction extends Construct {
         banner: REQUIRE_SHIM,
         // A function that ships the report fonts renders PDFs: its bundle also leaves
         // out what pdfkit and fontkit load for formats the report never uses.
-        esbuildArgs: aliasArgs(manifest.bundleFiles === 'report-fonts' ? PDF_BUNDLE_ALIASES : {}),
+        // Only when this stack is bundled: the aliases' SDK copies are made on first use
+        // (seconds in a fresh checkout), which a synth that skips bundling has no use for.
+        esbuildArgs: Stack.of(this).bundlingRequired
+          ? aliasArgs(manifest.bundleFiles === 'report-fonts' ? PDF_BUNDLE_ALIASES : {})
+          : {},
         // Bundle the SDK too: one file loads faster than the runtime's copy and pins its version.
         externalModules: [],
         tsconfig: `${REPO_ROOT}tsconfig.json`,

@@ -108,8 +108,13 @@ export interface FunctionBundlesResult {
   allNonPdfMeetGoal: boolean;
 }
 
+/** A client's copy with literal schema keys (infra/bundling/literal-key-clients.ts) counts as the client. */
+const LITERAL_KEY_COPY =
+  /node_modules\/\.cache\/acm-report\/literal-key-clients\/(client-[a-z0-9-]+?)-\d+\.\d+\.\d+-[0-9a-f]+\//;
+
 function watchedPackageOf(path: string): string | undefined {
-  const name = /node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(path)?.[1];
+  const source = path.replace(LITERAL_KEY_COPY, 'node_modules/@aws-sdk/$1/');
+  const name = /node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(source)?.[1];
   if (!name) return undefined;
   return WATCHED.find((w) => name === w || name.startsWith(`${w}/`));
 }

@@ -133,9 +133,13 @@ beforeAll(async () => {
   );
   const lastApproval = performance.now();
   // The sign-off is requested once the roll-up step has written the draft.
+  // Asked once the state machine has come to rest (an in-process check), not
+  // every 100 ms through the API: each asking is a function call that would
+  // take the CPU from the roll-up it waits on.
   await waitUntil(
     'the agency head is asked to sign off',
     async () => {
+      await stack.settle(240_000);
       const { approvals } = await briefRetry(() =>
         ctx.clientOf('agency-head').listApprovals(ctx.agencyId),
       );

@@ -111,7 +111,7 @@ beforeAll(async () => {
     );
   }
 
-  await stack.settle(80_000);
+  await stack.settle(200_000);
   for (const one of sent.values())
     views.set(one.hostile.id, await staff.getUpload(AGENCY, one.uploadId));
   untouched = await staff.getUpload(AGENCY, waiting.uploadId);

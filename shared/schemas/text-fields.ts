@@ -38,7 +38,22 @@ export const Code = z
  */
 export const MAX_STACKED_MARKS = 30;
 const STACKED_MARKS = new RegExp(`\\p{M}{${MAX_STACKED_MARKS + 1}}`, 'u');
-const normalise = (value: string) => normaliseParagraph(value.replace(/[\r\n\u2028\u2029]+/g, ' '));
+const normaliseWritten = (value: string) =>
+  normaliseParagraph(value.replace(/[\r\n\u2028\u2029]+/g, ' '));
+/**
+ * The refinement and the transform of a text field normalise the same value
+ * one after the other; remembering the last one halves the work of
+ * validating a document (NFC and segmenting dominate it).
+ */
+let lastWritten: string | undefined;
+let lastNormalised = '';
+const normalise = (value: string) => {
+  if (value !== lastWritten) {
+    lastNormalised = normaliseWritten(value);
+    lastWritten = value;
+  }
+  return lastNormalised;
+};
 /** Line and paragraph separators: CR, LF and their Unicode counterparts. */
 const LINE_BREAK = /[\r\n\u2028\u2029]/;
 

@@ -12,13 +12,14 @@
 
 import type PDFDocument from 'pdfkit';
 import { breakThaiLines } from './break-thai-lines.js';
-import { outlineOps, textRunOps } from './pdf-content-ops.js';
+import { textRunOps } from './pdf-content-ops.js';
 import {
   type EmbeddedFont,
   type ExactTextFont,
   installExactText,
   type ShapedGlyphs,
 } from './pdf-exact-text-font.js';
+import { OutlineForms } from './pdf-outline-forms.js';
 import {
   allowShaping,
   prefetchShaping,
@@ -26,6 +27,7 @@ import {
   sliceShaped,
   widthBetween,
 } from './shaped-text.js';
+import { cacheSubsetGlyphs, type TrueTypeSubset } from './subset-glyph-cache.js';
 
 type Doc = InstanceType<typeof PDFDocument>;
 /** pdfkit's struct element; its typings lag behind the implementation. */
@@ -69,6 +71,7 @@ export class PdfTextWriter {
   y: number;
   private readonly exact = new Map<FontName, ExactTextFont>();
   private readonly fonts = new Map<FontName, EmbeddedFont>();
+  private readonly outlineForms: OutlineForms;
 
   constructor(
     readonly doc: Doc,
@@ -86,9 +89,11 @@ export class PdfTextWriter {
       const font = internals._font as EmbeddedFont;
       parsedFonts.set(fonts[name], font.font);
       this.exact.set(name, installExactText(font));
+      cacheSubsetGlyphs(font.subset as unknown as TrueTypeSubset);
       allowShaping(font);
       this.fonts.set(name, font);
     }
+    this.outlineForms = new OutlineForms(doc);
     this.y = box.top;
   }
 
@@ -175,7 +180,7 @@ export class PdfTextWriter {
         x: x + (outline.x / 1000) * style.size,
         y: baseline - (outline.y / 1000) * style.size,
       };
-      ops.push(outlineOps(font.font, outline.glyph, at, style.size));
+      ops.push(this.outlineForms.draw(font.font, outline.glyph, at, style.size));
     }
     // One buffer for the whole line: pdfkit would copy every operator into a buffer of its own.
     page.write(Buffer.from(`${ops.join('\n')}\n`, 'latin1') as never);

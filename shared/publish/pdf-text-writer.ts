@@ -67,6 +67,10 @@ export function fontSource(file: Uint8Array): object {
   return parsedFonts.get(file) ?? Buffer.from(file);
 }
 
+/** pdfkit's PDFStructureContent (not exported): taken from the first one pdfkit makes. */
+type StructureContentClass = new (pageRef: unknown, mcid: number) => object;
+let StructureContent: StructureContentClass | undefined;
+
 export class PdfTextWriter {
   y: number;
   private readonly exact = new Map<FontName, ExactTextFont>();
@@ -154,9 +158,18 @@ export class PdfTextWriter {
 
   /**
    * Draws one line at (x, y) without wrapping, then its outline glyphs.
-   * `glyphs` is the line's shaping when the caller cut it from a paragraph.
+   * `glyphs` is the line's shaping when the caller cut it from a paragraph;
+   * `before` and `after` are operators written around it in the same buffer.
    */
-  drawRun(text: string, x: number, y: number, style: TextStyle, glyphs?: ShapedGlyphs): void {
+  drawRun(
+    text: string,
+    x: number,
+    y: number,
+    style: TextStyle,
+    glyphs?: ShapedGlyphs,
+    before = '',
+    after = '',
+  ): void {
     this.use(style);
     const font = this.fontFor(style);
     const exact = this.exact.get(style.font);
@@ -183,7 +196,41 @@ export class PdfTextWriter {
       ops.push(this.outlineForms.draw(font.font, outline.glyph, at, style.size));
     }
     // One buffer for the whole line: pdfkit would copy every operator into a buffer of its own.
-    page.write(Buffer.from(`${ops.join('\n')}\n`, 'latin1') as never);
+    page.write(Buffer.from(`${before}${ops.join('\n')}\n${after}`, 'latin1') as never);
+  }
+
+  /**
+   * One line as marked content (a Span) of `parent` at the current y: what
+   * pdfkit's markStructureContent, endMarkedContent and add do, without
+   * their generic dictionary writing and bookkeeping of open markings (none
+   * is open here), and with BDC and EMC in the line's own buffer.
+   */
+  private spanRun(
+    parent: StructElement,
+    text: string,
+    x: number,
+    style: TextStyle,
+    glyphs?: ShapedGlyphs,
+  ): void {
+    // biome-ignore lint/suspicious/noExplicitAny: pdfkit's structure internals are not in its typings.
+    const doc = this.doc as any;
+    const page = doc.page;
+    // A change of colour is written first, outside the span: a span holds only its line
+    // (either way, so the bytes do not depend on which way a line took).
+    this.use(style);
+    if (!StructureContent || page.markings.length > 0) {
+      const content = this.doc.markStructureContent('Span');
+      StructureContent ??= content.constructor as StructureContentClass;
+      this.drawRun(text, x, this.y, style, glyphs);
+      this.doc.endMarkedContent();
+      parent.add(content);
+      return;
+    }
+    const parents = doc.getStructParentTree().get(page.structParentTreeKey) as unknown[];
+    const mcid = parents.length;
+    parents.push(null);
+    this.drawRun(text, x, this.y, style, glyphs, `/Span <<\n/MCID ${mcid}\n>> BDC\n`, 'EMC\n');
+    parent.add(new StructureContent(page.dictionary, mcid) as never);
   }
 
   /** One line as tagged content: a Span under `parent`. */
@@ -205,10 +252,7 @@ export class PdfTextWriter {
         : align === 'center'
           ? x + (width - textWidth) / 2
           : x + width - textWidth;
-    const content = this.doc.markStructureContent('Span');
-    this.drawRun(text, left, this.y, style, glyphs);
-    this.doc.endMarkedContent();
-    parent.add(content);
+    this.spanRun(parent, text, left, style, glyphs);
     this.y += height;
   }
 
@@ -249,10 +293,7 @@ export class PdfTextWriter {
     if (options.label) {
       // The label's trailing space stands for the one between number and text.
       const label = `${options.label} `;
-      const content = this.doc.markStructureContent('Span');
-      this.drawRun(label, options.x, this.y, options.style);
-      this.doc.endMarkedContent();
-      (options.labelParent ?? parent).add(content);
+      this.spanRun(options.labelParent ?? parent, label, options.x, options.style);
     }
     // Lines are consecutive slices of the (trimmed) text; the last one also
     // takes the space that ends the block, as a paragraph break does in text.

@@ -137,6 +137,22 @@ export class PdfTextWriter {
     return ((shaped.sums.at(-1) ?? 0) / 1000) * style.size;
   }
 
+  /**
+   * `text` broken into lines of at most `width` points at Thai word
+   * boundaries, each piece measured on its own (titles, table cells);
+   * remembered across renders like a paragraph's breaks.
+   */
+  breakLines(text: string, width: number, style: TextStyle): string[] {
+    const key = `pieces/${style.font}/${style.size}/${width}/${text}`;
+    let lines = lineBreaks.get(key);
+    if (!lines) {
+      lines = breakThaiLines(text, width, (piece) => this.measure(piece, style));
+      if (lineBreaks.size >= LINE_BREAK_CACHE_LIMIT) lineBreaks.clear();
+      lineBreaks.set(key, lines);
+    }
+    return lines;
+  }
+
   /** Forgets the graphics state we assumed (after save/restore or a page switch). */
   resetStyle(): void {
     this.current = {};

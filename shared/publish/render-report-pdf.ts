@@ -12,7 +12,6 @@ import { rollupSummaryLines, SUMMARY_HEADING_TH } from '../report/rollup-summary
 import { SIGN_OFF_HEADING_TH, signOffLines } from '../report/sign-off-lines.js';
 import type { Report } from '../schemas/report-schema.js';
 import { thaiNumber } from '../thai/thai-digits.js';
-import { breakThaiLines } from './break-thai-lines.js';
 import { collectPdfBytes } from './pdf-document-bytes.js';
 import {
   fontSource,
@@ -251,7 +250,7 @@ function writeSummaryTable(writer: Writer, doc: Doc, section: StructElement, rep
 }
 
 function breakLinesFor(writer: Writer, text: string, width: number, style: TextStyle): string[] {
-  return breakThaiLines(text, width, (t) => writer.measure(t, style));
+  return writer.breakLines(text, width, style);
 }
 
 function writeRunningHeaderAndFooter(writer: Writer, doc: Doc, report: Report): void {

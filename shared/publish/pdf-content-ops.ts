@@ -66,8 +66,10 @@ export function textRunOps(
   let start = 0;
   for (let s = 0; s < segments.ends.length; s++) {
     const end = segments.ends[s] as number;
-    let hex = '';
-    for (let i = start; i < end; i++) hex += encoded[i];
+    // join makes one flat string; += would chain a string per glyph for Buffer.from to walk.
+    const hex = (start === 0 && end === encoded.length ? encoded : encoded.slice(start, end)).join(
+      '',
+    );
     tj += `${s > 0 ? ' ' : ''}<${hex}> ${segments.adjusts[s]}`;
     start = end;
   }

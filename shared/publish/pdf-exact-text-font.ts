@@ -125,110 +125,181 @@ export interface ShapedGlyphs {
 }
 
 /**
+ * One glyph as the PDF uses it: its outline, the text it stands for and
+ * its width. Interned per parsed font, so a use is the same object in
+ * every document; `serial` numbers it for the documents' subset ids.
+ */
+interface GlyphUse {
+  glyph: Glyph;
+  codePoints: number[];
+  width: number;
+  serial: number;
+}
+
+/**
+ * A shaped run with every choice of encodeGlyphs made (which glyphs are
+ * outlines, which text each glyph carries, their widths): nothing in it
+ * depends on the document, so it is made once per run and font.
+ */
+interface RunPlan {
+  uses: GlyphUse[];
+  positions: Position[];
+  outlines: OutlineGlyph[];
+}
+
+/** What a parsed font (shared by documents) remembers: glyph uses, the cmap, each run's plan. */
+interface FontPlans {
+  uses: Map<number, GlyphUse[]>;
+  serials: number;
+  cmapGlyph: Map<number, number>;
+  runs: WeakMap<ShapedGlyphs, RunPlan>;
+}
+
+const fontPlans = new WeakMap<object, FontPlans>();
+
+function plansFor(font: EmbeddedFont['font']): FontPlans {
+  let plans = fontPlans.get(font);
+  if (!plans) {
+    plans = { uses: new Map(), serials: 0, cmapGlyph: new Map(), runs: new WeakMap() };
+    fontPlans.set(font, plans);
+  }
+  return plans;
+}
+
+function glyphUse(plans: FontPlans, glyph: Glyph, codePoints: number[], width: number): GlyphUse {
+  let uses = plans.uses.get(glyph.id);
+  if (!uses) {
+    uses = [];
+    plans.uses.set(glyph.id, uses);
+  }
+  const known = uses.find((u) => u.width === width && sameCodePoints(u.codePoints, codePoints));
+  if (known) return known;
+  const use = { glyph, codePoints, width, serial: plans.serials++ };
+  uses.push(use);
+  return use;
+}
+
+/** A glyph whose text maps (through cmap) to another glyph was substituted. */
+function isSubstituted(font: EmbeddedFont['font'], plans: FontPlans, glyph: Glyph): boolean {
+  const first = glyph.codePoints[0];
+  if (first === undefined) return false;
+  let id = plans.cmapGlyph.get(first);
+  if (id === undefined) {
+    id = font.glyphForCodePoint(first).id;
+    plans.cmapGlyph.set(first, id);
+  }
+  return id !== glyph.id;
+}
+
+/** Decides, once per run, how each of its glyphs is drawn (see the fix described above). */
+function planRun(font: EmbeddedFont['font'], plans: FontPlans, run: ShapedGlyphs): RunPlan {
+  const { glyphs, positions } = run;
+  const outlines: OutlineGlyph[] = [];
+  const kept: Array<{ glyph: Glyph; codePoints: number[]; position: Position }> = [];
+  let pendingHead: number[] | undefined;
+  let x = 0;
+  const drawAsOutline = (glyph: Glyph, position: Position) => {
+    outlines.push({
+      glyph,
+      x: x + position.xOffset,
+      y: position.yOffset,
+      unitsPerEm: font.unitsPerEm,
+    });
+    // The glyph leaves the text flow; its advance (a mark's is 0) goes to its neighbour.
+    const previous = kept.at(-1);
+    if (previous) previous.position.xAdvance += position.xAdvance;
+  };
+  glyphs.forEach((glyph, index) => {
+    const position = { ...(positions[index] as Position) };
+    const next = glyphs[index + 1];
+    // fontkit gives a 1→2 substitution's text to the first glyph and none
+    // to the second, which always follows it directly (ำ → ํ + า).
+    if (isSubstituted(font, plans, glyph) && next !== undefined && next.codePoints.length === 0) {
+      drawAsOutline(glyph, position);
+      pendingHead = glyph.codePoints;
+    } else if (position.yOffset !== 0 && kept.length > 0) {
+      // A mark raised or lowered (a tone above an upper vowel): pdfkit would
+      // move the text matrix there and back, which readers take for a gap.
+      // Drawn as an outline, its text joins the glyph before it.
+      drawAsOutline(glyph, position);
+      const previous = kept.at(-1);
+      if (previous) previous.codePoints = [...previous.codePoints, ...glyph.codePoints];
+    } else {
+      let codePoints = glyph.codePoints;
+      if (codePoints.length === 0 && pendingHead) {
+        codePoints = pendingHead;
+        pendingHead = undefined;
+      }
+      const previous = kept.at(-1);
+      if (position.xAdvance === 0 && position.xOffset !== 0 && previous) {
+        // A mark shifted sideways: kerning the previous glyph and giving the
+        // mark the width that returns the pen draws the same, with no jump
+        // of the text matrix for a reader to mistake for a space.
+        previous.position.xAdvance += position.xOffset;
+        position.xAdvance = -position.xOffset;
+        position.xOffset = 0;
+      }
+      kept.push({ glyph, codePoints, position });
+    }
+    x += (positions[index] as Position).xAdvance;
+  });
+  const uses: GlyphUse[] = [];
+  const placed: Position[] = [];
+  for (const { glyph, codePoints, position } of kept) {
+    // A mark's width is its advance (0, or the pen's return above), so the
+    // PDF's widths agree with where the next glyph is drawn.
+    const width =
+      position.xAdvance === 0 || position.advanceWidth === 0
+        ? position.xAdvance
+        : position.advanceWidth;
+    uses.push(glyphUse(plans, glyph, codePoints, width));
+    placed.push({ ...position, advanceWidth: width });
+  }
+  return { uses, positions: placed, outlines };
+}
+
+/**
  * Makes `font` encode exactly: the writer hands it runs it has shaped
- * (encodeGlyphs); pdfkit's own text calls (encode) get the same treatment.
+ * (encodeGlyphs). A run's plan is kept with the parsed font, so a run
+ * drawn again, in this document or a later one, only looks up its glyphs'
+ * subset ids.
  */
 export function installExactText(font: EmbeddedFont): ExactTextFont {
   unpoisonGlyphCache(font.font);
-  /** Original glyph id → the subset ids made for it, each with its text and width. */
-  const subsetIds = new Map<number, Array<{ codePoints: number[]; width: number; gid: number }>>();
+  const plans = plansFor(font.font);
+  /** A glyph use's subset id in this document, by serial. */
+  const subsetIds: number[] = [];
+  /** Original glyph ids this document's subset already holds a copy of. */
+  const inSubset = new Set<number>();
 
-  function subsetIdFor(glyph: Glyph, codePoints: number[], width: number): number {
-    const uses = subsetIds.get(glyph.id);
-    const known = uses?.find((u) => u.width === width && sameCodePoints(u.codePoints, codePoints));
-    if (known) return known.gid;
+  function subsetIdFor(use: GlyphUse): number {
+    const known = subsetIds[use.serial];
+    if (known !== undefined) return known;
     let gid: number;
-    if (!uses) {
-      gid = font.subset.includeGlyph(glyph.id);
+    if (!inSubset.has(use.glyph.id)) {
+      inSubset.add(use.glyph.id);
+      gid = font.subset.includeGlyph(use.glyph.id);
     } else {
       // Same outline, different text or width: a second copy of the glyph in the subset.
-      font.subset.glyphs.push(glyph.id);
+      font.subset.glyphs.push(use.glyph.id);
       gid = font.subset.glyphs.length - 1;
     }
-    font.unicode[gid] = codePoints;
-    font.widths[gid] = width;
-    subsetIds.set(glyph.id, [...(uses ?? []), { codePoints, width, gid }]);
+    font.unicode[gid] = use.codePoints;
+    font.widths[gid] = use.width;
+    subsetIds[use.serial] = gid;
     return gid;
   }
 
-  /** The glyph each code point maps to through the cmap, remembered (it is asked per glyph). */
-  const cmapGlyph = new Map<number, number>();
-
-  /** A glyph whose text maps (through cmap) to another glyph was substituted. */
-  function isSubstituted(glyph: Glyph): boolean {
-    const first = glyph.codePoints[0];
-    if (first === undefined) return false;
-    let id = cmapGlyph.get(first);
-    if (id === undefined) {
-      id = font.font.glyphForCodePoint(first).id;
-      cmapGlyph.set(first, id);
+  function encodeGlyphs(run: ShapedGlyphs): EncodedRun {
+    let plan = plans.runs.get(run);
+    if (!plan) {
+      plan = planRun(font.font, plans, run);
+      plans.runs.set(run, plan);
     }
-    return id !== glyph.id;
-  }
-
-  function encodeGlyphs({ glyphs, positions }: ShapedGlyphs): EncodedRun {
-    const outlines: OutlineGlyph[] = [];
-    const kept: Array<{ glyph: Glyph; codePoints: number[]; position: Position }> = [];
-    let pendingHead: number[] | undefined;
-    let x = 0;
-    const drawAsOutline = (glyph: Glyph, position: Position) => {
-      outlines.push({
-        glyph,
-        x: x + position.xOffset,
-        y: position.yOffset,
-        unitsPerEm: font.font.unitsPerEm,
-      });
-      // The glyph leaves the text flow; its advance (a mark's is 0) goes to its neighbour.
-      const previous = kept.at(-1);
-      if (previous) previous.position.xAdvance += position.xAdvance;
-    };
-    glyphs.forEach((glyph, index) => {
-      const position = { ...(positions[index] as Position) };
-      const next = glyphs[index + 1];
-      // fontkit gives a 1→2 substitution's text to the first glyph and none
-      // to the second, which always follows it directly (ำ → ํ + า).
-      if (isSubstituted(glyph) && next !== undefined && next.codePoints.length === 0) {
-        drawAsOutline(glyph, position);
-        pendingHead = glyph.codePoints;
-      } else if (position.yOffset !== 0 && kept.length > 0) {
-        // A mark raised or lowered (a tone above an upper vowel): pdfkit would
-        // move the text matrix there and back, which readers take for a gap.
-        // Drawn as an outline, its text joins the glyph before it.
-        drawAsOutline(glyph, position);
-        const previous = kept.at(-1);
-        if (previous) previous.codePoints = [...previous.codePoints, ...glyph.codePoints];
-      } else {
-        let codePoints = glyph.codePoints;
-        if (codePoints.length === 0 && pendingHead) {
-          codePoints = pendingHead;
-          pendingHead = undefined;
-        }
-        const previous = kept.at(-1);
-        if (position.xAdvance === 0 && position.xOffset !== 0 && previous) {
-          // A mark shifted sideways: kerning the previous glyph and giving the
-          // mark the width that returns the pen draws the same, with no jump
-          // of the text matrix for a reader to mistake for a space.
-          previous.position.xAdvance += position.xOffset;
-          position.xAdvance = -position.xOffset;
-          position.xOffset = 0;
-        }
-        kept.push({ glyph, codePoints, position });
-      }
-      x += (positions[index] as Position).xAdvance;
-    });
-    const encoded: string[] = [];
-    const placed: Position[] = [];
-    for (const { glyph, codePoints, position } of kept) {
-      // A mark's width is its advance (0, or the pen's return above), so the
-      // PDF's widths agree with where the next glyph is drawn.
-      const width =
-        position.xAdvance === 0 || position.advanceWidth === 0
-          ? position.xAdvance
-          : position.advanceWidth;
-      encoded.push(hex4(subsetIdFor(glyph, codePoints, width)));
-      placed.push({ ...position, advanceWidth: width });
-    }
-    return { encoded, positions: placed, outlines };
+    const encoded: string[] = new Array(plan.uses.length);
+    for (let i = 0; i < plan.uses.length; i++)
+      encoded[i] = hex4(subsetIdFor(plan.uses[i] as GlyphUse));
+    return { encoded, positions: plan.positions, outlines: plan.outlines };
   }
 
   // pdfkit's own text() would leave out the outline glyphs: text goes through PdfTextWriter.

@@ -12,13 +12,14 @@
 
 import type PDFDocument from 'pdfkit';
 import { breakThaiLines } from './break-thai-lines.js';
-import { outlineOps, textRunOps } from './pdf-content-ops.js';
+import { textRunOps } from './pdf-content-ops.js';
 import {
   type EmbeddedFont,
   type ExactTextFont,
   installExactText,
   type ShapedGlyphs,
 } from './pdf-exact-text-font.js';
+import { OutlineForms } from './pdf-outline-forms.js';
 import {
   allowShaping,
   prefetchShaping,
@@ -26,6 +27,7 @@ import {
   sliceShaped,
   widthBetween,
 } from './shaped-text.js';
+import { cacheSubsetGlyphs, type TrueTypeSubset } from './subset-glyph-cache.js';
 
 type Doc = InstanceType<typeof PDFDocument>;
 /** pdfkit's struct element; its typings lag behind the implementation. */
@@ -65,10 +67,15 @@ export function fontSource(file: Uint8Array): object {
   return parsedFonts.get(file) ?? Buffer.from(file);
 }
 
+/** pdfkit's PDFStructureContent (not exported): taken from the first one pdfkit makes. */
+type StructureContentClass = new (pageRef: unknown, mcid: number) => object;
+let StructureContent: StructureContentClass | undefined;
+
 export class PdfTextWriter {
   y: number;
   private readonly exact = new Map<FontName, ExactTextFont>();
   private readonly fonts = new Map<FontName, EmbeddedFont>();
+  private readonly outlineForms: OutlineForms;
 
   constructor(
     readonly doc: Doc,
@@ -86,9 +93,11 @@ export class PdfTextWriter {
       const font = internals._font as EmbeddedFont;
       parsedFonts.set(fonts[name], font.font);
       this.exact.set(name, installExactText(font));
+      cacheSubsetGlyphs(font.subset as unknown as TrueTypeSubset);
       allowShaping(font);
       this.fonts.set(name, font);
     }
+    this.outlineForms = new OutlineForms(doc);
     this.y = box.top;
   }
 
@@ -128,6 +137,22 @@ export class PdfTextWriter {
     return ((shaped.sums.at(-1) ?? 0) / 1000) * style.size;
   }
 
+  /**
+   * `text` broken into lines of at most `width` points at Thai word
+   * boundaries, each piece measured on its own (titles, table cells);
+   * remembered across renders like a paragraph's breaks.
+   */
+  breakLines(text: string, width: number, style: TextStyle): string[] {
+    const key = `pieces/${style.font}/${style.size}/${width}/${text}`;
+    let lines = lineBreaks.get(key);
+    if (!lines) {
+      lines = breakThaiLines(text, width, (piece) => this.measure(piece, style));
+      if (lineBreaks.size >= LINE_BREAK_CACHE_LIMIT) lineBreaks.clear();
+      lineBreaks.set(key, lines);
+    }
+    return lines;
+  }
+
   /** Forgets the graphics state we assumed (after save/restore or a page switch). */
   resetStyle(): void {
     this.current = {};
@@ -149,9 +174,18 @@ export class PdfTextWriter {
 
   /**
    * Draws one line at (x, y) without wrapping, then its outline glyphs.
-   * `glyphs` is the line's shaping when the caller cut it from a paragraph.
+   * `glyphs` is the line's shaping when the caller cut it from a paragraph;
+   * `before` and `after` are operators written around it in the same buffer.
    */
-  drawRun(text: string, x: number, y: number, style: TextStyle, glyphs?: ShapedGlyphs): void {
+  drawRun(
+    text: string,
+    x: number,
+    y: number,
+    style: TextStyle,
+    glyphs?: ShapedGlyphs,
+    before = '',
+    after = '',
+  ): void {
     this.use(style);
     const font = this.fontFor(style);
     const exact = this.exact.get(style.font);
@@ -175,10 +209,44 @@ export class PdfTextWriter {
         x: x + (outline.x / 1000) * style.size,
         y: baseline - (outline.y / 1000) * style.size,
       };
-      ops.push(outlineOps(font.font, outline.glyph, at, style.size));
+      ops.push(this.outlineForms.draw(font.font, outline.glyph, at, style.size));
     }
     // One buffer for the whole line: pdfkit would copy every operator into a buffer of its own.
-    page.write(Buffer.from(`${ops.join('\n')}\n`, 'latin1') as never);
+    page.write(Buffer.from(`${before}${ops.join('\n')}\n${after}`, 'latin1') as never);
+  }
+
+  /**
+   * One line as marked content (a Span) of `parent` at the current y: what
+   * pdfkit's markStructureContent, endMarkedContent and add do, without
+   * their generic dictionary writing and bookkeeping of open markings (none
+   * is open here), and with BDC and EMC in the line's own buffer.
+   */
+  private spanRun(
+    parent: StructElement,
+    text: string,
+    x: number,
+    style: TextStyle,
+    glyphs?: ShapedGlyphs,
+  ): void {
+    // biome-ignore lint/suspicious/noExplicitAny: pdfkit's structure internals are not in its typings.
+    const doc = this.doc as any;
+    const page = doc.page;
+    // A change of colour is written first, outside the span: a span holds only its line
+    // (either way, so the bytes do not depend on which way a line took).
+    this.use(style);
+    if (!StructureContent || page.markings.length > 0) {
+      const content = this.doc.markStructureContent('Span');
+      StructureContent ??= content.constructor as StructureContentClass;
+      this.drawRun(text, x, this.y, style, glyphs);
+      this.doc.endMarkedContent();
+      parent.add(content);
+      return;
+    }
+    const parents = doc.getStructParentTree().get(page.structParentTreeKey) as unknown[];
+    const mcid = parents.length;
+    parents.push(null);
+    this.drawRun(text, x, this.y, style, glyphs, `/Span <<\n/MCID ${mcid}\n>> BDC\n`, 'EMC\n');
+    parent.add(new StructureContent(page.dictionary, mcid) as never);
   }
 
   /** One line as tagged content: a Span under `parent`. */
@@ -200,10 +268,7 @@ export class PdfTextWriter {
         : align === 'center'
           ? x + (width - textWidth) / 2
           : x + width - textWidth;
-    const content = this.doc.markStructureContent('Span');
-    this.drawRun(text, left, this.y, style, glyphs);
-    this.doc.endMarkedContent();
-    parent.add(content);
+    this.spanRun(parent, text, left, style, glyphs);
     this.y += height;
   }
 
@@ -244,10 +309,7 @@ export class PdfTextWriter {
     if (options.label) {
       // The label's trailing space stands for the one between number and text.
       const label = `${options.label} `;
-      const content = this.doc.markStructureContent('Span');
-      this.drawRun(label, options.x, this.y, options.style);
-      this.doc.endMarkedContent();
-      (options.labelParent ?? parent).add(content);
+      this.spanRun(options.labelParent ?? parent, label, options.x, options.style);
     }
     // Lines are consecutive slices of the (trimmed) text; the last one also
     // takes the space that ends the block, as a paragraph break does in text.

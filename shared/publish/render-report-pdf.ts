@@ -12,7 +12,6 @@ import { rollupSummaryLines, SUMMARY_HEADING_TH } from '../report/rollup-summary
 import { SIGN_OFF_HEADING_TH, signOffLines } from '../report/sign-off-lines.js';
 import type { Report } from '../schemas/report-schema.js';
 import { thaiNumber } from '../thai/thai-digits.js';
-import { breakThaiLines } from './break-thai-lines.js';
 import { collectPdfBytes } from './pdf-document-bytes.js';
 import {
   fontSource,
@@ -251,7 +250,7 @@ function writeSummaryTable(writer: Writer, doc: Doc, section: StructElement, rep
 }
 
 function breakLinesFor(writer: Writer, text: string, width: number, style: TextStyle): string[] {
-  return breakThaiLines(text, width, (t) => writer.measure(t, style));
+  return writer.breakLines(text, width, style);
 }
 
 function writeRunningHeaderAndFooter(writer: Writer, doc: Doc, report: Report): void {
@@ -277,10 +276,10 @@ function writeRunningHeaderAndFooter(writer: Writer, doc: Doc, report: Report): 
 }
 
 /** Shapes the report's paragraphs, labels and headings in two fontkit calls. */
-function prefetchReportText(writer: Writer, report: Report): void {
+function prefetchReportText(writer: Writer, blocks: readonly ReportBlock[]): void {
   const regular: string[] = [];
   const bold: string[] = [];
-  for (const block of reportBlocks(report)) {
+  for (const block of blocks) {
     if (block.kind === 'point') regular.push(`${block.label} `, `${block.text} `);
     else if (block.kind === 'paragraph') regular.push(`${block.text} `);
     else if (block.kind === 'item') bold.push(`${block.label} `, `${block.text} `, block.label);
@@ -325,13 +324,15 @@ export async function renderReportPdf(
   const finish = collectPdfBytes(doc);
 
   const writer = new PdfTextWriter(doc, PAGE, fonts);
-  prefetchReportText(writer, report);
+  // Made once: the prefetch and the layout walk the same blocks.
+  const blocks = [...reportBlocks(report)];
+  prefetchReportText(writer, blocks);
   const root = doc.struct('Document');
   doc.addStructure(root);
   let section = doc.struct('Sect');
   root.add(section);
   const state: ListState = {};
-  for (const block of reportBlocks(report)) {
+  for (const block of blocks) {
     if (block.kind === 'item') {
       section.end();
       section = doc.struct('Sect');

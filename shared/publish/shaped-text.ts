@@ -279,9 +279,27 @@ export function widthBetween(shaped: ShapedText, start: number, end: number): nu
   return (shaped.sums[to] ?? 0) - (shaped.sums[from] ?? 0);
 }
 
-/** The glyphs of the text between two offsets. */
+/**
+ * Each shaping's slices, by glyph range: a line cut again from the same
+ * paragraph is the same object, so what is derived from it (the encoded
+ * run of pdf-exact-text-font.ts) is made once. Held as long as the shaping is.
+ */
+const slices = new WeakMap<ShapedText, Map<number, ShapedGlyphs>>();
+
+/** The glyphs of the text between two offsets (the same object for the same range). */
 export function sliceShaped(shaped: ShapedText, start: number, end: number): ShapedGlyphs {
   const from = glyphIndexAt(shaped, start);
   const to = glyphIndexAt(shaped, end);
-  return { glyphs: shaped.glyphs.slice(from, to), positions: shaped.positions.slice(from, to) };
+  let known = slices.get(shaped);
+  if (!known) {
+    known = new Map();
+    slices.set(shaped, known);
+  }
+  const key = from * 0x100000 + to;
+  let slice = known.get(key);
+  if (!slice) {
+    slice = { glyphs: shaped.glyphs.slice(from, to), positions: shaped.positions.slice(from, to) };
+    known.set(key, slice);
+  }
+  return slice;
 }

@@ -5,7 +5,7 @@
  * bookmarks, tags, running header and Thai page numbers.
  */
 
-import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
+import { getDocument, OPS } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { renderReportPdf } from '../../shared/publish/render-report-pdf.js';
 import { renderReportText } from '../../shared/report/render-report-text.js';
@@ -174,5 +174,26 @@ describe('PDF typesetting of hard cases', () => {
     const body = extracted.filter((l) => !l.artifact);
     expect(body.every((l) => l.right <= l.pageWidth - 59.5)).toBe(true);
     expect(body.filter((l) => l.text.includes('ข้อมูล')).length).toBeGreaterThan(2);
+  });
+
+  it('paints the marks drawn as outlines (the first half of ำ) from one form per glyph', async () => {
+    // Prepare: six ำ, each with its first half (NIKHAHIT) drawn as an outline.
+    const text = 'น้ำ กำกับ ทำให้ ประจำ ป่ำ จำนำ';
+    const file = await renderReportPdf(tinyReport([text]));
+
+    // Act
+    const document = await getDocument({ data: file.slice(), useSystemFonts: false }).promise;
+    const operators = await (await document.getPage(1)).getOperatorList();
+    await document.destroy();
+    const painted = operators.fnArray.filter((op) => op === OPS.paintFormXObjectBegin).length;
+    const forms =
+      Buffer.from(file)
+        .toString('latin1')
+        .match(/\/Subtype \/Form/g) ?? [];
+
+    // Assess: every ำ is painted, and its outline is in the file once, not once per use.
+    expect(painted).toBeGreaterThanOrEqual(6);
+    expect(forms.length).toBeGreaterThan(0);
+    expect(forms.length).toBeLessThan(painted);
   });
 });

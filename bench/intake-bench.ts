@@ -148,7 +148,7 @@ export function printIntakeBench(result: IntakeBenchResult): void {
   const calls = result.cases.at(-1)?.invocationsPerUpload ?? {};
   const perBatch = 1 / (calls.intake ?? 1);
   console.log(
-    `Per upload: ${(calls['request-upload'] ?? 0).toFixed(0)} request-upload, ${(calls['get-upload'] ?? 0).toFixed(1)} get-upload polls (the submitter waiting, every 200 ms), intake in batches of ${perBatch.toFixed(1)} on average; every upload stored once and its approval requested once, nothing dead-lettered.`,
+    `Per upload: ${(calls['request-upload'] ?? 0).toFixed(0)} request-upload, ${(calls['get-upload'] ?? 0).toFixed(1)} get-upload polls (the submitter waiting, backing off from 200 ms to 2 s), intake in batches of ${perBatch.toFixed(1)} on average; every upload stored once and its approval requested once, nothing dead-lettered.`,
   );
   console.log(
     `500 submissions into a round of 5,000 plan items / of 500: time ×${result.ratios.time5000RoundOver500.toFixed(2)}, CPU per upload ×${result.ratios.cpuPerUpload5000RoundOver500.toFixed(2)} (1.00 = an upload costs the same in any round)`,

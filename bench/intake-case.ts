@@ -4,7 +4,7 @@
  * JSON submission per item uploaded through the API's presigned POST by the
  * item's division: at most `concurrency` submitters at once, each waiting
  * for its validation result as `acm-report submit` does (polling the upload
- * every 200 ms). An item is done when its upload is accepted and its
+ * backing off from 200 ms to 2 s). An item is done when its upload is accepted and its
  * division director has been sent the approval request (the notice reaches
  * the local chat webhook).
  *

@@ -177,7 +177,17 @@ export async function postPresigned(
   }
 }
 
-/** Waits until an upload is accepted or rejected. */
+/** The first status poll's delay, how much each later one grows, and its cap (ms). */
+const UPLOAD_POLL = { firstMs: 200, growth: 1.5, maxMs: 2_000 } as const;
+
+/**
+ * Waits until an upload is accepted or rejected. The polls back off (200 ms,
+ * 300, 450 … up to 2 s): most uploads are validated within a second or two
+ * and answered after a few polls, while one that queues behind a busy
+ * intake costs a poll every 2 s, not five a second. Polling at a fixed
+ * 200 ms made a slow intake slower still: under load each upload carried
+ * 50–75 status reads, and those reads took most of the stack's CPU.
+ */
 export async function waitForUpload(
   client: AcmApiClient,
   agencyId: string,
@@ -185,11 +195,13 @@ export async function waitForUpload(
   timeoutMs = 30_000,
 ): Promise<UploadView> {
   const deadline = Date.now() + timeoutMs;
+  let delayMs: number = UPLOAD_POLL.firstMs;
   for (;;) {
     const view = await client.getUpload(agencyId, uploadId);
     if (view.status !== 'requested') return view;
     if (Date.now() > deadline)
       throw new Error(`upload ${uploadId} was not processed within ${timeoutMs} ms`);
-    await new Promise((resolve) => setTimeout(resolve, 200));
+    await new Promise((resolve) => setTimeout(resolve, delayMs));
+    delayMs = Math.min(delayMs * UPLOAD_POLL.growth, UPLOAD_POLL.maxMs);
   }
 }

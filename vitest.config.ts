@@ -67,9 +67,11 @@ export default defineConfig({
           // not once per file, halves the phase's CPU).
           isolate: false,
           maxWorkers: UNIT_WORKERS,
-          // CLI tests start real processes; two cores share them.
-          testTimeout: 30_000,
-          hookTimeout: 60_000,
+          // CLI tests start real processes; two cores share them. A synth in a
+          // beforeAll took over 60 s once at load 14 (four other test runs beside
+          // it): a limit is there to catch a hang, not a busy machine.
+          testTimeout: 60_000,
+          hookTimeout: 120_000,
           sequence: { groupOrder: 0 },
         },
       },
@@ -80,8 +82,8 @@ export default defineConfig({
           include: [HANDLER_TESTS],
           globalSetup: [BUILD_CLI],
           maxWorkers: UNIT_WORKERS,
-          testTimeout: 30_000,
-          hookTimeout: 60_000,
+          testTimeout: 60_000,
+          hookTimeout: 120_000,
           sequence: { groupOrder: 0 },
         },
       },

@@ -24,7 +24,6 @@ export const STACK_FILES = [
 
 /** Files that drive Chromium; their project installs it before they start. */
 export const BROWSER_FILES = [
-  'test/catalogue/annual-round-in-browser.test.ts',
   'test/catalogue/catalogue-in-browser.test.ts',
   'test/people/people-screen-in-browser.test.ts',
   'test/portal/portal-errors.test.ts',

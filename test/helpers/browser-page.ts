@@ -17,11 +17,26 @@ const AXE_SOURCE = readFileSync(
 /** The width a phone shows a page at in these tests. */
 export const PHONE_WIDTH = 375;
 
+export interface OpenPageOptions {
+  /**
+   * The page's timers run on Playwright's clock (`page.clock`), installed
+   * before the page loads: a test moves time on to the page's next poll
+   * instead of waiting it out.
+   */
+  fakeTimers?: boolean;
+}
+
 /** A new page of `width` px opened at `url` (with its fonts loaded). */
-export async function openPage(browser: Browser, url: string, width = 1280): Promise<Page> {
+export async function openPage(
+  browser: Browser,
+  url: string,
+  width = 1280,
+  options: OpenPageOptions = {},
+): Promise<Page> {
   const page = await browser.newPage({ viewport: { width, height: 900 } });
   // A loaded 2-core machine runs a whole stack beside the browser: wait as long as it needs.
   page.setDefaultTimeout(60_000);
+  if (options.fakeTimers) await page.clock.install();
   await page.goto(url);
   await page.evaluate(() => document.fonts.ready);
   return page;

@@ -2,18 +2,19 @@
 
 import { type Browser, chromium } from 'playwright-core';
 import { inject } from 'vitest';
-import { CHROMIUM_ARGS } from '../../bin/ensure-chromium.mjs';
 
 /**
- * Chromium as the browser project's global setup found or installed it
- * (test/setup/install-chromium.ts): a test never waits for an install.
+ * The browser project's one Chromium, as its global setup found or
+ * installed and started it (test/setup/install-chromium.ts): a test never
+ * waits for an install or a launch. Each caller gets a connection of its
+ * own; closing it closes that caller's pages and contexts, not Chromium.
  */
 export async function launchChromium(): Promise<Browser> {
-  const executablePath = inject('chromiumPath');
-  if (!executablePath) {
+  const endpoint = inject('chromiumEndpoint');
+  if (!endpoint) {
     throw new Error(
-      'No Chromium was provided: run browser tests through vitest.config.ts, whose browser project installs it first',
+      'No Chromium was provided: run browser tests through vitest.config.ts, whose browser project installs and starts it first',
     );
   }
-  return chromium.launch({ executablePath, headless: true, args: CHROMIUM_ARGS });
+  return chromium.connect(endpoint);
 }

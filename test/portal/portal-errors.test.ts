@@ -152,9 +152,19 @@ afterAll(async () => {
   if (dir) await rm(dir, { recursive: true, force: true });
 });
 
+/**
+ * Past the portal's next background poll (the dashboard's status poll runs
+ * every few seconds): Playwright's clock fires each timer due in a jump at
+ * most once, so one jump is one poll, whatever its interval under a minute.
+ */
+const NEXT_POLL = '01:00';
+
+/** The coordinator's dashboard, its timers on Playwright's clock. */
 async function coordinatorPage(): Promise<Page> {
   api.status = 'ok';
-  const page = await openPortalAs(browser, site.url, 'coordinator');
+  const page = await openPortalAs(browser, site.url, 'coordinator', undefined, {
+    fakeTimers: true,
+  });
   pages.push(page);
   await page.locator('#dashboard-title').waitFor();
   return page;
@@ -178,11 +188,13 @@ describe('Portal errors', () => {
   it('keeps the page with a quiet notice when one background poll fails, and clears it after', async () => {
     const page = await coordinatorPage();
     api.status = 'fail-once';
+    await page.clock.fastForward(NEXT_POLL);
     const notice = page.locator('.notice.quiet');
     await notice.waitFor();
     expect(await notice.textContent()).toContain('จะลองใหม่อัตโนมัติ');
     expect(await page.locator('#dashboard-title').count()).toBe(1);
     expect(await page.locator('[role=alert]').count()).toBe(0);
+    await page.clock.fastForward(NEXT_POLL);
     await notice.waitFor({ state: 'detached' });
   });
 
@@ -200,6 +212,7 @@ describe('Portal errors', () => {
     const page = await coordinatorPage();
     await page.locator('a[href="#/coordinator"]').click();
     api.status = 'unauthorised';
+    await page.clock.fastForward(NEXT_POLL);
     await page.locator('.session-expired').waitFor();
     expect(page.url()).toMatch(/#\/coordinator$/);
     api.status = 'ok';

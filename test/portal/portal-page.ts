@@ -6,15 +6,16 @@
  */
 
 import type { Browser, Page } from 'playwright-core';
-import { openPage } from '../helpers/browser-page.js';
+import { type OpenPageOptions, openPage } from '../helpers/browser-page.js';
 
 export async function openPortalAs(
   browser: Browser,
   portalUrl: string,
   identity: string,
   width = 1280,
+  options: OpenPageOptions = {},
 ): Promise<Page> {
-  const page = await openPage(browser, `${portalUrl}/`, width);
+  const page = await openPage(browser, `${portalUrl}/`, width, options);
   await page.locator(`button[data-identity="${identity}"]`).click();
   await page.locator('nav.tabs').waitFor();
   return page;

@@ -8,6 +8,9 @@
  * head signs off from the report preview; the coordinator sees the round
  * publish, and the public page shows it. Every main screen is checked with
  * axe-core (no serious or critical violation) and at phone width.
+ *
+ * The published H1 round is where the annual round starts: its tests
+ * (test/catalogue/annual-round-in-browser.ts) follow on the same stack.
  */
 
 import { readFileSync } from 'node:fs';
@@ -21,6 +24,7 @@ import {
   waitForUpload,
 } from '../../shared/adapters/acm-api-client.js';
 import { renderReportText } from '../../shared/report/render-report-text.js';
+import { describeAnnualRoundFromH1 } from '../catalogue/annual-round-in-browser.js';
 import { horizontalOverflow, overflowOnPhone, seriousViolations } from '../helpers/browser-page.js';
 import { launchChromium } from '../helpers/chromium.js';
 import { seedReport } from '../helpers/seed-round.js';
@@ -101,6 +105,8 @@ afterEach(async (context) => {
 afterAll(async () => {
   for (const page of pages) await page.close().catch(() => undefined);
   await browser?.close();
+  // The annual round's last uploads may still be between a queue and a function.
+  await stack?.settle(60_000).catch(() => undefined);
   await stack?.close();
 });
 
@@ -108,6 +114,12 @@ describe('Web portal on the local stack', () => {
   let coordinator: Page;
   let division: Page;
   let director: Page;
+
+  // The roles' pages poll the API and keep rendering while open: the annual
+  // round's tests that follow open pages of their own.
+  afterAll(async () => {
+    for (const page of pages.splice(0)) await page.close();
+  });
 
   it('lets the coordinator open the round from its plan file and remind every division', async () => {
     coordinator = await open('coordinator');
@@ -302,3 +314,5 @@ describe('Web portal on the local stack', () => {
     expect(await coordinator.locator('main .sign-off h2').textContent()).toBeTruthy();
   });
 });
+
+describeAnnualRoundFromH1(() => ({ stack, open }));

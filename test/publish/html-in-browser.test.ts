@@ -52,8 +52,22 @@ afterAll(async () => {
   await site?.close();
 });
 
-const open = (path: string, width: number): Promise<Page> =>
-  openPage(browser, `${site.url}/${path}`, width);
+/**
+ * The page at `path` as a `width` px screen shows it, opened once and read
+ * by every test that looks at it (none changes it): each page costs the
+ * browser a context, a load and the fonts' layout, CPU the suite's two cores
+ * share with a whole stack.
+ */
+const opened = new Map<string, Promise<Page>>();
+function open(path: string, width: number): Promise<Page> {
+  const key = `${width} ${path}`;
+  let page = opened.get(key);
+  if (!page) {
+    page = openPage(browser, `${site.url}/${path}`, width);
+    opened.set(key, page);
+  }
+  return page;
+}
 
 describe('HTML report in Chromium', () => {
   it('has lang="th", one h1, a heading per item and section, and the summary', async () => {
@@ -63,7 +77,6 @@ describe('HTML report in Chromium', () => {
     const h2 = await page.locator('main h2').allTextContents();
     expect(h2.map((t) => t.slice(0, 2))).toEqual(['๑.', '๒.', '๓.', '๔.', '๕.', '๖.', 'สร']);
     expect(await page.locator('main h3').count()).toBe(report.items.length * 5);
-    await page.close();
   });
 
   it('links every table-of-contents entry to a heading that exists, and offers PDF and JSON', async () => {
@@ -79,13 +92,11 @@ describe('HTML report in Chromium', () => {
       const response = await page.request.get(`${site.url}/${href}`);
       expect(response.status(), href).toBe(200);
     }
-    await page.close();
   });
 
   it.each([375, 1280])('does not overflow horizontally at %i px', async (width) => {
     const page = await open('report.html', width);
     expect(await horizontalOverflow(page)).toBeLessThanOrEqual(0);
-    await page.close();
   });
 
   it('reads (innerText) exactly as the text render, numbering and Thai digits included', async () => {
@@ -98,13 +109,11 @@ describe('HTML report in Chromium', () => {
       normalise(renderReportText(report, { summary: false })),
     );
     expect(await page.locator('#summary').innerText()).toContain('๒๓,๙๖๓,๕๓๕ บาท');
-    await page.close();
   });
 
   it('has no serious or critical accessibility violation (axe-core)', async () => {
     const page = await open('report.html', 1280);
     expect(await seriousViolations(page)).toEqual([]);
-    await page.close();
   });
 });
 
@@ -120,18 +129,15 @@ describe('HTML index in Chromium', () => {
     for (const href of hrefs) {
       expect((await page.request.get(`${site.url}/${href}`)).status(), String(href)).toBe(200);
     }
-    await page.close();
   });
 
   it.each([375, 1280])('does not overflow horizontally at %i px', async (width) => {
     const page = await open('index.html', width);
     expect(await horizontalOverflow(page)).toBeLessThanOrEqual(0);
-    await page.close();
   });
 
   it('has no serious or critical accessibility violation (axe-core)', async () => {
     const page = await open('index.html', 1280);
     expect(await seriousViolations(page)).toEqual([]);
-    await page.close();
   });
 });

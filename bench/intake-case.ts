@@ -8,7 +8,7 @@
  * division director has been sent the approval request (the notice reaches
  * the local chat webhook).
  *
- * A warm-up round (the same fiscal year, period FY, `concurrency` items)
+ * A warm-up round (the same fiscal year, period FY, four times `concurrency` items)
  * goes through first, so the timed round measures a warm stack, not module
  * loading and JIT compilation.
  *
@@ -67,6 +67,8 @@ export interface IntakeCaseOutput {
   retainedHeapMiB: number;
   /** Process start to the stack ready and warmed up (ms). */
   startupMs: number;
+  /** Opening the timed round, before its first upload (ms). */
+  openMs: number;
   checks: {
     accepted: number;
     storedVersions: number;
@@ -180,9 +182,23 @@ interface Timings {
   versions: Map<number, number>;
 }
 
-/** Opens a round and submits `count` of its items; resolves when every one is done. */
-async function submitRound(round: Round, count: number): Promise<{ roundId: string } & Timings> {
+interface OpenRound {
+  roundId: string;
+  round: Round;
+}
+
+/** Opens a round (the coordinator, once a term), resolving with its id once it is open. */
+async function openRound(round: Round): Promise<OpenRound> {
   const { roundId } = await coordinator.openRound(agencyId, round);
+  await stack.settle(120_000);
+  return { roundId, round };
+}
+
+/** Submits `count` items of an open round; resolves when every one is done. */
+async function submitRound(
+  { roundId, round }: OpenRound,
+  count: number,
+): Promise<{ roundId: string } & Timings> {
   const timings: Timings = { latency: [], accepted: [], notified: [], versions: new Map() };
   await eachBounded(count, concurrency, async (index) => {
     const itemNo = index + 1;
@@ -229,7 +245,13 @@ const liveHeapMiB = () => {
   return process.memoryUsage().heapUsed / 1024 / 1024;
 };
 
-await submitRound(syntheticRound(seed, concurrency, { period: 'FY' }), concurrency);
+// Four waves of submitters: one wave left the first timed cases still compiling (500 uploads ran
+// at 2.7/s, 1,000 at 3.0/s, so twice the uploads took ×1.79 the time).
+const warmUpItems = 4 * concurrency;
+await submitRound(
+  await openRound(syntheticRound(seed, warmUpItems, { period: 'FY' })),
+  warmUpItems,
+);
 await stack.settle(120_000);
 const startupMs = performance.now() - startedAt;
 const readyHeapMiB = liveHeapMiB();
@@ -237,12 +259,16 @@ const readyRssKiB = process.memoryUsage().rss / 1024;
 const readyMaxRssKiB = process.resourceUsage().maxRSS;
 invocations.clear();
 
+// Opening the round is the coordinator's, once a term, not part of any upload: it is timed on its
+// own, so the upload figures say what an upload costs in a round of this size (inside them, the
+// 5,000 rows of a large round's opening were charged to its 500 uploads).
+const openStarted = performance.now();
+const timedRound = await openRound(syntheticRound(seed, roundItems));
+const openMs = performance.now() - openStarted;
+invocations.clear();
 const cpuBefore = process.cpuUsage();
 const timedStart = performance.now();
-const { roundId, latency, accepted, notified, versions } = await submitRound(
-  syntheticRound(seed, roundItems),
-  size,
-);
+const { roundId, latency, accepted, notified, versions } = await submitRound(timedRound, size);
 const wallMs = performance.now() - timedStart;
 const cpu = process.cpuUsage(cpuBefore);
 const maxRssKiB = process.resourceUsage().maxRSS;
@@ -320,6 +346,7 @@ const output: IntakeCaseOutput = {
   maxRssKiB,
   retainedHeapMiB,
   startupMs,
+  openMs,
   checks: {
     accepted: versions.size,
     storedVersions,

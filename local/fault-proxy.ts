@@ -11,7 +11,8 @@
  * services check still verify.
  */
 
-import { createServer, request as httpRequest, type IncomingHttpHeaders } from 'node:http';
+import { createServer, type IncomingHttpHeaders } from 'node:http';
+import { forwardRequest } from './forward-request.js';
 import { listenOnLoopback } from './listen-on-loopback.js';
 
 export type FaultService = 'dynamodb' | 's3' | 'sqs';
@@ -124,7 +125,6 @@ export async function startFaultProxy(
   target: string,
   decide: (request: ProxiedRequest) => string | undefined,
 ): Promise<FaultProxy> {
-  const upstream = new URL(target);
   const server = createServer((incoming, outgoing) => {
     const chunks: Buffer[] = [];
     incoming.on('data', (chunk: Buffer) => chunks.push(chunk));
@@ -142,24 +142,7 @@ export async function startFaultProxy(
         outgoing.writeHead(service === 's3' ? 503 : 500, answer.headers).end(answer.body);
         return;
       }
-      const forwarded = httpRequest(
-        {
-          hostname: upstream.hostname,
-          port: upstream.port,
-          method: incoming.method,
-          path: incoming.url,
-          headers: incoming.headers,
-        },
-        (response) => {
-          outgoing.writeHead(response.statusCode ?? 502, response.headers);
-          response.pipe(outgoing);
-        },
-      );
-      forwarded.on('error', (error) => {
-        if (!outgoing.headersSent) outgoing.writeHead(502);
-        outgoing.end(String(error));
-      });
-      forwarded.end(body);
+      forwardRequest(incoming, body, outgoing, target);
     });
   });
   return listenOnLoopback(server);

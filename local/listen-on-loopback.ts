@@ -17,23 +17,54 @@ export interface LoopbackServer {
  */
 export const IDLE_CONNECTION_MS = 65_000;
 
-/** Applies the idle-connection timeouts above to a server (headers must outlast keep-alive). */
-export function keepConnectionsLonger(server: Server): void {
+/** The local servers of this process, by port (see `inProcessServerAt`). */
+const serversByPort = new Map<number, Server>();
+
+function portOf(server: Server): number | undefined {
+  const address = server.address();
+  return address && typeof address !== 'string' ? address.port : undefined;
+}
+
+/**
+ * Makes a local server one of this process's own: the idle-connection
+ * timeouts above (headers must outlast keep-alive), and known by its port,
+ * so a proxy in this process can hand it a request without a second
+ * connection (forward-request.ts).
+ */
+export function adoptLoopbackServer(server: Server): void {
   server.keepAliveTimeout = IDLE_CONNECTION_MS;
   server.headersTimeout = IDLE_CONNECTION_MS + 1_000;
+  const register = () => {
+    const port = portOf(server);
+    if (port === undefined) return;
+    serversByPort.set(port, server);
+    server.once('close', () => {
+      if (serversByPort.get(port) === server) serversByPort.delete(port);
+    });
+  };
+  if (server.listening) register();
+  else server.once('listening', register);
+}
+
+/** The server of this process listening at `url` on the loopback address, if any. */
+export function inProcessServerAt(url: URL): Server | undefined {
+  if (url.protocol !== 'http:' || (url.hostname !== '127.0.0.1' && url.hostname !== 'localhost')) {
+    return undefined;
+  }
+  const server = serversByPort.get(Number(url.port));
+  return server?.listening ? server : undefined;
 }
 
 export async function listenOnLoopback(server: Server): Promise<LoopbackServer> {
-  keepConnectionsLonger(server);
+  adoptLoopbackServer(server);
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(0, '127.0.0.1', () => resolve());
   });
-  const address = server.address();
-  if (!address || typeof address === 'string')
-    throw new Error(`unexpected address ${String(address)}`);
+  const port = portOf(server);
+  if (port === undefined) throw new Error(`unexpected address ${String(server.address())}`);
   return {
-    url: `http://127.0.0.1:${address.port}`,
+    url: `http://127.0.0.1:${port}`,
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };
 }

@@ -26,7 +26,7 @@ import { join } from 'node:path';
 import { SESv2Client, SendEmailCommand } from '@aws-sdk/client-sesv2';
 import pino from 'pino';
 import { pagedUsersInGroup } from './cognito-paging.js';
-import { keepConnectionsLonger } from './listen-on-loopback.js';
+import { adoptLoopbackServer } from './listen-on-loopback.js';
 
 export interface InvitationTemplate {
   subject: string;
@@ -208,7 +208,7 @@ export async function startLocalCognito(options: {
     services_,
   );
   const http = await app.start();
-  keepConnectionsLonger(http);
+  adoptLoopbackServer(http);
   const endpoint = `http://127.0.0.1:${(http.address() as AddressInfo).port}`;
   tokenConfig.IssuerDomain = endpoint;
   return {

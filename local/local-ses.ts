@@ -6,7 +6,7 @@
 
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { keepConnectionsLonger } from './listen-on-loopback.js';
+import { adoptLoopbackServer } from './listen-on-loopback.js';
 
 export interface LocalMail {
   messageId: string;
@@ -35,7 +35,7 @@ export async function startLocalSes(): Promise<LocalSes> {
   const start = module.default.default ?? module.default;
   const server = await start({ host: '127.0.0.1', port: 0 });
   if (!server.listening) await new Promise((resolve) => server.once('listening', resolve));
-  keepConnectionsLonger(server);
+  adoptLoopbackServer(server);
   const endpoint = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   return {
     endpoint,

@@ -13,7 +13,8 @@
  */
 
 import { randomUUID } from 'node:crypto';
-import { createServer, request as httpRequest } from 'node:http';
+import { createServer } from 'node:http';
+import { forwardRequest } from '../forward-request.js';
 import { listenOnLoopback } from '../listen-on-loopback.js';
 import { accessDenied } from './access-denied.js';
 import { type AccountFacts, type IamService, readRequest } from './aws-request.js';
@@ -79,6 +80,18 @@ export async function startIamFront(options: IamFrontOptions): Promise<IamFront>
   /** Undefined to forward; otherwise the AccessDenied message. */
   const verdictOf = async (shape: Parameters<typeof readRequest>[1]) => {
     const read = readRequest(service, shape, options.facts);
+    if (process.env.DBG) {
+      const g = globalThis as unknown as { __cnt?: Map<string, number> };
+      g.__cnt ??= new Map();
+      const pr =
+        read.kind === 'open'
+          ? 'open'
+          : read.accessKeyId
+            ? (options.principalOf(read.accessKeyId)?.name ?? 'operator')
+            : 'anon';
+      const k = `${pr.replace('acm-report-local-', '')} ${read.kind === 'checks' ? read.checks.map((c) => c.action).join('+') : read.kind}`;
+      g.__cnt.set(k, (g.__cnt.get(k) ?? 0) + 1);
+    }
     if (read.kind === 'open') return undefined;
     const principal = read.accessKeyId ? options.principalOf(read.accessKeyId) : undefined;
     if (!read.accessKeyId) {
@@ -137,25 +150,7 @@ export async function startIamFront(options: IamFrontOptions): Promise<IamFront>
             outgoing.end(shape.method === 'HEAD' ? undefined : answer.body);
             return;
           }
-          const upstream = new URL(options.target());
-          const forwarded = httpRequest(
-            {
-              hostname: upstream.hostname,
-              port: upstream.port,
-              method: incoming.method,
-              path: incoming.url,
-              headers: incoming.headers,
-            },
-            (response) => {
-              outgoing.writeHead(response.statusCode ?? 502, response.headers);
-              response.pipe(outgoing);
-            },
-          );
-          forwarded.on('error', (error) => {
-            if (!outgoing.headersSent) outgoing.writeHead(502);
-            outgoing.end(String(error));
-          });
-          forwarded.end(body);
+          forwardRequest(incoming, body, outgoing, options.target());
         },
         (error: unknown) => {
           outgoing.writeHead(500).end(String(error));

@@ -9,6 +9,7 @@
 import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { adoptLoopbackServer } from '../listen-on-loopback.js';
 import { SfnApiError } from './sfn-api-error.js';
 
 export type JsonAction = (request: Record<string, unknown>) => unknown;
@@ -30,6 +31,7 @@ export async function startAwsJsonServer(
       (error: unknown) => sendError(response, error),
     );
   });
+  adoptLoopbackServer(server);
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(0, '127.0.0.1', () => resolve());

@@ -52,9 +52,6 @@ export function forwardRequest(
 ): void {
   const upstream = new URL(target);
   const local = inProcessServerAt(upstream);
-  if (process.env.DBG)
-    ((globalThis as any).__inproc = ((globalThis as any).__inproc ?? 0) + (local ? 1 : 0)),
-      ((globalThis as any).__http = ((globalThis as any).__http ?? 0) + (local ? 0 : 1));
   if (local) {
     handOver(local, incoming, body, outgoing);
     return;

@@ -7,9 +7,6 @@
  * notification inbox's URL), and the published bucket as the public site.
  */
 
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import type { CognitoIdentityProviderClient } from '@aws-sdk/client-cognito-identity-provider';
 import { S3Client } from '@aws-sdk/client-s3';
 import type { ManifestCatalog } from '../functions/manifests.js';
@@ -45,7 +42,8 @@ import {
   resourcesOfType,
   synthesiseLocalTemplate,
 } from './local-template.js';
-import { buildPortal, type PortalSite, startPortalSite } from './portal-site.js';
+import { cachedPortalBuild } from './portal-build-cache.js';
+import { type PortalSite, startPortalSite } from './portal-site.js';
 import { startPublicSite } from './public-site-server.js';
 import { wireS3Notifications } from './s3-notifications.js';
 import { sharedLocalTemplate } from './shared-local-template.js';
@@ -154,12 +152,12 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
   const inbox = await startNotificationInbox(options.onNotice);
   // The portal's origin goes into the template (API and upload CORS), so it listens first.
   let portalConfig: PortalConfig | undefined;
-  let portal: (PortalSite & { dir: string }) | undefined;
+  let portal: PortalSite | undefined;
   if (options.portal !== false) {
-    const dir = await mkdtemp(join(tmpdir(), 'acm-report-portal-'));
-    log('Building the web portal (Vite) …');
-    await buildPortal(dir, options.log ? log : undefined);
-    portal = { ...(await startPortalSite(dir, () => portalConfig)), dir };
+    log('Building the web portal (Vite), unless built from these sources before …');
+    const built = await cachedPortalBuild(options.log ? log : undefined);
+    if (built.fromCache) log(`  the portal's build from ${built.dir}`);
+    portal = await startPortalSite(built.dir, () => portalConfig);
   }
   log('Synthesising the CDK stack (the same template `cdk deploy` uses) …');
   // A test's altered manifests are synthesised as given; every other stack shares one synthesis.
@@ -397,10 +395,7 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
       await secrets.close();
       releaseScopes();
       await inbox.close();
-      if (portal) {
-        await portal.close();
-        await rm(portal.dir, { recursive: true, force: true });
-      }
+      await portal?.close();
     },
   };
 }

@@ -15,13 +15,15 @@
  */
 
 import { createHash } from 'node:crypto';
-import { mkdirSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { CfnTemplate } from './local-template.js';
+import { PROJECT_ROOT, sourcesDigest } from './sources-digest.js';
 
-const ROOT = fileURLToPath(new URL('..', import.meta.url));
-export const TEMPLATE_CACHE_DIR = join(ROOT, 'node_modules/.cache/acm-report-local-template');
+export const TEMPLATE_CACHE_DIR = join(
+  PROJECT_ROOT,
+  'node_modules/.cache/acm-report-local-template',
+);
 const SOURCE_FOLDERS = ['infra', 'functions', 'shared'];
 const SOURCE_FILES = ['cdk.json', 'package-lock.json', 'local/local-template.ts'];
 
@@ -40,31 +42,9 @@ export type Synthesise = (
   portalOrigins: string[] | undefined,
 ) => CfnTemplate;
 
-function filesUnder(folder: string): string[] {
-  return readdirSync(folder, { withFileTypes: true, recursive: true })
-    .filter((entry) => entry.isFile())
-    .map((entry) => join(entry.parentPath, entry.name))
-    .sort();
-}
-
 /** A digest of every source the template is built from. */
-export function templateSourcesDigest(root = ROOT): string {
-  const hash = createHash('sha256');
-  const files = [
-    ...SOURCE_FOLDERS.flatMap((folder) => filesUnder(join(root, folder))),
-    ...SOURCE_FILES.map((file) => join(root, file)),
-  ];
-  for (const file of files) {
-    hash.update(file.slice(root.length));
-    hash.update('\0');
-    try {
-      hash.update(readFileSync(file));
-    } catch {
-      hash.update('(missing)');
-    }
-    hash.update('\0');
-  }
-  return hash.digest('hex');
+export function templateSourcesDigest(root = PROJECT_ROOT): string {
+  return sourcesDigest({ folders: SOURCE_FOLDERS, files: SOURCE_FILES }, root);
 }
 
 /** Replaces every occurrence of each placeholder in the template's text. */

@@ -80,18 +80,6 @@ export async function startIamFront(options: IamFrontOptions): Promise<IamFront>
   /** Undefined to forward; otherwise the AccessDenied message. */
   const verdictOf = async (shape: Parameters<typeof readRequest>[1]) => {
     const read = readRequest(service, shape, options.facts);
-    if (process.env.DBG) {
-      const g = globalThis as unknown as { __cnt?: Map<string, number> };
-      g.__cnt ??= new Map();
-      const pr =
-        read.kind === 'open'
-          ? 'open'
-          : read.accessKeyId
-            ? (options.principalOf(read.accessKeyId)?.name ?? 'operator')
-            : 'anon';
-      const k = `${pr.replace('acm-report-local-', '')} ${read.kind === 'checks' ? read.checks.map((c) => c.action).join('+') : read.kind}`;
-      g.__cnt.set(k, (g.__cnt.get(k) ?? 0) + 1);
-    }
     if (read.kind === 'open') return undefined;
     const principal = read.accessKeyId ? options.principalOf(read.accessKeyId) : undefined;
     if (!read.accessKeyId) {

@@ -148,6 +148,11 @@ export function verdictKeys(): (
     const context = Object.keys(check.context)
       .sort()
       .map((key) => [key, contextKey(strings, check.context[key] ?? [])]);
-    return JSON.stringify([setId, check.action, comparisons(strings, check.resource), context]);
+    return JSON.stringify([
+      setId,
+      check.action,
+      `${shapeOf(check.resource)}|${comparisons(strings, check.resource)}`,
+      context,
+    ]);
   };
 }

@@ -94,6 +94,7 @@ describe('which IAM questions are alike', () => {
   it('falls back to the exact question where a policy has a variable or a numeric condition', () => {
     const variable: PolicyDocument = {
       Statement: [
+        // biome-ignore lint/suspicious/noTemplateCurlyInString: an IAM policy variable, not a template
         { Effect: 'Allow', Action: 's3:GetObject', Resource: 'arn:aws:s3:::b/${aws:username}/*' },
       ],
     };

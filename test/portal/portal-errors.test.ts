@@ -13,14 +13,12 @@
  * it does not check tokens, so the ID token it hands out is unsigned.
  */
 
-import { mkdtemp, rm } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildPortal, type PortalSite, startPortalSite } from '../../local/portal-site.js';
+import { cachedPortalBuild } from '../../local/portal-build-cache.js';
+import { type PortalSite, startPortalSite } from '../../local/portal-site.js';
 import type { RoundStatus } from '../../shared/workflow/round-status.js';
 import { launchChromium } from '../helpers/chromium.js';
 import { seedRound } from '../helpers/seed-round.js';
@@ -124,7 +122,6 @@ function answer(request: IncomingMessage, response: ServerResponse): void {
 
 let apiServer: Server;
 let site: PortalSite;
-let dir: string;
 let browser: Browser;
 const pages: Page[] = [];
 
@@ -132,8 +129,8 @@ beforeAll(async () => {
   apiServer = createServer(answer);
   await new Promise<void>((resolve) => apiServer.listen(0, '127.0.0.1', resolve));
   const apiUrl = `http://127.0.0.1:${(apiServer.address() as AddressInfo).port}`;
-  dir = await mkdtemp(join(tmpdir(), 'acm-report-portal-errors-'));
-  await buildPortal(dir);
+  // The build every stack serves (made once for these sources): the page under test is the real one.
+  const { dir } = await cachedPortalBuild();
   site = await startPortalSite(dir, () => ({
     mode: 'local',
     apiUrl,
@@ -149,7 +146,6 @@ afterAll(async () => {
   await browser?.close();
   await site?.close();
   await new Promise((resolve) => apiServer?.close(resolve));
-  if (dir) await rm(dir, { recursive: true, force: true });
 });
 
 /**

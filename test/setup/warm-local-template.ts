@@ -1,8 +1,9 @@
 /**
  * Global setup of the stack and browser files: the local stack's template
- * is synthesised in a process of its own while the unit tests run, so the
- * first stack file finds it cached instead of synthesising it (and two
- * stack files starting side by side do not synthesise it twice). Teardown
+ * is synthesised, and the portal built, in a process of its own while the
+ * unit tests run, so the first stack file finds both cached instead of
+ * making them (and two stack files starting side by side do not make them
+ * twice). Teardown
  * stops a warm-up still running.
  */
 
@@ -12,7 +13,9 @@ import { join } from 'node:path';
 const ROOT = join(import.meta.dirname, '../..');
 
 export function setup(): () => void {
-  console.log('[setup] Synthesising the local stack template in the background …');
+  console.log(
+    '[setup] Synthesising the local stack template and building the portal in the background …',
+  );
   const child: ChildProcess = spawn(
     process.execPath,
     [join(ROOT, 'bin/run-ts.mjs'), join(ROOT, 'local/warm-local-template.ts')],

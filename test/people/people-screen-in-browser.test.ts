@@ -90,7 +90,9 @@ describe('The people screen', () => {
 
   it('refuses the last coordinator their own role, saying why in Thai and English', async () => {
     const self = card(coordinator, 'ผู้ประสานงาน');
-    await self.getByRole('checkbox', { name: 'ผู้ประสานงาน' }).uncheck();
+    // A click, not uncheck(): the screen refuses the change, so the box may be checked again before
+    // Playwright looks, and uncheck() would fail on the very behaviour under test.
+    await self.getByRole('checkbox', { name: 'ผู้ประสานงาน' }).click();
     const alert = coordinator.getByRole('alert');
     await alert.getByText(/ผู้ประสานงานคนสุดท้าย/).waitFor();
     await alert.getByText(/last coordinator/).waitFor();

@@ -1,6 +1,6 @@
 /** Every local server listens on 127.0.0.1 only, on a port the OS picks. */
 
-import type { Server } from 'node:http';
+import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 
 export interface LoopbackServer {
   /** http://127.0.0.1:<port> */
@@ -26,14 +26,45 @@ function portOf(server: Server): number | undefined {
 }
 
 /**
+ * Node's `close()` waits for every connection to end, but closes only those
+ * idle when it is called: a connection still answering a request then stays
+ * open, kept alive, for IDLE_CONNECTION_MS after its response. Closing a
+ * stack sat idle for up to 65 s on one such connection (a stall of 40–60 s in
+ * one stack file of every full suite run). Once a server is closing, each
+ * connection is closed as soon as its response is done; none is cut short.
+ */
+const closingPromptly = new WeakSet<Server>();
+
+function closeConnectionsOnceAnswered(server: Server): void {
+  if (closingPromptly.has(server)) return;
+  closingPromptly.add(server);
+  let closing = false;
+  server.on('request', (_request: IncomingMessage, response: ServerResponse) => {
+    // After 'finish' the socket is detached from the response: idle on the next turn.
+    response.once('finish', () => {
+      if (closing) setImmediate(() => server.closeIdleConnections());
+    });
+  });
+  const close = server.close.bind(server);
+  server.close = ((callback?: (error?: Error) => void) => {
+    closing = true;
+    close(callback);
+    server.closeIdleConnections();
+    return server;
+  }) as Server['close'];
+}
+
+/**
  * Makes a local server one of this process's own: the idle-connection
- * timeouts above (headers must outlast keep-alive), and known by its port,
- * so a proxy in this process can hand it a request without a second
- * connection (forward-request.ts).
+ * timeouts above (headers must outlast keep-alive), a close that does not
+ * wait on kept-alive connections, and known by its port, so a proxy in this
+ * process can hand it a request without a second connection
+ * (forward-request.ts).
  */
 export function adoptLoopbackServer(server: Server): void {
   server.keepAliveTimeout = IDLE_CONNECTION_MS;
   server.headersTimeout = IDLE_CONNECTION_MS + 1_000;
+  closeConnectionsOnceAnswered(server);
   const register = () => {
     const port = portOf(server);
     if (port === undefined) return;

@@ -1,35 +1,41 @@
 import { defineConfig } from 'vitest/config';
+import { heaviestFirst } from './test/setup/heaviest-first.js';
 
 /**
  * Files that start a whole embedded stack (DynamoDB, S3, SQS, Step Functions
- * and the local API in one process). They run after the unit tests, with
- * the browser files (each starts a stack of its own), two files at a time:
- * two stacks share the two cores, while three would starve each other's
- * timers and polls (test/setup/suite-layout.test.ts keeps this list complete).
+ * and the local API in one process), with their typical wall seconds on two
+ * cores. They run after the unit tests, with the browser files (each starts
+ * a stack of its own), two files at a time: two stacks share the two cores,
+ * while three would starve each other's timers and polls
+ * (test/setup/suite-layout.test.ts keeps this list complete). The seconds
+ * only order the files, heaviest first, where vitest has no timing of its
+ * own yet (a fresh clone): test/setup/heaviest-first.ts.
  */
-export const STACK_FILES = [
-  'test/authorisation/authorisation-matrix.test.ts',
-  'test/cli/workflow-commands.test.ts',
-  'test/e2e/large-round-on-local-stack.test.ts',
-  'test/e2e/seed-round-on-local-stack.test.ts',
-  'test/hardening/duplicates-and-disorder.test.ts',
-  'test/hardening/expired-decision.test.ts',
-  'test/hardening/fault-injection.test.ts',
-  'test/hostile/intake.hostile.test.ts',
-  'test/local/iam-and-environment-enforced.test.ts',
-  'test/local/iam-mail-and-people-enforced.test.ts',
-  'test/people/invited-director-to-published-report.test.ts',
-  'test/word/word-intake.test.ts',
-];
+const STACK_FILE_SECONDS: Readonly<Record<string, number>> = {
+  'test/authorisation/authorisation-matrix.test.ts': 38,
+  'test/cli/workflow-commands.test.ts': 8,
+  'test/e2e/large-round-on-local-stack.test.ts': 55,
+  'test/e2e/seed-round-on-local-stack.test.ts': 20,
+  'test/hardening/duplicates-and-disorder.test.ts': 6,
+  'test/hardening/expired-decision.test.ts': 5,
+  'test/hardening/fault-injection.test.ts': 45,
+  'test/hostile/intake.hostile.test.ts': 55,
+  'test/local/iam-and-environment-enforced.test.ts': 16,
+  'test/local/iam-mail-and-people-enforced.test.ts': 6,
+  'test/people/invited-director-to-published-report.test.ts': 14,
+  'test/word/word-intake.test.ts': 8,
+};
+export const STACK_FILES = Object.keys(STACK_FILE_SECONDS);
 
-/** Files that drive Chromium; their project installs it before they start. */
-export const BROWSER_FILES = [
-  'test/catalogue/catalogue-in-browser.test.ts',
-  'test/people/people-screen-in-browser.test.ts',
-  'test/portal/portal-errors.test.ts',
-  'test/portal/portal-roles.test.ts',
-  'test/publish/html-in-browser.test.ts',
-];
+/** Files that drive Chromium, with their typical seconds; their project installs it before they start. */
+const BROWSER_FILE_SECONDS: Readonly<Record<string, number>> = {
+  'test/catalogue/catalogue-in-browser.test.ts': 20,
+  'test/people/people-screen-in-browser.test.ts': 19,
+  'test/portal/portal-errors.test.ts': 12,
+  'test/portal/portal-roles.test.ts': 93,
+  'test/publish/html-in-browser.test.ts': 11,
+};
+export const BROWSER_FILES = Object.keys(BROWSER_FILE_SECONDS);
 
 /**
  * Handler tests import a function's handler, whose module keeps its typed
@@ -54,6 +60,7 @@ const STACK_WORKERS = 2;
 
 export default defineConfig({
   test: {
+    sequence: { sequencer: heaviestFirst({ ...STACK_FILE_SECONDS, ...BROWSER_FILE_SECONDS }) },
     projects: [
       {
         extends: true,

@@ -45,7 +45,7 @@ describe('Suite layout', () => {
     expect(driving.filter((file) => !BROWSER_FILES.includes(file))).toEqual([]);
   });
 
-  it('runs every file that imports a handler isolated, with module instances of its own', () => {
+  it('runs every file that imports a handler in the handlers project, with module instances of its own', () => {
     const importing = testFiles().filter((file) =>
       IMPORTS_A_HANDLER.test(readFileSync(join(ROOT, file), 'utf8')),
     );

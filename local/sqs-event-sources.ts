@@ -6,6 +6,7 @@
  */
 
 import { createHash } from 'node:crypto';
+import { setTimeout as sleep } from 'node:timers/promises';
 import {
   ChangeMessageVisibilityBatchCommand,
   DeleteMessageBatchCommand,
@@ -18,6 +19,9 @@ import { LOCAL_CREDENTIALS } from './embedded-services.js';
 import type { LocalFunctions } from './local-functions.js';
 import type { LocalQueue, LocalResources } from './local-resources.js';
 import { type CfnTemplate, resourcesOfType } from './local-template.js';
+
+/** How long a poller waits after a receive SQS refused before it asks again. */
+const RECEIVE_RETRY_MS = 500;
 
 export interface EventSourceOptions {
   endpoint: string;
@@ -112,7 +116,10 @@ export function startEventSources(
           );
           messages = received.Messages ?? [];
         } catch (error) {
-          if (running) options.onError?.(error, fn.name);
+          if (!running) continue;
+          options.onError?.(error, fn.name);
+          // A queue that refuses every receive would otherwise be asked in a tight loop.
+          await sleep(RECEIVE_RETRY_MS, undefined, { signal: stopping.signal }).catch(() => {});
           continue;
         }
         if (messages.length === 0) continue;
@@ -135,25 +142,40 @@ export function startEventSources(
           }
           const done = messages.filter((m) => !failed.has(m.MessageId ?? ''));
           const retry = messages.filter((m) => failed.has(m.MessageId ?? ''));
-          if (done.length) {
-            await sqs.send(
-              new DeleteMessageBatchCommand({
-                QueueUrl: queue.url,
-                Entries: done.map((m, i) => ({ Id: String(i), ReceiptHandle: m.ReceiptHandle })),
-              }),
-            );
-          }
-          if (retry.length && options.retryAfterSeconds !== undefined) {
-            await sqs.send(
-              new ChangeMessageVisibilityBatchCommand({
-                QueueUrl: queue.url,
-                Entries: retry.map((m, i) => ({
-                  Id: String(i),
-                  ReceiptHandle: m.ReceiptHandle,
-                  VisibilityTimeout: options.retryAfterSeconds,
-                })),
-              }),
-            );
+          // A delete or a visibility change SQS refuses must not end this queue's
+          // polling: the messages come back after their visibility timeout and are
+          // handled again (every consumer is idempotent), as in AWS.
+          try {
+            if (done.length) {
+              const deleted = await sqs.send(
+                new DeleteMessageBatchCommand({
+                  QueueUrl: queue.url,
+                  Entries: done.map((m, i) => ({ Id: String(i), ReceiptHandle: m.ReceiptHandle })),
+                }),
+              );
+              if (deleted.Failed?.length) {
+                options.onError?.(
+                  new Error(
+                    `${deleted.Failed.length} handled message(s) of ${queue.name} were not deleted and will be delivered again`,
+                  ),
+                  fn.name,
+                );
+              }
+            }
+            if (retry.length && options.retryAfterSeconds !== undefined) {
+              await sqs.send(
+                new ChangeMessageVisibilityBatchCommand({
+                  QueueUrl: queue.url,
+                  Entries: retry.map((m, i) => ({
+                    Id: String(i),
+                    ReceiptHandle: m.ReceiptHandle,
+                    VisibilityTimeout: options.retryAfterSeconds,
+                  })),
+                }),
+              );
+            }
+          } catch (error) {
+            if (running) options.onError?.(error, fn.name);
           }
         } finally {
           busy--;

@@ -131,6 +131,9 @@ export interface LocalStack {
  * on every send that this differs from the AWS endpoint it would use (in AWS
  * the two agree). The warning says nothing locally, so it is dropped.
  */
+/** How often `settle` looks at the queues, functions and executions. */
+const SETTLE_CHECK_MS = 50;
+
 function silenceQueueUrlWarning(): void {
   const warn = console.warn.bind(console);
   console.warn = (...args: unknown[]) => {
@@ -370,17 +373,19 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
     publishedBucket,
     async settle(timeoutMs = 30_000) {
       const deadline = Date.now() + timeoutMs;
-      // Quiet twice in a row: a message may be between a queue and a function.
-      let quiet = 0;
+      const idle = () =>
+        notifications.pending() === 0 &&
+        eventSources.inFlight() === 0 &&
+        queuesEmpty() &&
+        stepFunctions.busy() === 0;
+      // Quiet twice in a row, SETTLE_CHECK_MS apart: a message may be between a
+      // queue and a function. The first look is at once: the suite settles a
+      // few hundred times, and each settle idles one core for as long as it waits.
+      let quiet = idle() ? 1 : 0;
       while (quiet < 2) {
         if (Date.now() > deadline) throw new Error('the local stack did not settle in time');
-        await new Promise((resolve) => setTimeout(resolve, 100));
-        const idle =
-          notifications.pending() === 0 &&
-          eventSources.inFlight() === 0 &&
-          queuesEmpty() &&
-          stepFunctions.busy() === 0;
-        quiet = idle ? quiet + 1 : 0;
+        await new Promise((resolve) => setTimeout(resolve, SETTLE_CHECK_MS));
+        quiet = idle() ? quiet + 1 : 0;
       }
     },
     async close() {

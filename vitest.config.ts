@@ -102,10 +102,12 @@ export default defineConfig({
       {
         extends: true,
         test: {
+          // The browser files start a stack each too: one project, whose global
+          // setup installs Chromium before any test starts, and whose two workers
+          // serve both kinds (a worker's first stack costs seconds of loading).
           name: 'stack',
-          include: STACK_FILES,
-          globalSetup: [BUILD_CLI, WARM_TEMPLATE],
-          // One group with the browser files, whose workers it shares.
+          include: [...STACK_FILES, ...BROWSER_FILES],
+          globalSetup: [BUILD_CLI, WARM_TEMPLATE, 'test/setup/install-chromium.ts'],
           maxWorkers: STACK_WORKERS,
           // A worker's later stacks load the handlers afresh (local-functions.ts
           // imports them per stack) and reach their own endpoints (one SDK client
@@ -115,20 +117,6 @@ export default defineConfig({
           // An upper bound for a stuck test, not a pace: tests wait on conditions.
           testTimeout: 120_000,
           hookTimeout: 120_000,
-          sequence: { groupOrder: 1 },
-        },
-      },
-      {
-        extends: true,
-        test: {
-          name: 'browser',
-          include: BROWSER_FILES,
-          globalSetup: [BUILD_CLI, 'test/setup/install-chromium.ts'],
-          maxWorkers: STACK_WORKERS,
-          isolate: false,
-          testTimeout: 120_000,
-          hookTimeout: 120_000,
-          // In the stack files' group: two stacks at a time across both projects.
           sequence: { groupOrder: 1 },
         },
       },

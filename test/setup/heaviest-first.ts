@@ -4,7 +4,7 @@
  * idles: on a fresh clone vitest has no timings yet and starts the larger
  * files first, so the chaos run (a small file, about 45 s) started last and
  * was the suite's tail. Here every file of a group whose files all have a
- * typical duration starts heaviest first, across projects, by vitest's own
+ * typical duration starts heaviest first, whatever its project, by vitest's own
  * timing of the last run where it has one and by that typical duration
  * where not. Other groups keep vitest's order.
  */

@@ -1,8 +1,9 @@
 /**
  * The suite's layout in vitest.config.ts stays true as files are added: a
- * test file that starts a whole embedded stack runs in the one-at-a-time
- * stack project, and one that drives Chromium runs in the browser project
- * (whose global setup installs it), never among the parallel unit tests.
+ * test file that starts a whole embedded stack runs in the two-at-a-time
+ * stack project, and one that drives Chromium is listed as a browser file of
+ * that project (whose global setup installs Chromium first), never among the
+ * parallel unit tests.
  */
 
 import { readdirSync, readFileSync } from 'node:fs';
@@ -37,7 +38,7 @@ describe('Suite layout', () => {
     expect(parallel).toEqual([]);
   });
 
-  it('runs every file that drives Chromium in the browser project', () => {
+  it('lists every file that drives Chromium as a browser file', () => {
     const driving = testFiles().filter((file) =>
       DRIVES_CHROMIUM.test(readFileSync(join(ROOT, file), 'utf8')),
     );

@@ -25,6 +25,9 @@ function portOf(server: Server): number | undefined {
   return address && typeof address !== 'string' ? address.port : undefined;
 }
 
+/** Servers whose close() already closes each connection once answered. */
+const closingPromptly = new WeakSet<Server>();
+
 /**
  * Node's `close()` waits for every connection to end, but closes only those
  * idle when it is called: a connection still answering a request then stays
@@ -33,8 +36,6 @@ function portOf(server: Server): number | undefined {
  * one stack file of every full suite run). Once a server is closing, each
  * connection is closed as soon as its response is done; none is cut short.
  */
-const closingPromptly = new WeakSet<Server>();
-
 function closeConnectionsOnceAnswered(server: Server): void {
   if (closingPromptly.has(server)) return;
   closingPromptly.add(server);

@@ -126,14 +126,14 @@ export interface LocalStack {
   close(): Promise<void>;
 }
 
+/** How often `settle` looks at the queues, functions and executions. */
+const SETTLE_CHECK_MS = 50;
+
 /**
  * fauxqs queue URLs name the host sqs.<region>.localhost, and the SDK warns
  * on every send that this differs from the AWS endpoint it would use (in AWS
  * the two agree). The warning says nothing locally, so it is dropped.
  */
-/** How often `settle` looks at the queues, functions and executions. */
-const SETTLE_CHECK_MS = 50;
-
 function silenceQueueUrlWarning(): void {
   const warn = console.warn.bind(console);
   console.warn = (...args: unknown[]) => {

@@ -27,7 +27,7 @@ function testFiles(): string[] {
 }
 
 describe('Suite layout', () => {
-  it('runs every file that starts an embedded stack one at a time', () => {
+  it('runs every file that starts an embedded stack in the stack project', () => {
     const starting = testFiles().filter((file) =>
       STARTS_A_STACK.test(readFileSync(join(ROOT, file), 'utf8')),
     );

@@ -113,7 +113,7 @@ function reportUnanswered(routeKey: string, functionArn: string): void {
       `  ${o.method} 127.0.0.1:${o.port}${o.url}${o.operation ? ` (${o.operation})` : ''}, open ${((now - o.since) / 1000).toFixed(1)} s`,
   );
   console.error(
-    `[local API] ${routeKey} (${functionArn.split(':function:')[1] ?? functionArn}) has had no answer for ${UNANSWERED_MS / 1000} s, where API Gateway would have answered 503. Requests still open in this process:\n${open.join('\n') || '  (none)'}`,
+    `[local API] ${routeKey} (${functionArn.split(':function:')[1] ?? functionArn}) has had no answer for ${UNANSWERED_MS / 1000} s, where API Gateway would have given up. Requests still open in this process:\n${open.join('\n') || '  (none)'}`,
   );
 }
 

@@ -25,48 +25,8 @@ function portOf(server: Server): number | undefined {
   return address && typeof address !== 'string' ? address.port : undefined;
 }
 
-/** A request one of this process's servers has not finished answering. */
-export interface OpenRequest {
-  /** The server's port. */
-  port: number;
-  method: string;
-  url: string;
-  /** DynamoDB's and SQS's operation (X-Amz-Target), when the request names one. */
-  operation?: string;
-  since: number;
-}
-
-const openRequests = new Set<OpenRequest>();
-
-/**
- * Requests this process's local servers are still answering, oldest first,
- * handed-over ones included: what a request that hangs waits on, layer by
- * layer (the local API reports them when a call goes unanswered).
- */
-export function requestsStillOpen(olderThanMs = 0): OpenRequest[] {
-  const now = Date.now();
-  return [...openRequests]
-    .filter((open) => now - open.since >= olderThanMs)
-    .sort((a, b) => a.since - b.since);
-}
-
-function trackOpenRequests(server: Server): void {
-  server.on('request', (request: IncomingMessage, response: ServerResponse) => {
-    const target = request.headers['x-amz-target'];
-    const open: OpenRequest = {
-      port: portOf(server) ?? 0,
-      method: request.method ?? 'GET',
-      url: request.url ?? '/',
-      ...(typeof target === 'string' ? { operation: target.split('.').pop() } : {}),
-      since: Date.now(),
-    };
-    openRequests.add(open);
-    response.once('close', () => openRequests.delete(open));
-  });
-}
-
-/** Servers already made this process's own. */
-const adopted = new WeakSet<Server>();
+/** Servers whose close() already closes each connection once answered. */
+const closingPromptly = new WeakSet<Server>();
 
 /**
  * Node's `close()` waits for every connection to end, but closes only those
@@ -77,6 +37,8 @@ const adopted = new WeakSet<Server>();
  * connection is closed as soon as its response is done; none is cut short.
  */
 function closeConnectionsOnceAnswered(server: Server): void {
+  if (closingPromptly.has(server)) return;
+  closingPromptly.add(server);
   let closing = false;
   server.on('request', (_request: IncomingMessage, response: ServerResponse) => {
     // After 'finish' the socket is detached from the response: idle on the next turn.
@@ -103,10 +65,7 @@ function closeConnectionsOnceAnswered(server: Server): void {
 export function adoptLoopbackServer(server: Server): void {
   server.keepAliveTimeout = IDLE_CONNECTION_MS;
   server.headersTimeout = IDLE_CONNECTION_MS + 1_000;
-  if (adopted.has(server)) return;
-  adopted.add(server);
   closeConnectionsOnceAnswered(server);
-  trackOpenRequests(server);
   const register = () => {
     const port = portOf(server);
     if (port === undefined) return;

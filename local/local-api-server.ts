@@ -8,7 +8,7 @@
 import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
-import { listenOnLoopback, requestsStillOpen } from './listen-on-loopback.js';
+import { listenOnLoopback } from './listen-on-loopback.js';
 import type { LocalFunctions } from './local-functions.js';
 import type { JwtAuthorizer } from './local-jwt-authorizer.js';
 import type { LocalResources } from './local-resources.js';
@@ -103,20 +103,6 @@ async function readBody(request: IncomingMessage): Promise<string | undefined> {
   return chunks.length ? Buffer.concat(chunks).toString('utf8') : undefined;
 }
 
-/** API Gateway's integration timeout for HTTP APIs. */
-const UNANSWERED_MS = 30_000;
-
-function reportUnanswered(routeKey: string, functionArn: string): void {
-  const now = Date.now();
-  const open = requestsStillOpen().map(
-    (o) =>
-      `  ${o.method} 127.0.0.1:${o.port}${o.url}${o.operation ? ` (${o.operation})` : ''}, open ${((now - o.since) / 1000).toFixed(1)} s`,
-  );
-  console.error(
-    `[local API] ${routeKey} (${functionArn.split(':function:')[1] ?? functionArn}) has had no answer for ${UNANSWERED_MS / 1000} s, where API Gateway would have given up. Requests still open in this process:\n${open.join('\n') || '  (none)'}`,
-  );
-}
-
 export async function startLocalApi(
   template: CfnTemplate,
   resources: LocalResources,
@@ -162,14 +148,6 @@ export async function startLocalApi(
         .find((m) => m.found);
       if (!match?.found) return send(404, JSON.stringify({ message: 'Not Found' }));
       const { route, found } = match;
-      // API Gateway would have cut this call off (its 30 s integration limit):
-      // say so, with every request still open in this process, to show where it waits.
-      const unanswered = setTimeout(
-        () => reportUnanswered(route.routeKey, route.functionArn),
-        UNANSWERED_MS,
-      );
-      unanswered.unref();
-      response.once('close', () => clearTimeout(unanswered));
       const authorization = request.headers.authorization ?? '';
       const token = authorization.replace(/^Bearer\s+/i, '');
       const claims = route.authorised && token ? await authorizer.claimsOf(token) : undefined;

@@ -8,7 +8,7 @@
 import { Agent, createServer, request } from 'node:http';
 import type { Socket } from 'node:net';
 import { describe, expect, it } from 'vitest';
-import { listenOnLoopback, requestsStillOpen } from '../../local/listen-on-loopback.js';
+import { listenOnLoopback } from '../../local/listen-on-loopback.js';
 
 describe('listenOnLoopback: close', () => {
   it('lets a request in flight finish, then closes its kept-alive connection at once', async () => {
@@ -52,34 +52,5 @@ describe('listenOnLoopback: close', () => {
     expect(socket?.destroyed).toBe(true);
     expect(server.listening).toBe(false);
     agent.destroy();
-  });
-
-  it('lists a request it has not answered yet, with its operation, until it is answered', async () => {
-    let answer: (() => void) | undefined;
-    const server = createServer((_request, response) => {
-      answer = () => response.end('{}');
-    });
-    const listening = await listenOnLoopback(server);
-    const port = Number(new URL(listening.url).port);
-    const mine = () => requestsStillOpen().filter((open) => open.port === port);
-    const answered = fetch(`${listening.url}/queue?x=1`, {
-      method: 'POST',
-      headers: { 'x-amz-target': 'AmazonSQS.ReceiveMessage' },
-      body: '{}',
-    });
-    await expect.poll(() => answer !== undefined).toBe(true);
-    expect(mine()).toEqual([
-      {
-        port,
-        method: 'POST',
-        url: '/queue?x=1',
-        operation: 'ReceiveMessage',
-        since: expect.any(Number),
-      },
-    ]);
-    answer?.();
-    expect((await answered).status).toBe(200);
-    await expect.poll(() => mine()).toEqual([]);
-    await listening.close();
   });
 });

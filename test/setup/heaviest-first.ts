@@ -17,7 +17,6 @@ export function heaviestFirst(typicalSeconds: Readonly<Record<string, number>>) 
   return class HeaviestFirst extends BaseSequencer {
     override async sort(files: TestSpecification[]): Promise<TestSpecification[]> {
       const base = await super.sort(files);
-      const position = new Map(base.map((spec, index) => [spec, index]));
       const root = this.ctx.config.root;
       const path = (spec: TestSpecification) => relative(root, spec.moduleId).replaceAll('\\', '/');
       const typical = (spec: TestSpecification) => typicalSeconds[path(spec)];
@@ -35,8 +34,8 @@ export function heaviestFirst(typicalSeconds: Readonly<Record<string, number>>) 
       return [...base].sort((a, b) => {
         const byGroup = group(a) - group(b);
         if (byGroup !== 0) return byGroup;
-        if (fullyTypical.has(group(a))) return expectedMs(b) - expectedMs(a);
-        return (position.get(a) ?? 0) - (position.get(b) ?? 0);
+        // Array sort is stable: a group without typical durations keeps vitest's order.
+        return fullyTypical.has(group(a)) ? expectedMs(b) - expectedMs(a) : 0;
       });
     }
   };

@@ -81,7 +81,9 @@ describe('The people screen', () => {
 
   it('gives staff-1 a role with its toggle', async () => {
     const staff = card(coordinator, 'เจ้าหน้าที่ กอง 1');
-    await staff.getByRole('checkbox', { name: 'กลุ่มตรวจสอบภายใน' }).check();
+    // A click, not check(): the screen shows the box as the server has it, so it may be unchecked
+    // again while the change is saved, and check() fails if it looks then. The poll below waits.
+    await staff.getByRole('checkbox', { name: 'กลุ่มตรวจสอบภายใน' }).click();
     await expect
       .poll(() => staff.getByRole('checkbox', { name: 'กลุ่มตรวจสอบภายใน' }).isChecked())
       .toBe(true);

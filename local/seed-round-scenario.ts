@@ -235,7 +235,11 @@ async function findPublished(
   report: Report,
 ): Promise<PublishedEntry | undefined> {
   const response = await fetch(`${stack.siteUrl}/index.json`);
-  if (!response.ok) return undefined;
+  if (!response.ok) {
+    // fetch holds the connection until the body is read or cancelled.
+    await response.body?.cancel();
+    return undefined;
+  }
   const index = (await response.json()) as { reports?: PublishedEntry[] };
   return (index.reports ?? [])
     .filter(

@@ -81,6 +81,8 @@ export async function publishCrash(ctx: ChaosContext, seed: Report): Promise<Pub
   const during = await checkIndex(ctx.stack.siteUrl);
   const base = publishedPrefix(seed.agency.id, next.fiscalYear, next.period, 1);
   const objects = await fetch(`${ctx.stack.siteUrl}/${base}/report.json`);
+  // Only its status counts; fetch holds the connection until the body is read or cancelled.
+  await objects.body?.cancel();
   ctx.log(
     `  crashed before the index: the index lists ${during.entries} report(s), ${during.broken.length} broken; the fault is fixed`,
   );

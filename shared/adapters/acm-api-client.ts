@@ -175,6 +175,8 @@ export async function postPresigned(
       `upload refused by storage: ${response.status} ${await response.text()}`,
     );
   }
+  // fetch holds a connection until its body is read or cancelled.
+  await response.body?.cancel();
 }
 
 /** The first status poll's delay, how much each later one grows, and its cap (ms). */

@@ -216,6 +216,7 @@ export function describeAnnualRoundFromH1(h1: () => PublishedH1): void {
         expect(iri, iri).toMatch(new RegExp(`^${stack.siteUrl.replace(/[.]/g, '\\.')}/`));
         const target = await fetch(iri.replace(/#.*$/, ''));
         expect(target.status, iri).toBe(200);
+        await target.body?.cancel();
       }
       expect(iris).toContain(`${stack.siteUrl}/reports/opdc/2566/H1/v1/report.pdf`);
     });

@@ -91,6 +91,7 @@ describe('The seed round on the local stack', () => {
     for (const url of Object.values(result.urls)) {
       const response = await fetch(url);
       expect(response.status, url).toBe(200);
+      await response.body?.cancel();
     }
     const pdf = new Uint8Array(await (await fetch(result.urls.pdf)).arrayBuffer());
     expect(Buffer.from(pdf.subarray(0, 5)).toString()).toBe('%PDF-');

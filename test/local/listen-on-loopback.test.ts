@@ -1,12 +1,13 @@
 /**
- * Closing a local server while one of its kept-alive connections is still
- * answering: Node's own close() would then wait for that connection's idle
- * timeout (IDLE_CONNECTION_MS, 65 s): one stack file of every full suite run
- * sat idle that long.
+ * Closing a local server while a connection is still busy to Node: one still
+ * answering (Node's own close() would then wait for its idle timeout,
+ * IDLE_CONNECTION_MS, 65 s), or one that has not sent a request yet (Node
+ * waits out its headers timeout, 66 s). Stack files of full suite runs sat
+ * idle that long on each.
  */
 
 import { Agent, createServer, request } from 'node:http';
-import type { Socket } from 'node:net';
+import { connect, type Socket } from 'node:net';
 import { describe, expect, it } from 'vitest';
 import { listenOnLoopback } from '../../local/listen-on-loopback.js';
 
@@ -52,5 +53,31 @@ describe('listenOnLoopback: close', () => {
     expect(socket?.destroyed).toBe(true);
     expect(server.listening).toBe(false);
     agent.destroy();
+  });
+
+  it('ends a connection that never sent a request, and returns', async () => {
+    const server = createServer((_request, response) => response.end('unused'));
+    const listening = await listenOnLoopback(server);
+    const port = Number(new URL(listening.url).port);
+    const client = connect(port, '127.0.0.1');
+    await new Promise<void>((resolve) => client.once('connect', () => resolve()));
+    const ended = new Promise<'ended by the server'>((resolve) =>
+      client.once('close', () => resolve('ended by the server')),
+    );
+    // The server must have accepted the connection before it closes.
+    await expect
+      .poll(() => new Promise((resolve) => server.getConnections((_, n) => resolve(n))))
+      .toBe(1);
+
+    const closed = listening.close().then(() => 'closed' as const);
+    // Node alone would hold close() for its 66 s headers timeout; 10 s is far from both.
+    let timer: NodeJS.Timeout | undefined;
+    const waitedOut = new Promise<'still waiting'>((resolve) => {
+      timer = setTimeout(() => resolve('still waiting'), 10_000);
+    });
+    expect(await Promise.race([closed, waitedOut])).toBe('closed');
+    expect(await ended).toBe('ended by the server');
+    expect(client.bytesWritten).toBe(0);
+    clearTimeout(timer);
   });
 });

@@ -125,6 +125,30 @@ function lambdaContext(fn: LocalFunction): Context {
   };
 }
 
+/** What an event is, in a few words: an HTTP route and path, or a batch of records. */
+function eventSummary(event: unknown): string {
+  const e = event as { routeKey?: string; rawPath?: string; Records?: unknown[] };
+  if (e?.routeKey) return `${e.routeKey} ${e.rawPath ?? ''}`.trim();
+  if (Array.isArray(e?.Records)) return `${e.Records.length} record(s)`;
+  return 'a direct invocation';
+}
+
+/**
+ * Lambda stops a function at its timeout; locally it is left to finish (a
+ * busy two-core machine is slower than Lambda, and stopping it would fail
+ * what AWS would not), but said on stderr, once, when it runs past it: a
+ * call that hangs is then named, where before a test only saw no answer.
+ */
+export function reportOverrun(fn: LocalFunction, event: unknown): NodeJS.Timeout {
+  const timer = setTimeout(() => {
+    process.stderr.write(
+      `[local stack] ${fn.name} has run past its ${fn.timeoutSeconds} s timeout (Lambda would stop it) on ${eventSummary(event)} / ฟังก์ชันทำงานเกินเวลาที่กำหนด\n`,
+    );
+  }, fn.timeoutSeconds * 1000);
+  timer.unref();
+  return timer;
+}
+
 export async function loadLocalFunctions(
   template: CfnTemplate,
   resources: LocalResources,
@@ -206,9 +230,16 @@ export async function loadLocalFunctions(
     all: functions,
     byArnOrName: find,
     byLogicalId: find,
-    invoke: (nameOrArn, event) => {
+    invoke: async (nameOrArn, event) => {
       const fn = find(nameOrArn);
-      return inFunctionScope(fn.runtimeEnvironment, () => fn.handler(event, lambdaContext(fn)));
+      const overrun = reportOverrun(fn, event);
+      try {
+        return await inFunctionScope(fn.runtimeEnvironment, () =>
+          fn.handler(event, lambdaContext(fn)),
+        );
+      } finally {
+        clearTimeout(overrun);
+      }
     },
   };
 }

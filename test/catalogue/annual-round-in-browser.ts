@@ -31,6 +31,7 @@ import {
 import type { Submission } from '../../shared/schemas/submission-schema.js';
 import { type CarriedDraft, carriedDraftKey } from '../../shared/workflow/carry-over.js';
 import {
+  clickUntilShown,
   horizontalOverflow,
   overflowOnPhone,
   PHONE_WIDTH,
@@ -174,7 +175,10 @@ export function describeAnnualRoundFromH1(h1: () => PublishedH1): void {
       const director = await open(`director-${CHANGED_ITEM}`);
       await director.locator('a[href="#/approver"]').click();
       const entry = director.locator('article.approval', { hasText: 'แผนงานลำดับที่ ๓' });
-      await entry.getByRole('button', { name: 'เปิดพิจารณา' }).click();
+      await clickUntilShown(
+        entry.getByRole('button', { name: 'เปิดพิจารณา' }),
+        director.locator('.decision'),
+      );
       const view = director.locator('.changed-since-h1');
       await view.locator('li.change').first().waitFor();
       expect(await view.locator('h3').textContent()).toBe('สิ่งที่เปลี่ยนจากรอบ ๖ เดือน');
@@ -191,7 +195,10 @@ export function describeAnnualRoundFromH1(h1: () => PublishedH1): void {
       const director = await open(`director-${UNCHANGED_ITEM}`, PHONE_WIDTH);
       await director.locator('a[href="#/approver"]').click();
       const entry = director.locator('article.approval', { hasText: 'แผนงานลำดับที่ ๑' });
-      await entry.getByRole('button', { name: 'เปิดพิจารณา' }).click();
+      await clickUntilShown(
+        entry.getByRole('button', { name: 'เปิดพิจารณา' }),
+        director.locator('.decision'),
+      );
       const view = director.locator('.changed-since-h1');
       await view.getByText('เหมือนฉบับที่อนุมัติในรอบ ๖ เดือนทุกบรรทัด').waitFor();
       expect(await view.locator('li.change').count()).toBe(0);

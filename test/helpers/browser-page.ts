@@ -7,7 +7,7 @@
 
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import type { Browser, Frame, Page } from 'playwright-core';
+import type { Browser, Frame, Locator, Page } from 'playwright-core';
 
 const AXE_SOURCE = readFileSync(
   createRequire(import.meta.url).resolve('axe-core/axe.min.js'),
@@ -40,6 +40,29 @@ export async function openPage(
   await page.goto(url);
   await page.evaluate(() => document.fonts.ready);
   return page;
+}
+
+/** How long one click is given to show its effect before it is taken as lost. */
+const CLICK_EFFECT_MS = 5_000;
+
+/**
+ * Clicks `button` until `shown` is visible. On a loaded machine a click can
+ * be lost: in one clean-clone run an approver's "เปิดพิจารณา" was clicked,
+ * and 60 s later the page still showed it closed, with no request sent and
+ * no error. A button that opens something is named for opening it and then
+ * renamed (or gone) once open, so this never clicks what it has opened.
+ */
+export async function clickUntilShown(
+  button: Locator,
+  shown: Locator,
+  timeoutMs = 60_000,
+): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await shown.isVisible())) {
+    if (Date.now() > deadline) throw new Error(`clicked ${button}, and ${shown} never showed`);
+    if (await button.isVisible()) await button.click();
+    await shown.waitFor({ timeout: CLICK_EFFECT_MS }).catch(() => undefined);
+  }
 }
 
 async function violationsIn(frame: Frame): Promise<string[]> {

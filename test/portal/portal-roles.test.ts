@@ -25,7 +25,12 @@ import {
 } from '../../shared/adapters/acm-api-client.js';
 import { renderReportText } from '../../shared/report/render-report-text.js';
 import { describeAnnualRoundFromH1 } from '../catalogue/annual-round-in-browser.js';
-import { horizontalOverflow, overflowOnPhone, seriousViolations } from '../helpers/browser-page.js';
+import {
+  clickUntilShown,
+  horizontalOverflow,
+  overflowOnPhone,
+  seriousViolations,
+} from '../helpers/browser-page.js';
 import { launchChromium } from '../helpers/chromium.js';
 import { seedReport } from '../helpers/seed-round.js';
 import { openPortalAs, previewSandbox, screenshotForReadme } from './portal-page.js';
@@ -209,7 +214,10 @@ describe('Web portal on the local stack', () => {
     await director.locator('a[href="#/approver"]').click();
     const entry = director.locator('article.approval', { hasText: 'แผนงานลำดับที่ ๔' });
     await entry.waitFor();
-    await entry.getByRole('button', { name: 'เปิดพิจารณา' }).click();
+    await clickUntilShown(
+      entry.getByRole('button', { name: 'เปิดพิจารณา' }),
+      director.locator('.decision'),
+    );
     const detail = director.locator('.decision');
     await detail.frameLocator('iframe').locator('h2').first().waitFor();
     expect(await seriousViolations(director)).toEqual([]);
@@ -252,7 +260,10 @@ describe('Web portal on the local stack', () => {
   it('completes the approvals: the director in the portal, the rest through the API', async () => {
     await director.reload();
     const entry = director.locator('article.approval', { hasText: 'ฉบับที่ ๒' });
-    await entry.getByRole('button', { name: 'เปิดพิจารณา' }).click();
+    await clickUntilShown(
+      entry.getByRole('button', { name: 'เปิดพิจารณา' }),
+      director.locator('.decision'),
+    );
     // The director reads the preview before approving, as in the step that returned it: a
     // click while the preview loads lands as its frame is being sized (seen three times in
     // full runs: the panel stayed open with no request sent and no error shown).
@@ -290,7 +301,10 @@ describe('Web portal on the local stack', () => {
   it('lets the agency head sign off from the whole report, as it will print', async () => {
     const head = await open('agency-head');
     const entry = head.locator('article.approval', { hasText: 'ลงนามรับรองรายงานทั้งฉบับ' });
-    await entry.getByRole('button', { name: 'เปิดพิจารณา' }).click();
+    await clickUntilShown(
+      entry.getByRole('button', { name: 'เปิดพิจารณา' }),
+      head.locator('.decision'),
+    );
     const preview = head.locator('.decision').frameLocator('iframe');
     await expect.poll(() => preview.locator('main h2').count()).toBe(6);
     expect(await preview.locator('h1').textContent()).toContain(

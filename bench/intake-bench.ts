@@ -3,8 +3,11 @@
  * each size in a fresh process (bench/intake-case.ts) so its peak memory is
  * its own: upload → validated, stored, approval requested. Throughput,
  * p50/p95 latency, peak RSS, and the 1,000 / 500 time ratio (2.00 = linear).
- * A case that loses an upload, a stored version or an approval request
- * fails the bench.
+ * Each case runs INTAKE_REPEATS times, the cases interleaved, and every
+ * figure is the median of its runs: two fresh processes of the same case
+ * differ by up to 15%, as wide as the ratios' band, so one run per case
+ * could not settle them. A case that loses an upload, a stored version or an
+ * approval request fails the bench.
  */
 
 import { runProcess } from './bench-process.js';
@@ -15,9 +18,13 @@ export const INTAKE_SIZES = [500, 1000] as const;
 export const LARGE_ROUND_ITEMS = 5000;
 /** Submitters uploading at once, each waiting for its result as `acm-report submit` does. */
 export const INTAKE_CONCURRENCY = 32;
+/** Runs of each case, interleaved (500, 1,000, 500 in 5,000; again …), each figure their median. */
+export const INTAKE_REPEATS = 3;
 
 export interface IntakeCaseFigures {
   items: number;
+  /** Plan items in the round uploaded into. */
+  roundItems: number;
   wallMs: number;
   itemsPerSecond: number;
   p50Ms: number;
@@ -40,10 +47,14 @@ export interface IntakeCaseFigures {
   openMs: number;
   invocationsPerUpload: Record<string, number>;
   checks: IntakeCaseOutput['checks'];
+  /** Each run's wall time and CPU per upload, in the order run (the spread behind the medians). */
+  runs: Array<{ wallMs: number; cpuMsPerUpload: number }>;
 }
 
 export interface IntakeBenchResult {
   concurrency: number;
+  /** Runs of each case; every figure is their median. */
+  repeats: number;
   cases: IntakeCaseFigures[];
   ratios: {
     sizeRatio: number;
@@ -61,11 +72,13 @@ export interface IntakeBenchResult {
 
 const MiB = 1024;
 
+type IntakeRunFigures = Omit<IntakeCaseFigures, 'runs'>;
+
 function runIntakeCase(
   log: (line: string) => void,
   size: number,
   roundItems: number,
-): IntakeCaseFigures {
+): IntakeRunFigures {
   log(
     `Intake of ${size} submissions into a round of ${roundItems} plan items on the embedded stack (${INTAKE_CONCURRENCY} submitters at once), in a fresh process …`,
   );
@@ -80,8 +93,9 @@ function runIntakeCase(
   if (o.items !== size || o.checks.accepted !== size || o.checks.storedVersions !== size) {
     throw new Error(`intake case ${size} came back incomplete: ${JSON.stringify(o.checks)}`);
   }
-  const figures: IntakeCaseFigures = {
+  const figures: IntakeRunFigures = {
     items: o.items,
+    roundItems,
     wallMs: o.wallMs,
     itemsPerSecond: o.itemsPerSecond,
     p50Ms: o.latencyMs.p50,
@@ -105,14 +119,64 @@ function runIntakeCase(
   return figures;
 }
 
-export function runIntakeBench(log: (line: string) => void): IntakeBenchResult {
-  const cases = INTAKE_SIZES.map((size) => runIntakeCase(log, size, size));
-  const largeRound = runIntakeCase(log, INTAKE_SIZES[0], LARGE_ROUND_ITEMS);
-  const [small, large] = cases;
-  if (!small || !large) throw new Error('missing intake results');
+const median = (values: readonly number[]) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = Math.floor(sorted.length / 2);
+  return sorted.length % 2
+    ? (sorted[middle] ?? 0)
+    : ((sorted[middle - 1] ?? 0) + (sorted[middle] ?? 0)) / 2;
+};
+
+/** One case's runs as one set of figures: every number the median of its runs. */
+function medianFigures(runs: readonly IntakeRunFigures[]): IntakeCaseFigures {
+  const [first] = runs;
+  if (!first) throw new Error('an intake case with no run');
+  const of = (pick: (run: IntakeRunFigures) => number) => median(runs.map(pick));
+  const calls = Object.keys(first.invocationsPerUpload);
+  return {
+    ...first,
+    wallMs: of((r) => r.wallMs),
+    itemsPerSecond: of((r) => r.itemsPerSecond),
+    p50Ms: of((r) => r.p50Ms),
+    p95Ms: of((r) => r.p95Ms),
+    maxMs: of((r) => r.maxMs),
+    acceptedP50Ms: of((r) => r.acceptedP50Ms),
+    notifiedP50Ms: of((r) => r.notifiedP50Ms),
+    cpuMsPerUpload: of((r) => r.cpuMsPerUpload),
+    readyRssMiB: of((r) => r.readyRssMiB),
+    startupPeakRssMiB: of((r) => r.startupPeakRssMiB),
+    peakRssMiB: of((r) => r.peakRssMiB),
+    retainedHeapMiB: of((r) => r.retainedHeapMiB),
+    startupMs: of((r) => r.startupMs),
+    openMs: of((r) => r.openMs),
+    invocationsPerUpload: Object.fromEntries(
+      calls.map((name) => [name, of((r) => r.invocationsPerUpload[name] ?? 0)]),
+    ),
+    runs: runs.map((r) => ({ wallMs: r.wallMs, cpuMsPerUpload: r.cpuMsPerUpload })),
+  };
+}
+
+export function runIntakeBench(
+  log: (line: string) => void,
+  repeats = INTAKE_REPEATS,
+): IntakeBenchResult {
+  const shapes = [
+    ...INTAKE_SIZES.map((size) => ({ size, roundItems: size })),
+    { size: INTAKE_SIZES[0], roundItems: LARGE_ROUND_ITEMS },
+  ];
+  const runs = shapes.map((): IntakeRunFigures[] => []);
+  for (let repeat = 1; repeat <= repeats; repeat++) {
+    log(`Run ${repeat} of ${repeats} of each case:`);
+    shapes.forEach((shape, i) => {
+      runs[i]?.push(runIntakeCase(log, shape.size, shape.roundItems));
+    });
+  }
+  const [small, large, largeRound] = runs.map(medianFigures);
+  if (!small || !large || !largeRound) throw new Error('missing intake results');
   return {
     concurrency: INTAKE_CONCURRENCY,
-    cases,
+    repeats,
+    cases: [small, large, largeRound],
     ratios: {
       sizeRatio: large.items / small.items,
       time1000over500: large.wallMs / small.wallMs,
@@ -128,14 +192,16 @@ export function runIntakeBench(log: (line: string) => void): IntakeBenchResult {
 
 export function printIntakeBench(result: IntakeBenchResult): void {
   console.log(
-    `\nIntake on the embedded stack: upload → validated, stored, approval requested (${result.concurrency} submitters at once, one fresh process per size)`,
+    `\nIntake on the embedded stack: upload → validated, stored, approval requested (${result.concurrency} submitters at once, one fresh process per run; each figure the median of ${result.repeats} interleaved runs)`,
   );
   console.table(
     Object.fromEntries(
       result.cases.map((c) => [
-        `${c.items} submissions`,
+        `${c.items} submissions, round of ${c.roundItems}`,
         {
           'wall s': (c.wallMs / 1000).toFixed(1),
+          'each run, wall s': c.runs.map((r) => (r.wallMs / 1000).toFixed(1)).join(' / '),
+          'each run, CPU ms/upload': c.runs.map((r) => r.cpuMsPerUpload.toFixed(0)).join(' / '),
           'items/s': c.itemsPerSecond.toFixed(1),
           'p50 ms': c.p50Ms.toFixed(0),
           'p95 ms': c.p95Ms.toFixed(0),
@@ -148,15 +214,15 @@ export function printIntakeBench(result: IntakeBenchResult): void {
       ]),
     ),
   );
-  const calls = result.cases.at(-1)?.invocationsPerUpload ?? {};
+  const calls = result.cases[1]?.invocationsPerUpload ?? {};
   const perBatch = 1 / (calls.intake ?? 1);
   console.log(
     `Per upload: ${(calls['request-upload'] ?? 0).toFixed(0)} request-upload, ${(calls['get-upload'] ?? 0).toFixed(1)} get-upload polls (the submitter waiting, backing off from 200 ms to 2 s), intake in batches of ${perBatch.toFixed(1)} on average; every upload stored once and its approval requested once, nothing dead-lettered.`,
   );
   console.log(
-    `500 submissions into a round of 5,000 plan items / of 500: time ×${result.ratios.time5000RoundOver500.toFixed(2)}, CPU per upload ×${result.ratios.cpuPerUpload5000RoundOver500.toFixed(2)} (1.00 = an upload costs the same in any round)`,
+    `500 submissions into a round of 5,000 plan items / of 500: time ×${result.ratios.time5000RoundOver500.toFixed(2)}, CPU per upload ×${result.ratios.cpuPerUpload5000RoundOver500.toFixed(2)} (1.00 = an upload costs the same in any round; goal ×1.0 ± 0.1)`,
   );
   console.log(
-    `1,000 / 500 submissions (2× the items): time ×${result.ratios.time1000over500.toFixed(2)} (2.00 = linear; per item ×${result.ratios.perItemTime1000over500.toFixed(2)}), CPU per upload ×${result.ratios.cpuPerUpload1000over500.toFixed(2)}, peak RSS ×${result.ratios.peakRss1000over500.toFixed(2)}, heap kept ×${result.ratios.retainedHeap1000over500.toFixed(2)}`,
+    `1,000 / 500 submissions (2× the items): time ×${result.ratios.time1000over500.toFixed(2)} (2.00 = linear; per item ×${result.ratios.perItemTime1000over500.toFixed(2)}), CPU per upload ×${result.ratios.cpuPerUpload1000over500.toFixed(2)} (goals: time ×2.0 ± 0.2, CPU ×1.0 ± 0.1), peak RSS ×${result.ratios.peakRss1000over500.toFixed(2)}, heap kept ×${result.ratios.retainedHeap1000over500.toFixed(2)}`,
   );
 }

@@ -60,7 +60,9 @@ export async function clickUntilShown(
   const deadline = Date.now() + timeoutMs;
   while (!(await shown.isVisible())) {
     if (Date.now() > deadline) throw new Error(`clicked ${button}, and ${shown} never showed`);
-    if (await button.isVisible()) await button.click();
+    // Bounded: the panel may open (renaming the button) between the look and the click.
+    if (await button.isVisible())
+      await button.click({ timeout: CLICK_EFFECT_MS }).catch(() => undefined);
     await shown.waitFor({ timeout: CLICK_EFFECT_MS }).catch(() => undefined);
   }
 }

@@ -10,7 +10,7 @@
  * approval request fails the bench.
  */
 
-import { runProcess } from './bench-process.js';
+import { median, runProcess } from './bench-process.js';
 import type { IntakeCaseOutput } from './intake-case.js';
 
 export const INTAKE_SIZES = [500, 1000] as const;
@@ -119,41 +119,26 @@ function runIntakeCase(
   return figures;
 }
 
-const median = (values: readonly number[]) => {
-  const sorted = [...values].sort((a, b) => a - b);
-  const middle = Math.floor(sorted.length / 2);
-  return sorted.length % 2
-    ? (sorted[middle] ?? 0)
-    : ((sorted[middle - 1] ?? 0) + (sorted[middle] ?? 0)) / 2;
-};
-
-/** One case's runs as one set of figures: every number the median of its runs. */
+/**
+ * One case's runs as one set of figures: every number the median of its runs
+ * (the invocation counts too, by function). `checks` are the first run's:
+ * runIntakeCase has refused any run that lost something.
+ */
 function medianFigures(runs: readonly IntakeRunFigures[]): IntakeCaseFigures {
   const [first] = runs;
   if (!first) throw new Error('an intake case with no run');
-  const of = (pick: (run: IntakeRunFigures) => number) => median(runs.map(pick));
-  const calls = Object.keys(first.invocationsPerUpload);
+  const medians = (rows: ReadonlyArray<Record<string, unknown>>) =>
+    Object.fromEntries(
+      Object.entries(rows[0] ?? {})
+        .filter(([, value]) => typeof value === 'number')
+        .map(([key]) => [key, median(rows.map((row) => Number(row[key] ?? 0)))]),
+    );
   return {
     ...first,
-    wallMs: of((r) => r.wallMs),
-    itemsPerSecond: of((r) => r.itemsPerSecond),
-    p50Ms: of((r) => r.p50Ms),
-    p95Ms: of((r) => r.p95Ms),
-    maxMs: of((r) => r.maxMs),
-    acceptedP50Ms: of((r) => r.acceptedP50Ms),
-    notifiedP50Ms: of((r) => r.notifiedP50Ms),
-    cpuMsPerUpload: of((r) => r.cpuMsPerUpload),
-    readyRssMiB: of((r) => r.readyRssMiB),
-    startupPeakRssMiB: of((r) => r.startupPeakRssMiB),
-    peakRssMiB: of((r) => r.peakRssMiB),
-    retainedHeapMiB: of((r) => r.retainedHeapMiB),
-    startupMs: of((r) => r.startupMs),
-    openMs: of((r) => r.openMs),
-    invocationsPerUpload: Object.fromEntries(
-      calls.map((name) => [name, of((r) => r.invocationsPerUpload[name] ?? 0)]),
-    ),
+    ...medians(runs as unknown as Array<Record<string, unknown>>),
+    invocationsPerUpload: medians(runs.map((r) => r.invocationsPerUpload)),
     runs: runs.map((r) => ({ wallMs: r.wallMs, cpuMsPerUpload: r.cpuMsPerUpload })),
-  };
+  } as IntakeCaseFigures;
 }
 
 export function runIntakeBench(
@@ -214,7 +199,7 @@ export function printIntakeBench(result: IntakeBenchResult): void {
       ]),
     ),
   );
-  const calls = result.cases[1]?.invocationsPerUpload ?? {};
+  const calls = result.cases.find((c) => c.items === INTAKE_SIZES[1])?.invocationsPerUpload ?? {};
   const perBatch = 1 / (calls.intake ?? 1);
   console.log(
     `Per upload: ${(calls['request-upload'] ?? 0).toFixed(0)} request-upload, ${(calls['get-upload'] ?? 0).toFixed(1)} get-upload polls (the submitter waiting, backing off from 200 ms to 2 s), intake in batches of ${perBatch.toFixed(1)} on average; every upload stored once and its approval requested once, nothing dead-lettered.`,
